@@ -1,0 +1,14 @@
+package org.fmmbench.harness.config;
+
+/**
+ * Size of the LRA classifier (fmmformer.md section 2: 2 layers, dim 64, MLP 128, 2 heads, dropout 0.1).
+ *
+ * @param layers encoder blocks
+ * @param dim model (and embedding) width
+ * @param mlpDim hidden width of each block's GELU MLP
+ * @param heads attention heads; head width is dim / heads
+ * @param dropout dropout after embeddings, attention output and MLP
+ * @param attentionDropout dropout on softmax probabilities
+ */
+public record ModelConfig(int layers, int dim, int mlpDim, int heads, float dropout, float attentionDropout) {
+}
