@@ -36,6 +36,7 @@ public final class PathfinderDatasetWriter {
     }
 
     /** Makes sure batches {@code 0 .. batches-1} exist under {@code dir}, generating the missing ones. */
+    @SuppressWarnings("try") // the lock is held for the block, never read
     public static void ensure(Path dir, PathfinderParams params, long seed, int batches, int threads) {
         try {
             Files.createDirectories(dir.resolve("metadata"));
