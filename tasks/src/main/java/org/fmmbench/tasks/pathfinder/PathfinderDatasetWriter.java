@@ -42,6 +42,7 @@ public final class PathfinderDatasetWriter {
             Files.createDirectories(dir.resolve("metadata"));
             try (FileChannel ch = FileChannel.open(dir.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                     FileLock lock = ch.lock()) {
+                org.fmmbench.tasks.DataFiles.markGenerated(dir, "pathfinder-generated: " + params + ", seed " + seed);
                 PathfinderGenerator gen = new PathfinderGenerator(params);
                 ForkJoinPool pool = new ForkJoinPool(Math.max(1, threads));
                 try {

@@ -82,6 +82,15 @@ class ListOpsTaskProviderTest {
     }
 
     @Test
+    void generatedFilesReadThroughTheDataDirKeepTheGeneratedSourceName() throws IOException {
+        ListOpsGenerator.writeDataset(data, ListOpsGenerator.Config.lra(), 2, 3, 1, 1);
+        try (Task t = TaskRegistry.open("listops", Fixtures.options(data, cache, "auto"))) {
+            assertEquals("listops-generated", t.info().dataSource());
+            assertEquals(3, t.split(SplitName.TRAIN).size());
+        }
+    }
+
+    @Test
     void explicitLraSourceWithoutFilesSaysWhereItLookedAndHowToGetThem() {
         MissingDataException e = assertThrows(MissingDataException.class,
                 () -> TaskRegistry.open("listops", Fixtures.options(data, cache, "listops-lra-files")));
