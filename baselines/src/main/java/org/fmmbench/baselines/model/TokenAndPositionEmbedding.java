@@ -65,7 +65,8 @@ public final class TokenAndPositionEmbedding extends AbstractBlock {
         NDArray tokenTable = store.getValue(tokens, ids.getDevice(), training);
         NDArray positionTable = store.getValue(positions, ids.getDevice(), training);
         NDArray x = Embedding.embedding(ids, tokenTable, SparseFormat.DENSE).singletonOrThrow();
-        x = x.add(positionTable.get(new NDIndex("0:{}", n)));
+        // The slice is taken into the batch's manager: it would otherwise pile up in the parameters' one.
+        x = x.add(positionTable.get(x.getManager(), new NDIndex("0:{}", n)));
         if (training && dropout > 0) {
             x = Dropout.dropout(x, dropout, true).singletonOrThrow();
         }
