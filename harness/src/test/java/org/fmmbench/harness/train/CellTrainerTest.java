@@ -15,6 +15,7 @@ import org.fmmbench.harness.config.ModelConfig;
 import org.fmmbench.harness.config.TrainConfig;
 import org.fmmbench.tasks.MissingDataException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class CellTrainerTest {
     private static final int SEQ = 24;
@@ -132,6 +133,20 @@ class CellTrainerTest {
         TrainResult r = trainer(2).train(cell(train(10, 1e-3), 8), TrainingListener.NONE);
         assertEquals(2.0 * 16 * SEQ / (r.medianStepMs() / 1000), r.tokensPerSecond(), 1e-6);
         assertTrue(Double.isFinite(r.finalTrainLoss()));
+    }
+
+    @Test
+    void trainsARealTaskOpenedThroughTheTaskRegistry(@TempDir Path cache) {
+        CellConfig listops = new CellConfig("test", "listops", "band_5", "band:k=5", 2, 1, "cpu",
+                new ModelConfig(2, 16, 32, 2, 0.1f, 0.1f), new TrainConfig(8, 4, 1, 1e-3, 0.0, 2, 1, 1),
+                new DataConfig("listops-generated", 128, 64, 16, 16, "pad"));
+        List<Double> losses = new ArrayList<>();
+        TrainResult r = new CellTrainer(null, cache).train(listops, new RecordingListener(losses));
+        assertEquals("listops-generated", r.dataSource());
+        assertEquals(4, losses.size());
+        assertEquals(List.of(2, 4), r.curve().stream().filter(p -> !Double.isNaN(p.valAccuracy()))
+                .map(CurvePoint::step).toList());
+        assertTrue(r.testAccuracyAtBest() >= 0 && r.testAccuracyAtBest() <= 1);
     }
 
     @Test
