@@ -27,6 +27,7 @@ public final class AtomicDirectory {
     private AtomicDirectory() {
     }
 
+    @SuppressWarnings("try") // the lock is held for the block, never read
     public static Path ensure(Path dir, Filler filler) {
         if (Files.isDirectory(dir)) {
             return dir;

@@ -26,6 +26,7 @@ public final class CacheStore {
     private CacheStore() {
     }
 
+    @SuppressWarnings("try") // the lock is held for the block, never read
     public static TokenCache openOrBuild(Path file, int docs, Builder builder) {
         try {
             Optional<TokenCache> ready = TokenCache.openIfValid(file);
