@@ -48,6 +48,15 @@ class WikiTextCorpusTest {
     }
 
     @Test
+    void unicodeWhiteSpaceSeparatesTokensAsInPythonsSplit() throws IOException {
+        Path f = tmp.resolve("w.tokens");
+        Files.writeString(f, " a\u00a0b\u2009c \n");
+        List<String> tokens = new ArrayList<>();
+        WikiTextReader.forEach(f, tokens::add);
+        assertEquals(List.of("a", "b", "c", "<eos>"), tokens);
+    }
+
+    @Test
     void vocabularyIsEosThenTrainFrequencyWithTiesInFirstOccurrenceOrder() throws IOException {
         try (LmCorpus c = WikiTextCorpus.open("wikitext-103", fixture().getParent(), tmp.resolve("cache"))) {
             assertEquals(List.of("<eos>", "=", "Boulter", ".", "Robert", ",", "television", "the", "in", "<unk>",
