@@ -1,0 +1,131 @@
+package org.fmmbench.baselines.lm;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Activation;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.core.Linear;
+import ai.djl.nn.norm.Dropout;
+import ai.djl.nn.norm.LayerNorm;
+import ai.djl.training.ParameterStore;
+import ai.djl.training.initializer.NormalInitializer;
+import ai.djl.util.PairList;
+import org.fmmbench.baselines.attention.Attention;
+
+/**
+ * One decoder layer of the official LM (post-LN, {@code pre_lnorm} off):
+ * <pre>
+ *   q,k,v = split(qkv(h))                      bias-free, one H·3d projection laid out per head as [q|k|v]
+ *   h = LN(h + dropout(o(attention(q,k,v))))   bias-free output projection
+ *   h = LN(h + dropout(W2·dropout(relu(W1·h + b1)) + b2))
+ * </pre>
+ * Linear weights are N(0, 0.02) with zero biases and LayerNorm gains N(1, 0.02), as in the official init.
+ */
+public final class PostLnDecoderLayer extends AbstractBlock {
+    private final int heads;
+    private final int headDim;
+    private final Linear qkv;
+    private final Attention attention;
+    private final Linear out;
+    private final Dropout attentionDropout;
+    private final LayerNorm norm1;
+    private final Linear ff1;
+    private final Dropout ffInnerDropout;
+    private final Linear ff2;
+    private final Dropout ffDropout;
+    private final LayerNorm norm2;
+
+    public PostLnDecoderLayer(LmConfig config, Attention attention) {
+        super((byte) 1);
+        if (!attention.settings().causal()) {
+            throw new IllegalArgumentException("a language model needs causal attention, got " + attention);
+        }
+        this.heads = config.heads();
+        this.headDim = config.headDim();
+        int width = heads * headDim;
+        this.qkv = addChildBlock("qkv", normalInit(Linear.builder().setUnits(3L * width).optBias(false).build()));
+        this.attention = addChildBlock("attention", attention);
+        this.out = addChildBlock("out", normalInit(Linear.builder().setUnits(config.modelDim()).optBias(false)
+                .build()));
+        this.attentionDropout = addChildBlock("attentionDropout", dropout(config.dropout()));
+        this.norm1 = addChildBlock("norm1", layerNorm());
+        this.ff1 = addChildBlock("ff1", normalInit(Linear.builder().setUnits(config.ffDim()).build()));
+        this.ffInnerDropout = addChildBlock("ffInnerDropout", dropout(config.dropout()));
+        this.ff2 = addChildBlock("ff2", normalInit(Linear.builder().setUnits(config.modelDim()).build()));
+        this.ffDropout = addChildBlock("ffDropout", dropout(config.dropout()));
+        this.norm2 = addChildBlock("norm2", layerNorm());
+    }
+
+    public Attention attention() {
+        return attention;
+    }
+
+    @Override
+    protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training,
+            PairList<String, Object> params) {
+        NDArray h = inputs.singletonOrThrow();
+        Shape s = h.getShape();
+        long b = s.get(0);
+        long n = s.get(1);
+        // (B, N, H, 3d) -> (B, H, N, 3d): heads first, then q, k, v as consecutive slices of each head's 3d.
+        NDArray proj = qkv.forward(store, new NDList(h), training).singletonOrThrow()
+                .reshape(b, n, heads, 3L * headDim).transpose(0, 2, 1, 3);
+        NDList split = proj.split(3, 3);
+        NDArray attended = attention.forward(store, new NDList(split.get(0), split.get(1), split.get(2)), training)
+                .singletonOrThrow();
+        NDArray merged = attended.transpose(0, 2, 1, 3).reshape(b, n, (long) heads * headDim);
+        NDArray a = out.forward(store, new NDList(merged), training).singletonOrThrow();
+        a = attentionDropout.forward(store, new NDList(a), training).singletonOrThrow();
+        h = norm1.forward(store, new NDList(h.add(a)), training).singletonOrThrow();
+
+        NDArray f = ff1.forward(store, new NDList(h), training).singletonOrThrow();
+        f = ffInnerDropout.forward(store, new NDList(Activation.relu(f)), training).singletonOrThrow();
+        f = ff2.forward(store, new NDList(f), training).singletonOrThrow();
+        f = ffDropout.forward(store, new NDList(f), training).singletonOrThrow();
+        return norm2.forward(store, new NDList(h.add(f)), training);
+    }
+
+    @Override
+    protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
+        Shape x = inputShapes[0];
+        long b = x.get(0);
+        long n = x.get(1);
+        long width = (long) heads * headDim;
+        Shape head = new Shape(b, heads, n, headDim);
+        qkv.initialize(manager, dataType, x);
+        attention.initialize(manager, dataType, head, head, head);
+        out.initialize(manager, dataType, new Shape(b, n, width));
+        attentionDropout.initialize(manager, dataType, x);
+        norm1.initialize(manager, dataType, x);
+        ff1.initialize(manager, dataType, x);
+        Shape inner = ff1.getOutputShapes(new Shape[] {x})[0];
+        ffInnerDropout.initialize(manager, dataType, inner);
+        ff2.initialize(manager, dataType, inner);
+        ffDropout.initialize(manager, dataType, x);
+        norm2.initialize(manager, dataType, x);
+    }
+
+    @Override
+    public Shape[] getOutputShapes(Shape[] inputShapes) {
+        return new Shape[] {inputShapes[0]};
+    }
+
+    private static Linear normalInit(Linear linear) {
+        linear.setInitializer(new NormalInitializer(0.02f), Parameter.Type.WEIGHT);
+        return linear;
+    }
+
+    private static LayerNorm layerNorm() {
+        LayerNorm norm = LayerNorm.builder().axis(2).build();
+        norm.setInitializer((m, shape, type) -> m.randomNormal(1f, 0.02f, shape, type), Parameter.Type.GAMMA);
+        return norm;
+    }
+
+    static Dropout dropout(float p) {
+        return Dropout.builder().optRate(p).build();
+    }
+}

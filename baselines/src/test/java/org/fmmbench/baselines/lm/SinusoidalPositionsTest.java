@@ -1,0 +1,33 @@
+package org.fmmbench.baselines.lm;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import org.junit.jupiter.api.Test;
+
+class SinusoidalPositionsTest {
+    @Test
+    void lastTokenIsPositionZeroAndSinesPrecedeCosines() {
+        int n = 5;
+        int d = 8;
+        float[] t = SinusoidalPositions.table(n, d);
+        for (int j = 0; j < d / 2; j++) {
+            assertEquals(0f, t[(n - 1) * d + j], 0f, "sin(0) in the first half");
+            assertEquals(1f, t[(n - 1) * d + d / 2 + j], 0f, "cos(0) in the second half");
+        }
+        // first token: position n-1 = 4; channel j uses frequency 10000^(-2j/d)
+        assertEquals((float) Math.sin(4.0), t[0], 1e-6f);
+        assertEquals((float) Math.cos(4.0 * Math.pow(10000, -2.0 / d)), t[d / 2 + 1], 1e-6f);
+    }
+
+    @Test
+    void aTokensPositionIsItsDistanceToTheWindowEndSoSlidingChangesIt() {
+        int d = 16;
+        int window = 6;
+        float[] t = SinusoidalPositions.table(window, d);
+        // stream token 3 sits at index 3 of the window [0, 6) and at index 2 of the window [1, 7)
+        float first = t[3 * d + 1];
+        float slid = t[2 * d + 1];
+        assertNotEquals(first, slid, "a window-relative position cannot be carried over to the next window");
+    }
+}
