@@ -113,6 +113,19 @@ class ScalingRunTest {
     }
 
     @Test
+    void optionListsBecomeTheCellsInRunOrder() {
+        ScalingPlan plan = plan("--variants", "linear,fmm:k=5,kernels=elu", "--n-min", "256", "--n-max", "1024",
+                "--causal", "false,true", "--heads-dims", "2x32,8x64", "--modes", "fwdbwd");
+        assertEquals(List.of(VariantSpec.parse("linear"), VariantSpec.parse("fmm:k=5,kernels=elu")), plan.variants());
+        assertEquals(List.of(256, 512, 1024), plan.ns());
+        assertEquals(2 * 3 * 2 * 2, plan.cells().size());
+        assertEquals(new ScalingCell(VariantSpec.parse("fmm:k=5,kernels=elu"), 256, 1, new HeadLayout(2, 32), false,
+                BenchMode.FWDBWD), plan.cells().get(1));
+        assertEquals(new HeadLayout(8, 64), plan.cells().get(plan.cells().size() - 1).layout());
+        assertTrue(plan.cells().get(plan.cells().size() - 1).causal());
+    }
+
+    @Test
     void unknownVariantAndBadLayoutAreRejectedBeforeAnythingRuns() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> plan("--variants", "softmax,nope"));

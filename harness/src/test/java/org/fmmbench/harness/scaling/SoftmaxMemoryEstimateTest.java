@@ -22,6 +22,14 @@ class SoftmaxMemoryEstimateTest {
     }
 
     @Test
+    void causalSoftmaxAddsTheMaskedScoresAndThreeSharedMasks() {
+        ScalingCell causal = new ScalingCell(VariantSpec.parse("softmax"), 4096, 1, new HeadLayout(2, 32), true,
+                BenchMode.FWDBWD);
+        long nn = 4096L * 4096 * 4;
+        assertEquals((6 * 2 + 3) * nn + (512L << 20), SoftmaxMemoryEstimate.bytes(causal).orElseThrow());
+    }
+
+    @Test
     void linearVariantsAreNotEstimated() {
         assertTrue(SoftmaxMemoryEstimate.bytes(cell("linear", 65536, 8, BenchMode.FWDBWD)).isEmpty());
         assertTrue(SoftmaxMemoryEstimate.bytes(cell("fmm:k=5", 65536, 8, BenchMode.FWDBWD)).isEmpty());
