@@ -58,6 +58,9 @@ public final class ScalingRun {
             ScalingCsv.write(plan.csvFile(), new ArrayList<>(rows.values()));
         }
         List<ScalingRow> all = new ArrayList<>(rows.values());
+        if (!plan.modelTasks().isEmpty()) {
+            new ModelStepRun(plan.modelTasks(), plan.variants(), plan.modelBatch(), plan, out).execute(runner, provenance);
+        }
         report(all);
         out.printf(Locale.ROOT, "done in %s: %s%n", elapsed(start), plan.csvFile());
         return all;
@@ -146,7 +149,7 @@ public final class ScalingRun {
         };
     }
 
-    private static String rootMessage(Throwable e) {
+    static String rootMessage(Throwable e) {
         Throwable t = e;
         while (t.getCause() != null && t.getCause() != t) {
             t = t.getCause();
