@@ -69,6 +69,7 @@ public class LraTrainingStepBenchmark {
 
         @Setup(Level.Trial)
         public void build() {
+            WorkerThreads.prepare();
             shape = LraTaskShape.of(task);
             EncoderConfig config = EncoderConfig.paper(shape.vocabSize, shape.seqLength).variant(variant).build();
             model = Model.newInstance("train-step");

@@ -149,10 +149,17 @@ public final class ScalingRun {
         };
     }
 
+    /** The innermost cause; JMH reports the benchmark's own exceptions as suppressed ones of its wrapper. */
     static String rootMessage(Throwable e) {
         Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
+        while (true) {
+            if (t.getCause() != null && t.getCause() != t) {
+                t = t.getCause();
+            } else if (t.getSuppressed().length > 0) {
+                t = t.getSuppressed()[0];
+            } else {
+                break;
+            }
         }
         String msg = t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
         return msg.replaceAll("\\s+", " ").trim();
