@@ -1,0 +1,29 @@
+package org.fmmbench.harness.profile;
+
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+
+/** Reads durations written the way people type them: {@code 90s}, {@code 10m}, {@code 1h30m} or ISO {@code PT10M}. */
+public final class Durations {
+    private Durations() {
+    }
+
+    public static Duration parse(String text) {
+        String t = text == null ? "" : text.trim().toUpperCase(java.util.Locale.ROOT);
+        try {
+            Duration d = Duration.parse(t.startsWith("P") ? t : "PT" + t);
+            if (d.isNegative() || d.isZero()) {
+                throw new IllegalArgumentException("Duration '" + text + "' must be positive.");
+            }
+            return d;
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("Bad duration '" + text
+                    + "': write e.g. 90s, 10m, 2h or 1h30m.", e);
+        }
+    }
+
+    /** The short form accepted by {@link #parse}, e.g. {@code 1h30m}. */
+    public static String format(Duration d) {
+        return d.toString().substring(2).toLowerCase(java.util.Locale.ROOT);
+    }
+}

@@ -1,0 +1,7 @@
+package org.fmmbench.harness.train;
+
+public class DivergedException extends RuntimeException {
+    public DivergedException(String message) {
+        super(message);
+    }
+}
