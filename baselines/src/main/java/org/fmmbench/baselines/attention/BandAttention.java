@@ -1,0 +1,27 @@
+package org.fmmbench.baselines.attention;
+
+import ai.djl.ndarray.NDList;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+
+/** Banded softmax attention, the near field alone (the paper's Band_k baseline, official flag 6.5 / LM 4.5). */
+public final class BandAttention extends Attention {
+    private final int band;
+
+    BandAttention(VariantSpec spec, AttentionSettings settings, int band) {
+        super((byte) 1, spec, settings);
+        this.band = band;
+    }
+
+    /** The official {@code diag_size} k: non-causal |i - j| &lt;= k - 1, causal keys i - k + 1 .. i. */
+    public int band() {
+        return band;
+    }
+
+    @Override
+    protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training,
+            PairList<String, Object> params) {
+        AttentionInputs in = AttentionInputs.unpack(inputs, settings);
+        return new NDList(BandedSoftmax.attend(in, band, settings.attentionDropout(), training));
+    }
+}

@@ -1,0 +1,140 @@
+package org.fmmbench.baselines.attention;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.training.initializer.ConstantInitializer;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * How FMMformer adds its near field (banded softmax) and far field (low rank). The official code selects the
+ * rule with the float flag {@code sparse_ratio}; the names here say what the rule computes:
+ *
+ * <table>
+ * <caption>Blend rules and the official flags</caption>
+ * <tr><th>name</th><th>output</th><th>learnable weights (init)</th><th>official flag</th></tr>
+ * <tr><td>mix</td><td>r near + (1 - r) far</td><td>scalar r (0.5)</td><td>LRA 2.5, 15.5</td></tr>
+ * <tr><td>far_channel</td><td>near + w * far</td><td>w (1, H, 1, d) (0)</td><td>LRA 4.5, 17.5</td></tr>
+ * <tr><td>per_head</td><td>w1 near + w2 far</td><td>w1, w2 (1, H, 1, 1) (1, 0)</td><td>LRA 11.5, 13.5</td></tr>
+ * <tr><td>near_gate</td><td>w near + far</td><td>w (1, H, 1, 1) (0)</td><td>LRA 18.5, 19.5</td></tr>
+ * <tr><td>near_channel</td><td>w * near + far</td><td>w (1, H, 1, d) (0)</td><td>LM 2.5</td></tr>
+ * </table>
+ * No weight passes through a sigmoid or is constrained, as in the official code. Flags 13.5, 15.5, 17.5, 19.5
+ * differ from their partners only in how two kernels are mixed ({@link KernelMix}).
+ */
+enum BlendRule {
+    MIX("mix", "r*near + (1-r)*far, scalar r=0.5 (official LRA flag 2.5; with kmix=learned_c 15.5)") {
+        @Override
+        List<Parameter> parameters(AttentionSettings s) {
+            return List.of(parameter("near_ratio", new Shape(1), 0.5f));
+        }
+
+        @Override
+        NDArray blend(NDArray near, NDArray far, List<NDArray> w) {
+            // r*near + (1-r)*far written so that no array is derived from the long-lived parameter r.
+            return far.add(near.sub(far).mul(w.get(0)));
+        }
+    },
+    FAR_CHANNEL("far_channel", "near + w*far, w (1,H,1,d)=0 (official LRA flag 4.5; with kmix=learned_c 17.5)") {
+        @Override
+        List<Parameter> parameters(AttentionSettings s) {
+            return List.of(parameter("far_weight", perChannel(s), 0f));
+        }
+
+        @Override
+        NDArray blend(NDArray near, NDArray far, List<NDArray> w) {
+            return near.add(far.mul(w.get(0)));
+        }
+    },
+    PER_HEAD("per_head", "w1*near + w2*far, w1,w2 (1,H,1,1)=1,0 (official LRA flag 11.5; with kmix=learned_ab 13.5)") {
+        @Override
+        List<Parameter> parameters(AttentionSettings s) {
+            return List.of(parameter("near_weight", perHead(s), 1f), parameter("far_weight", perHead(s), 0f));
+        }
+
+        @Override
+        NDArray blend(NDArray near, NDArray far, List<NDArray> w) {
+            return near.mul(w.get(0)).add(far.mul(w.get(1)));
+        }
+    },
+    NEAR_GATE("near_gate", "w*near + far, w (1,H,1,1)=0 (official LRA flag 18.5; with kmix=learned_ab 19.5)") {
+        @Override
+        List<Parameter> parameters(AttentionSettings s) {
+            return List.of(parameter("near_weight", perHead(s), 0f));
+        }
+
+        @Override
+        NDArray blend(NDArray near, NDArray far, List<NDArray> w) {
+            return near.mul(w.get(0)).add(far);
+        }
+    },
+    NEAR_CHANNEL("near_channel", "w*near + far, w (1,H,1,d)=0 (official language-model flag 2.5)") {
+        @Override
+        List<Parameter> parameters(AttentionSettings s) {
+            return List.of(parameter("near_weight", perChannel(s), 0f));
+        }
+
+        @Override
+        NDArray blend(NDArray near, NDArray far, List<NDArray> w) {
+            return near.mul(w.get(0)).add(far);
+        }
+    };
+
+    private final String specName;
+    private final String description;
+
+    BlendRule(String specName, String description) {
+        this.specName = specName;
+        this.description = description;
+    }
+
+    /** The learnable weights of this rule, in the order {@link #blend} expects their values. */
+    abstract List<Parameter> parameters(AttentionSettings settings);
+
+    /** Output (B, H, N, d); near and far are per-step arrays and stay on the left of every product. */
+    abstract NDArray blend(NDArray near, NDArray far, List<NDArray> weights);
+
+    String specName() {
+        return specName;
+    }
+
+    String description() {
+        return description;
+    }
+
+    static Set<String> specNames() {
+        Set<String> names = new LinkedHashSet<>();
+        Arrays.stream(values()).forEach(r -> names.add(r.specName));
+        return names;
+    }
+
+    /** Looks a rule up by its spec name, or returns {@code null}. */
+    static BlendRule bySpecName(String name) {
+        for (BlendRule r : values()) {
+            if (r.specName.equals(name)) {
+                return r;
+            }
+        }
+        return null;
+    }
+
+    static Parameter parameter(String name, Shape shape, float initial) {
+        return Parameter.builder()
+                .setName(name)
+                .setType(Parameter.Type.OTHER)
+                .optShape(shape)
+                .optInitializer(new ConstantInitializer(initial))
+                .build();
+    }
+
+    private static Shape perHead(AttentionSettings s) {
+        return new Shape(1, s.heads(), 1, 1);
+    }
+
+    private static Shape perChannel(AttentionSettings s) {
+        return new Shape(1, s.heads(), 1, s.headDim());
+    }
+}

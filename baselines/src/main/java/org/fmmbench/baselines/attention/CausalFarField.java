@@ -1,0 +1,78 @@
+package org.fmmbench.baselines.attention;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.Shape;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The causal far field of the official language-model code: with sum-normalised features
+ * fq = phi(q)/sum(phi(q)) and fk = phi(k)/sum(phi(k)),
+ * out_i = (1/sqrt d) (sum_{j<=i} (fq_i . fk_j) v_j) / (fq_i . sum_{j<=i} fk_j + 1e-5).
+ *
+ * <p>Computed in chunks of C positions so that no (N, d, d) prefix-sum state is materialised: within a chunk a
+ * causally masked (C, C) product, across chunks a carried state, the exclusive prefix sum over chunks of each
+ * chunk's fk^T v (d, d) and of its sum of fk (for the denominator). Padded keys (mask 0) contribute nothing.
+ */
+final class CausalFarField implements FarField {
+    /** Positions per chunk; chosen by timing C = 32..256 (docs/attn.md). */
+    static final int CHUNK = 64;
+    private static final float EPS = 1e-5f;
+
+    @Override
+    public List<NDArray> attend(AttentionInputs in, List<FeatureMap> maps) {
+        long n = in.length();
+        long d = in.headDim();
+        int c = (int) Math.min(CHUNK, n);
+        long chunks = (n + c - 1) / c;
+        long tail = chunks * c - n;
+        Shape chunked = new Shape(in.batch(), in.heads(), chunks, c, d);
+        NDArray v = in.v().pad(new Shape(0, 0, 0, tail), 0).reshape(chunked);
+        NDArray lowerTriangle = lowerTriangle(in, c);
+        float scale = (float) (1 / Math.sqrt(d));
+
+        List<NDArray> out = new ArrayList<>(maps.size());
+        for (FeatureMap phi : maps) {
+            NDArray fq = sumNormalised(phi.apply(in.q()));
+            NDArray fk = sumNormalised(phi.apply(in.k()));
+            if (in.keyMask() != null) {
+                fk = fk.mul(in.keyMaskColumn());
+            }
+            // Padding at the end comes after every real query, so it never enters a real output.
+            fq = fq.pad(new Shape(0, 0, 0, tail), 0).reshape(chunked);
+            fk = fk.pad(new Shape(0, 0, 0, tail), 0).reshape(chunked);
+            NDArray fkT = fk.swapAxes(3, 4);
+
+            NDArray local = fq.matMul(fkT).mul(lowerTriangle);
+            NDArray state = exclusivePrefixSum(fkT.matMul(v), chunks);
+            NDArray keySum = exclusivePrefixSum(fk.sum(new int[] {3}, true), chunks);
+
+            NDArray numerator = local.matMul(v).add(fq.matMul(state));
+            NDArray denominator = local.sum(new int[] {4}, true).add(fq.mul(keySum).sum(new int[] {4}, true));
+            NDArray far = Scalars.times(numerator, scale).div(denominator.add(EPS))
+                    .reshape(in.batch(), in.heads(), chunks * c, d);
+            out.add(tail == 0 ? far : far.get(":, :, :{}", n));
+        }
+        return out;
+    }
+
+    private static NDArray sumNormalised(NDArray features) {
+        return features.div(features.sum(new int[] {-1}, true));
+    }
+
+    /** Sum over the chunks strictly before each chunk (axis 2), without the cancellation of cumsum - x. */
+    private static NDArray exclusivePrefixSum(NDArray perChunk, long chunks) {
+        return perChunk.cumSum(2).pad(new Shape(0, 0, 0, 0, 1, 0), 0).get(":, :, :{}", chunks);
+    }
+
+    /** (C, C) with 1 where key slot &lt;= query row, including the diagonal. */
+    private static NDArray lowerTriangle(AttentionInputs in, int c) {
+        float[] mask = new float[c * c];
+        for (int r = 0; r < c; r++) {
+            for (int t = 0; t <= r; t++) {
+                mask[r * c + t] = 1f;
+            }
+        }
+        return in.q().getManager().create(mask, new Shape(c, c));
+    }
+}

@@ -1,0 +1,71 @@
+package org.fmmbench.baselines.attention;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.nn.Parameter;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * FMMformer attention: banded softmax near field plus low-rank far field with one to three feature maps,
+ * blended with learnable weights. Linear in N: the near field is {@link BandedSoftmax}, the far field
+ * {@link ScaledFarField} (non-causal, LRA form) or {@link CausalFarField} (causal, language-model form).
+ * Attention dropout applies to the near-field probabilities only, as in the official code.
+ */
+public final class FmmAttention extends Attention {
+    private final int band;
+    private final List<FeatureMap> kernels;
+    private final BlendRule blend;
+    private final KernelMix kernelMix;
+    private final FarField far;
+    private final List<Parameter> blendWeights = new ArrayList<>();
+    private final List<Parameter> kernelWeights = new ArrayList<>();
+
+    /** @param kernelMix {@code null} for a single kernel */
+    FmmAttention(VariantSpec spec, AttentionSettings settings, int band, List<FeatureMap> kernels, BlendRule blend,
+            KernelMix kernelMix) {
+        super((byte) 1, spec, settings);
+        this.band = band;
+        this.kernels = List.copyOf(kernels);
+        this.blend = blend;
+        this.kernelMix = kernelMix;
+        this.far = FarField.of(settings);
+        for (Parameter p : blend.parameters(settings)) {
+            blendWeights.add(addParameter(p));
+        }
+        if (kernelMix != null) {
+            for (Parameter p : kernelMix.parameters(kernels.size())) {
+                kernelWeights.add(addParameter(p));
+            }
+        }
+    }
+
+    public int band() {
+        return band;
+    }
+
+    @Override
+    protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training,
+            PairList<String, Object> params) {
+        AttentionInputs in = AttentionInputs.unpack(inputs, settings);
+        Device device = in.q().getDevice();
+        NDArray near = BandedSoftmax.attend(in, band, settings.attentionDropout(), training);
+        List<NDArray> farPerKernel = far.attend(in, kernels);
+        NDArray farField = kernelMix == null
+                ? farPerKernel.get(0)
+                : kernelMix.mix(farPerKernel, values(store, kernelWeights, device, training));
+        return new NDList(blend.blend(near, farField, values(store, blendWeights, device, training)));
+    }
+
+    private static List<NDArray> values(ParameterStore store, List<Parameter> parameters, Device device,
+            boolean training) {
+        List<NDArray> out = new ArrayList<>(parameters.size());
+        for (Parameter p : parameters) {
+            out.add(store.getValue(p, device, training));
+        }
+        return out;
+    }
+}

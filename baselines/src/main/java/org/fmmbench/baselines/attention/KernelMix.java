@@ -1,0 +1,112 @@
+package org.fmmbench.baselines.attention;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * How the far-field outputs of two or three feature maps are added (official code: the same
+ * {@code sparse_ratio} flag as the blend). With one kernel there is nothing to mix.
+ */
+enum KernelMix {
+    /** Each kernel weighted 1/r, not learned: the official 0.5/0.5 whenever a flag sets no learned mix. */
+    FIXED("fixed", "(far_1 + ... + far_r)/r, not learned (official default for two kernels, e.g. LRA 4.5, LM 2.5)") {
+        @Override
+        List<Parameter> parameters(int kernels) {
+            return List.of();
+        }
+
+        @Override
+        NDArray mix(List<NDArray> far, List<NDArray> weights) {
+            float share = 1f / far.size();
+            NDArray sum = Scalars.times(far.get(0), share);
+            for (int i = 1; i < far.size(); i++) {
+                sum = sum.add(Scalars.times(far.get(i), share));
+            }
+            return sum;
+        }
+    },
+    /** a far_1 + b far_2 (+ c far_3), learnable scalars a=1, b=c=0 (official LRA flags 13.5, 19.5). */
+    LEARNED_AB("learned_ab", "a*far_1 + b*far_2 (+ c*far_3), scalars a=1, b=0 (c=0) (official LRA flags 13.5, 19.5)") {
+        @Override
+        List<Parameter> parameters(int kernels) {
+            List<Parameter> p = new ArrayList<>();
+            for (int i = 1; i <= kernels; i++) {
+                p.add(BlendRule.parameter("kernel_weight_" + i, new Shape(1), i == 1 ? 1f : 0f));
+            }
+            return p;
+        }
+
+        @Override
+        NDArray mix(List<NDArray> far, List<NDArray> weights) {
+            NDArray sum = far.get(0).mul(weights.get(0));
+            for (int i = 1; i < far.size(); i++) {
+                sum = sum.add(far.get(i).mul(weights.get(i)));
+            }
+            return sum;
+        }
+    },
+    /** far_1 + c far_2 (+ c3 far_3), learnable scalars starting at 0 (official LRA flags 15.5, 17.5). */
+    LEARNED_C("learned_c", "far_1 + c*far_2 (+ c3*far_3), scalars c=0 (c3=0) (official LRA flags 15.5, 17.5)") {
+        @Override
+        List<Parameter> parameters(int kernels) {
+            List<Parameter> p = new ArrayList<>();
+            for (int i = 2; i <= kernels; i++) {
+                p.add(BlendRule.parameter("kernel_weight_" + i, new Shape(1), 0f));
+            }
+            return p;
+        }
+
+        @Override
+        NDArray mix(List<NDArray> far, List<NDArray> weights) {
+            NDArray sum = far.get(0);
+            for (int i = 1; i < far.size(); i++) {
+                sum = sum.add(far.get(i).mul(weights.get(i - 1)));
+            }
+            return sum;
+        }
+    };
+
+    private final String specName;
+    private final String description;
+
+    KernelMix(String specName, String description) {
+        this.specName = specName;
+        this.description = description;
+    }
+
+    /** The learnable weights for {@code kernels} feature maps, in the order {@link #mix} expects them. */
+    abstract List<Parameter> parameters(int kernels);
+
+    /** Adds the per-kernel far fields (each a per-step array, kept on the left of every product). */
+    abstract NDArray mix(List<NDArray> far, List<NDArray> weights);
+
+    String specName() {
+        return specName;
+    }
+
+    String description() {
+        return description;
+    }
+
+    static Set<String> specNames() {
+        Set<String> names = new LinkedHashSet<>();
+        Arrays.stream(values()).forEach(m -> names.add(m.specName));
+        return names;
+    }
+
+    /** Looks a mix up by its spec name, or returns {@code null}. */
+    static KernelMix bySpecName(String name) {
+        for (KernelMix m : values()) {
+            if (m.specName.equals(name)) {
+                return m;
+            }
+        }
+        return null;
+    }
+}
