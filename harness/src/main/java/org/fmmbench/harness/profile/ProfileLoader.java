@@ -30,7 +30,13 @@ import org.fmmbench.harness.config.TrainConfig;
 public final class ProfileLoader {
     public static final List<String> BUILT_IN = List.of("smoke", "cpu", "paper");
 
+    /** Reads the file: sections may be left out. */
     private static final ObjectMapper YAML = JsonMapper.builder(new YAMLFactory())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
+    /** Binds merged sections to config records: every field must be given. */
+    private static final ObjectMapper STRICT = JsonMapper.builder(new YAMLFactory())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_CREATOR_PROPERTIES)
@@ -130,7 +136,7 @@ public final class ProfileLoader {
 
     private static <T> T bind(JsonNode node, Class<T> type, String where) {
         try {
-            return YAML.treeToValue(node, type);
+            return STRICT.treeToValue(node, type);
         } catch (JacksonException e) {
             throw new IllegalArgumentException(where + ": " + e.getOriginalMessage(), e);
         }
