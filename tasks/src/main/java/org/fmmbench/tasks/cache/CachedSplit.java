@@ -1,0 +1,51 @@
+package org.fmmbench.tasks.cache;
+
+import org.fmmbench.tasks.Split;
+
+/**
+ * A split read from a token cache: the first {@code size} examples, each document cut to {@code contentLength}
+ * symbols, shifted by {@code idOffset} (so symbol 0 can become a real token) and padded with 0 to the
+ * destination's length.
+ */
+public final class CachedSplit implements Split {
+    private final TokenCache cache;
+    private final int size;
+    private final int contentLength;
+    private final int idOffset;
+    private final ThreadLocal<byte[]> buffer;
+
+    public CachedSplit(TokenCache cache, int max, int contentLength, int idOffset) {
+        this.cache = cache;
+        this.size = max > 0 ? Math.min(max, cache.size()) : cache.size();
+        this.contentLength = contentLength;
+        this.idOffset = idOffset;
+        this.buffer = ThreadLocal.withInitial(() -> new byte[contentLength]);
+    }
+
+    @Override
+    public int size() {
+        return size;
+    }
+
+    @Override
+    public int label(int index) {
+        return cache.label(check(index));
+    }
+
+    @Override
+    public void tokens(int index, int doc, int[] dst) {
+        byte[] raw = buffer.get();
+        int n = cache.read(check(index), doc, raw, Math.min(contentLength, dst.length));
+        for (int i = 0; i < n; i++) {
+            dst[i] = (raw[i] & 0xFF) + idOffset;
+        }
+        java.util.Arrays.fill(dst, n, dst.length, 0);
+    }
+
+    private int check(int index) {
+        if (index < 0 || index >= size) {
+            throw new IndexOutOfBoundsException("example " + index + " of a split with " + size);
+        }
+        return index;
+    }
+}

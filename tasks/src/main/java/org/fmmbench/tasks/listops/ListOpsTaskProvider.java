@@ -1,0 +1,78 @@
+package org.fmmbench.tasks.listops;
+
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.fmmbench.tasks.AtomicDirectory;
+import org.fmmbench.tasks.DataFiles;
+import org.fmmbench.tasks.MissingDataException;
+import org.fmmbench.tasks.SequenceLength;
+import org.fmmbench.tasks.SplitName;
+import org.fmmbench.tasks.Task;
+import org.fmmbench.tasks.TaskInfo;
+import org.fmmbench.tasks.TaskOptions;
+import org.fmmbench.tasks.TaskProvider;
+import org.fmmbench.tasks.cache.CacheStore;
+import org.fmmbench.tasks.cache.CachedTask;
+import org.fmmbench.tasks.cache.TokenCache;
+
+/** ListOps: LRA's files when present, else data generated with LRA's algorithm into the cache. */
+public final class ListOpsTaskProvider implements TaskProvider {
+    public static final String LRA_FILES = "listops-lra-files";
+    public static final String GENERATED = "listops-generated";
+    static final List<String> DIRS = List.of("", "listops-1000", "lra_release/listops-1000",
+            "lra_release/lra_release/listops-1000");
+    static final List<String> FILES = List.of("basic_train.tsv", "basic_val.tsv", "basic_test.tsv");
+    private static final Map<SplitName, String> FILE_OF = Map.of(
+            SplitName.TRAIN, "basic_train.tsv", SplitName.VAL, "basic_val.tsv", SplitName.TEST, "basic_test.tsv");
+
+    @Override
+    public String name() {
+        return "listops";
+    }
+
+    @Override
+    public List<String> sources() {
+        return List.of(LRA_FILES, GENERATED);
+    }
+
+    @Override
+    public Task open(TaskOptions o) {
+        DataFiles.checkSource(name(), o.source(), sources());
+        Optional<Path> real = DataFiles.findDir(o.dataDir(), DIRS, FILES);
+        String source = o.source().equals("auto") ? (real.isPresent() ? LRA_FILES : GENERATED) : o.source();
+        Path dir;
+        if (source.equals(LRA_FILES)) {
+            dir = real.orElseThrow(() -> new MissingDataException("ListOps: LRA's basic_{train,val,test}.tsv not found; "
+                    + DataFiles.looked(o.dataDir(), DIRS) + ". Get lra_release.gz from the LRA repository "
+                    + "(github.com/google-research/long-range-arena), unpack it and pass --data-dir, "
+                    + "or use --source " + GENERATED + "."));
+        } else {
+            dir = generated(o);
+        }
+        String key = source + "-" + DataFiles.fingerprint(dir.resolve(FILES.get(0)), dir.resolve(FILES.get(1)),
+                dir.resolve(FILES.get(2)));
+        Map<SplitName, TokenCache> caches = new EnumMap<>(SplitName.class);
+        for (SplitName s : SplitName.values()) {
+            Path file = o.cacheDir().resolve("tokens/listops").resolve(key).resolve(s.label() + ".tok");
+            Path tsv = dir.resolve(FILE_OF.get(s));
+            caches.put(s, CacheStore.openOrBuild(file, 1, w -> ListOpsTsvReader.read(tsv, w)));
+        }
+        SequenceLength len = SequenceLength.resolve(o.seqLength(), ListOpsTsvReader.MAX_TOKENS, 2048);
+        TaskInfo info = new TaskInfo(name(), source, ListOpsVocabulary.SIZE, 10, len.padded(), 1, 0);
+        return new CachedTask(info, caches, Map.of(SplitName.TRAIN, o.maxTrain(), SplitName.VAL, o.maxVal(),
+                SplitName.TEST, o.maxTest()), len.content(), 0);
+    }
+
+    /** Generated files live under the cache, one directory per seed and split sizes (LRA's 96k/2k/2k by default). */
+    static Path generated(TaskOptions o) {
+        int train = o.maxTrain() > 0 ? o.maxTrain() : 96_000;
+        int val = o.maxVal() > 0 ? o.maxVal() : 2_000;
+        int test = o.maxTest() > 0 ? o.maxTest() : 2_000;
+        Path dir = o.cacheDir().resolve("listops-generated").resolve("seed" + o.seed() + "-" + train + "-" + val + "-" + test);
+        return AtomicDirectory.ensure(dir, tmp -> ListOpsGenerator.writeDataset(tmp, ListOpsGenerator.Config.lra(),
+                o.seed(), train, val, test));
+    }
+}

@@ -1,0 +1,81 @@
+package org.fmmbench.tasks.text;
+
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.fmmbench.tasks.DataFiles;
+import org.fmmbench.tasks.MissingDataException;
+import org.fmmbench.tasks.SequenceLength;
+import org.fmmbench.tasks.SplitName;
+import org.fmmbench.tasks.Task;
+import org.fmmbench.tasks.TaskInfo;
+import org.fmmbench.tasks.TaskOptions;
+import org.fmmbench.tasks.TaskProvider;
+import org.fmmbench.tasks.cache.CacheStore;
+import org.fmmbench.tasks.cache.CachedTask;
+import org.fmmbench.tasks.cache.TokenCache;
+import org.fmmbench.tasks.europarl.EuroparlCorpus;
+import org.fmmbench.tasks.europarl.EuroparlLanguage;
+import org.fmmbench.tasks.europarl.EuroparlSplits;
+
+/**
+ * Byte-level text classification: IMDb reviews from the aclImdb folders (the paper's data; LRA evaluates on
+ * the test set for both val and test), else Europarl documents labelled with their language (21 classes) as
+ * a stand-in. Tokens are UTF-8 byte + 1, pad 0, vocab 257; the paper config keeps 1000 bytes padded to 1024.
+ */
+public final class TextTaskProvider implements TaskProvider {
+    public static final String IMDB = "imdb-aclimdb";
+    public static final String EUROPARL = "europarl-languages";
+    static final List<String> DIRS = List.of("", "aclImdb");
+    static final List<String> REQUIRED = List.of("train/pos", "train/neg", "test/pos", "test/neg");
+
+    @Override
+    public String name() {
+        return "text";
+    }
+
+    @Override
+    public List<String> sources() {
+        return List.of(IMDB, EUROPARL);
+    }
+
+    @Override
+    public Task open(TaskOptions o) {
+        DataFiles.checkSource(name(), o.source(), sources());
+        Optional<Path> imdb = DataFiles.findDir(o.dataDir(), DIRS, REQUIRED);
+        String source = o.source().equals("auto") ? (imdb.isPresent() ? IMDB : EUROPARL) : o.source();
+        Map<SplitName, TokenCache> caches = new EnumMap<>(SplitName.class);
+        int classes;
+        if (source.equals(IMDB)) {
+            Path root = imdb.orElseThrow(() -> new MissingDataException("Text: the aclImdb folders (train/{pos,neg}, "
+                    + "test/{pos,neg}) were not found; " + DataFiles.looked(o.dataDir(), DIRS) + ". Download "
+                    + "https://ai.stanford.edu/~amaas/data/sentiment/aclImdb_v1.tar.gz, unpack it and pass its parent "
+                    + "directory as --data-dir, or use --source " + EUROPARL + "."));
+            Path dir = o.cacheDir().resolve("tokens/text").resolve(IMDB + "-seed" + o.seed() + "-"
+                    + DataFiles.fingerprint(root.resolve("train/pos"), root.resolve("train/neg"),
+                            root.resolve("test/pos"), root.resolve("test/neg")));
+            caches.put(SplitName.TRAIN, CacheStore.openOrBuild(dir.resolve("train.tok"), 1, w -> AclImdbReader.read(root, "train", o.seed(), w)));
+            TokenCache test = CacheStore.openOrBuild(dir.resolve("test.tok"), 1, w -> AclImdbReader.read(root, "test", o.seed(), w));
+            caches.put(SplitName.VAL, test);
+            caches.put(SplitName.TEST, test);
+            classes = 2;
+        } else {
+            Path dir = o.cacheDir().resolve("tokens/text").resolve(EUROPARL + "-seed" + o.seed());
+            var splits = EuroparlSplits.lazily(o.seed(), d -> d.language() >= 0 && d.body().length > 0);
+            for (SplitName s : SplitName.values()) {
+                caches.put(s, CacheStore.openOrBuild(dir.resolve(s.label() + ".tok"), 1, w -> {
+                    for (EuroparlCorpus.Document d : splits.get().get(s)) {
+                        w.add(d.language(), d.body(), d.body().length);
+                    }
+                }));
+            }
+            classes = EuroparlLanguage.CODES.size();
+        }
+        SequenceLength len = SequenceLength.resolve(o.seqLength(), 1000, 1024);
+        TaskInfo info = new TaskInfo(name(), source, 257, classes, len.padded(), 1, 0);
+        return new CachedTask(info, caches, Map.of(SplitName.TRAIN, o.maxTrain(), SplitName.VAL, o.maxVal(),
+                SplitName.TEST, o.maxTest()), len.content(), 1);
+    }
+}
