@@ -39,8 +39,12 @@ public final class FmmbenchCli implements Runnable {
         cl.setOut(out).setErr(err);
         cl.setParameterExceptionHandler((ex, arguments) -> {
             CommandLine cmd = ex.getCommandLine();
+            String hint = " (see --help)";
+            if (ex instanceof CommandLine.UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {
+                hint = " (did you mean " + String.join(" or ", u.getSuggestions()) + "? see --help)";
+            }
             cmd.getErr().println("fmmbench " + cmd.getCommandName() + ": " + ex.getMessage()
-                    + (ex.getMessage().contains("--help") ? "" : " (see --help)"));
+                    + (ex.getMessage().contains("--help") ? "" : hint));
             cmd.getErr().flush();
             return EXIT_BAD_INPUT;
         });
