@@ -1,6 +1,7 @@
 package org.fmmbench.harness.cli;
 
 import java.io.PrintWriter;
+import org.fmmbench.harness.scaling.ScalingCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -21,7 +22,7 @@ public final class FmmbenchCli implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "Missing command: use reproduce, train, report, variants or tasks (see --help).");
+                "Missing command: use reproduce, train, report, variants, tasks or scaling (see --help).");
     }
 
     public static void main(String[] args) {
@@ -35,7 +36,8 @@ public final class FmmbenchCli implements Runnable {
 
     static CommandLine commandLine(PrintWriter out, PrintWriter err) {
         CommandLine cl = new CommandLine(new FmmbenchCli());
-        // Sub-commands from other modules register here, e.g. cl.addSubcommand("scaling", new ScalingCommand()).
+        // Sub-commands living in other packages of the harness register here.
+        cl.addSubcommand("scaling", new ScalingCommand());
         cl.setOut(out).setErr(err);
         cl.setParameterExceptionHandler((ex, arguments) -> {
             CommandLine cmd = ex.getCommandLine();

@@ -87,12 +87,13 @@ class ReportWriterTest {
         Path run = runDir();
         Path scaling = root.resolve("results").resolve("scaling-1");
         Files.createDirectories(scaling);
+        Files.writeString(scaling.resolve("scaling.csv"), "variant,n,median_ms\n");
         Files.copy(ReportWriterTest.class.getResourceAsStream("/org/fmmbench/harness/report/tiny.png"),
-                scaling.resolve("scaling-time.png"));
+                scaling.resolve("time-vs-n-fwd.png"));
         Path report = root.resolve("reports").resolve("run-x");
         ReportWriter.write(run.resolve("results.csv"), report);
         String md = Files.readString(report.resolve(ReportWriter.MARKDOWN));
         assertTrue(md.contains("## Scaling with sequence length"), md);
-        assertTrue(Files.exists(report.resolve("scaling-scaling-time.png")));
+        assertTrue(Files.exists(report.resolve("scaling-time-vs-n-fwd.png")));
     }
 }
