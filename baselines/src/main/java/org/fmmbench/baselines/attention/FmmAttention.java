@@ -7,6 +7,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -53,10 +54,11 @@ public final class FmmAttention extends Attention {
         AttentionInputs in = AttentionInputs.unpack(inputs, settings);
         Device device = in.q().getDevice();
         NDArray near = BandedSoftmax.attend(in, band, settings.attentionDropout(), training);
-        List<NDArray> farPerKernel = far.attend(in, kernels);
-        NDArray farField = kernelMix == null
-                ? farPerKernel.get(0)
-                : kernelMix.mix(farPerKernel, values(store, kernelWeights, device, training));
+        List<NDArray> weights = kernelMix == null
+                ? Collections.singletonList(null)
+                : kernelMix.kernelWeights(values(store, kernelWeights, device, training), kernels.size(),
+                        in.q().getManager());
+        NDArray farField = far.attend(in, kernels, weights);
         return new NDList(blend.blend(near, farField, values(store, blendWeights, device, training)));
     }
 

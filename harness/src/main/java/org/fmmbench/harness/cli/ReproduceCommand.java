@@ -19,6 +19,7 @@ import org.fmmbench.harness.run.RegistryCellValidator;
 import org.fmmbench.harness.run.RunPlan;
 import org.fmmbench.harness.run.RunPlanner;
 import org.fmmbench.tasks.TaskOptions;
+import org.fmmbench.tasks.TaskRegistry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -114,7 +115,8 @@ final class ReproduceCommand implements Callable<Integer> {
         }
         try {
             Profile p = ProfileLoader.load(profile);
-            RunPlanner planner = new RunPlanner(new RegistryCellValidator(VariantRegistry.load()),
+            RunPlanner planner = new RunPlanner(new RegistryCellValidator(VariantRegistry.load(),
+                    TaskRegistry.providers().keySet()),
                     Runtime.getRuntime().availableProcessors());
             return planner.plan(p, new PlanRequest(tasks, variants, seeds, device, threads, maxSteps, dataDir,
                     cacheDir != null ? cacheDir : TaskOptions.defaultCacheDir(), cellTimeout, runId));

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -16,7 +17,14 @@ import java.util.Map;
  * @param data task -> the data set the paper used on it
  */
 public record PaperResults(String label, String note, Map<String, Map<String, Double>> accuracy,
-        Map<String, String> data) {
+        Map<String, PaperData> data) {
+    /**
+     * @param paper the data set the paper trained on
+     * @param sources fmmbench data source names that read exactly that data set
+     */
+    public record PaperData(String paper, List<String> sources) {
+    }
+
     private static final ObjectMapper YAML = JsonMapper.builder(new YAMLFactory())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
@@ -35,6 +43,16 @@ public record PaperResults(String label, String note, Map<String, Map<String, Do
     }
 
     public String paperData(String task) {
-        return data.getOrDefault(task, "?");
+        PaperData d = data.get(task);
+        return d == null ? "?" : d.paper();
+    }
+
+    /** A data source as a report shows it: stand-ins are named as such, e.g. "fashion-mnist (stand-in for CIFAR-10 grayscale)". */
+    public String describeSource(String task, String source) {
+        PaperData d = data.get(task);
+        if (d == null || d.sources().contains(source)) {
+            return source;
+        }
+        return source + " (stand-in for " + d.paper() + ")";
     }
 }

@@ -227,11 +227,11 @@ public final class ReportWriter {
         List<List<String>> rows = new ArrayList<>();
         for (String task : s.tasks()) {
             String used = s.results().stream().filter(r -> r.task().equals(task)).map(CellResult::dataSource)
-                    .filter(Objects::nonNull).distinct().reduce((a, b) -> a + ", " + b).orElse("(no cell loaded data)");
+                    .filter(Objects::nonNull).distinct().map(src -> paper.describeSource(task, src)).reduce((a, b) -> a + ", " + b).orElse("(no cell loaded data)");
             rows.add(List.of(task, used, paper.paperData(task)));
         }
-        doc.paragraph("Where the data source is not the paper's data set, it is an offline stand-in of similar "
-                + "shape and the accuracies are not comparable with the paper's.");
+        doc.paragraph("A stand-in is offline data of the same shape (or the paper's generator run locally); "
+                + "accuracies on a stand-in are not comparable with the paper's.");
         doc.table(List.of("task", "data used", "paper's data"), rows);
     }
 

@@ -50,6 +50,10 @@ public record CellResult(
 
     public static final int SCHEMA_VERSION = 1;
 
+    public CellResult {
+        statusDetail = statusDetail == null ? "" : statusDetail;
+    }
+
     public CellResult withPeakRssMib(Double mib) {
         return new CellResult(runId, schemaVersion, cellId, status, statusDetail, task, row, variant, profile, seed,
                 configHash, dataSource, bestValAcc, bestStep, testAccBest, testAccLast, finalTrainLoss, steps,

@@ -70,7 +70,8 @@ public final class ResultsCsv {
                 throw new IOException(file + " is not an fmmbench results file: it has no schema_version column.");
             }
             for (CSVRecord record : parser) {
-                Map<String, String> values = record.toMap();
+                Map<String, String> values = new LinkedHashMap<>(record.toMap());
+                values.replaceAll((k, v) -> v.isEmpty() ? null : v); // an empty field is a missing value
                 int version = Integer.parseInt(values.get("schema_version"));
                 if (version > CellResult.SCHEMA_VERSION) {
                     throw new IOException(file + " has schema version " + version + " but this fmmbench reads up to "

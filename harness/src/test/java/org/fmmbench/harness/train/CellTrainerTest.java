@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 class CellTrainerTest {
     private static final int SEQ = 24;
-    private static final String VARIANT = "test-softmax";
+    private static final String VARIANT = "softmax";
 
     private static CellConfig cell(TrainConfig train, long seed) {
         return new CellConfig("test", "marker", VARIANT, VARIANT, seed, 1, "cpu",

@@ -25,7 +25,7 @@ class ParameterSnapshotTest {
         Engine.getInstance().setRandomSeed(11);
         MarkerTask task = new MarkerTask(16, 1, 64, 8, 8, 11);
         EncoderConfig config = EncoderConfig.paper(MarkerTask.VOCAB, 16).dim(16).mlpDim(32)
-                .variant("test-softmax").build();
+                .variant("softmax").build();
         LraClassifier block = new LraClassifier(config, 2, VariantRegistry.load());
         try (Model model = Model.newInstance("snapshot")) {
             model.setBlock(block);

@@ -3,20 +3,29 @@ package org.fmmbench.tasks.cache;
 import org.fmmbench.tasks.Split;
 
 /**
- * A split read from a token cache: the first {@code size} examples, each document cut to {@code contentLength}
+ * A split read from a token cache: the first {@code size} examples (of the whole cache, or of a list of its
+ * rows), each document cut to {@code contentLength}
  * symbols, shifted by {@code idOffset} (so symbol 0 can become a real token) and padded with 0 to the
  * destination's length.
  */
 public final class CachedSplit implements Split {
     private final TokenCache cache;
+    private final int[] rows;
     private final int size;
     private final int contentLength;
     private final int idOffset;
     private final ThreadLocal<byte[]> buffer;
 
     public CachedSplit(TokenCache cache, int max, int contentLength, int idOffset) {
+        this(cache, null, max, contentLength, idOffset);
+    }
+
+    /** A split made of the given rows of {@code cache}, in that order; {@code rows == null} means all rows. */
+    public CachedSplit(TokenCache cache, int[] rows, int max, int contentLength, int idOffset) {
         this.cache = cache;
-        this.size = max > 0 ? Math.min(max, cache.size()) : cache.size();
+        this.rows = rows;
+        int all = rows == null ? cache.size() : rows.length;
+        this.size = max > 0 ? Math.min(max, all) : all;
         this.contentLength = contentLength;
         this.idOffset = idOffset;
         this.buffer = ThreadLocal.withInitial(() -> new byte[contentLength]);
@@ -46,6 +55,6 @@ public final class CachedSplit implements Split {
         if (index < 0 || index >= size) {
             throw new IndexOutOfBoundsException("example " + index + " of a split with " + size);
         }
-        return index;
+        return rows == null ? index : rows[index];
     }
 }

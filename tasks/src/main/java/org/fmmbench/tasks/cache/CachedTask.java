@@ -11,16 +11,23 @@ import org.fmmbench.tasks.TaskInfo;
 public final class CachedTask implements Task {
     private final TaskInfo info;
     private final Map<SplitName, CachedSplit> splits;
-    private final Map<SplitName, TokenCache> caches;
+    private final java.util.Collection<TokenCache> caches;
 
     public CachedTask(TaskInfo info, Map<SplitName, TokenCache> caches, Map<SplitName, Integer> caps,
             int contentLength, int idOffset) {
         this.info = info;
-        this.caches = new EnumMap<>(caches);
+        this.caches = java.util.List.copyOf(caches.values());
         this.splits = new EnumMap<>(SplitName.class);
         for (Map.Entry<SplitName, TokenCache> e : caches.entrySet()) {
             splits.put(e.getKey(), new CachedSplit(e.getValue(), caps.getOrDefault(e.getKey(), 0), contentLength, idOffset));
         }
+    }
+
+    /** A task whose splits are already built over {@code caches}, which closing the task closes. */
+    public CachedTask(TaskInfo info, Map<SplitName, CachedSplit> splits, java.util.Collection<TokenCache> caches) {
+        this.info = info;
+        this.splits = new EnumMap<>(splits);
+        this.caches = java.util.List.copyOf(caches);
     }
 
     @Override
@@ -35,6 +42,6 @@ public final class CachedTask implements Task {
 
     @Override
     public void close() {
-        caches.values().forEach(TokenCache::close);
+        caches.forEach(TokenCache::close);
     }
 }

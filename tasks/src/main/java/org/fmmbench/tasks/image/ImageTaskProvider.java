@@ -38,10 +38,6 @@ public final class ImageTaskProvider implements TaskProvider {
     static final Path DEBIAN_FASHION = Path.of("/usr/share/datasets/fashion-mnist");
     static final List<String> FASHION_FILES = List.of("train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz",
             "t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz");
-    /** LRA's CIFAR split: the first 90% of the training batches train (45k), the rest validate (5k). */
-    static final int CIFAR_TRAIN = 45_000;
-    /** Fashion-MNIST has no validation set; a seeded 10% of its training set (6k) becomes one, as for CIFAR. */
-    static final int FASHION_VAL = 6_000;
 
     private final Path fashionDefault;
 
@@ -107,9 +103,19 @@ public final class ImageTaskProvider implements TaskProvider {
     private static Map<SplitName, TokenCache> cifarCaches(Path dir, TaskOptions o) {
         Path root = o.cacheDir().resolve("tokens/image").resolve(CIFAR + "-" + DataFiles.fingerprint(
                 CIFAR_FILES.stream().map(dir::resolve).toArray()));
+        // LRA's split: the first 90% of the training batches train (45k), the rest validate (5k).
+        int trainRecords = 0;
+        try {
+            for (int b = 1; b <= 5; b++) {
+                trainRecords += CifarReader.records(dir.resolve("data_batch_" + b + ".bin"));
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        int train = trainRecords * 9 / 10;
         Map<SplitName, TokenCache> caches = new EnumMap<>(SplitName.class);
-        caches.put(SplitName.TRAIN, CacheStore.openOrBuild(root.resolve("train.tok"), 1, w -> trainBatches(dir, 0, CIFAR_TRAIN, w)));
-        caches.put(SplitName.VAL, CacheStore.openOrBuild(root.resolve("val.tok"), 1, w -> trainBatches(dir, CIFAR_TRAIN, Integer.MAX_VALUE, w)));
+        caches.put(SplitName.TRAIN, CacheStore.openOrBuild(root.resolve("train.tok"), 1, w -> trainBatches(dir, 0, train, w)));
+        caches.put(SplitName.VAL, CacheStore.openOrBuild(root.resolve("val.tok"), 1, w -> trainBatches(dir, train, Integer.MAX_VALUE, w)));
         caches.put(SplitName.TEST, CacheStore.openOrBuild(root.resolve("test.tok"), 1,
                 w -> CifarReader.read(dir.resolve("test_batch.bin"), 0, Integer.MAX_VALUE, w)));
         return caches;
@@ -134,28 +140,31 @@ public final class ImageTaskProvider implements TaskProvider {
         Path trainImages = dir.resolve(FASHION_FILES.get(0));
         Path trainLabels = dir.resolve(FASHION_FILES.get(1));
         Map<SplitName, TokenCache> caches = new EnumMap<>(SplitName.class);
+        // Fashion-MNIST has no validation set: a seeded 10% of its training set (6k) becomes one, as for CIFAR.
         caches.put(SplitName.TRAIN, CacheStore.openOrBuild(root.resolve("train.tok"), 1,
-                w -> writeIdx(trainImages, trainLabels, o.seed(), 0, -FASHION_VAL, w)));
+                w -> writeIdx(trainImages, trainLabels, o.seed(), true, false, w)));
         caches.put(SplitName.VAL, CacheStore.openOrBuild(root.resolve("val.tok"), 1,
-                w -> writeIdx(trainImages, trainLabels, o.seed(), -FASHION_VAL, 0, w)));
+                w -> writeIdx(trainImages, trainLabels, o.seed(), false, true, w)));
         caches.put(SplitName.TEST, CacheStore.openOrBuild(root.resolve("test.tok"), 1,
-                w -> writeIdx(dir.resolve(FASHION_FILES.get(2)), dir.resolve(FASHION_FILES.get(3)), o.seed(), 0, 0, w)));
+                w -> writeIdx(dir.resolve(FASHION_FILES.get(2)), dir.resolve(FASHION_FILES.get(3)), o.seed(), true, true, w)));
         return caches;
     }
 
     /**
-     * Writes images {@code [from, to)} of an IDX pair in a seeded order (negative bounds count from the end,
-     * {@code to = 0} means the end), so that the first examples of any split are a random sample.
+     * Writes the images of an IDX pair in a seeded order, so that the first examples of any split are a random
+     * sample: the first 90% of that order ({@code head}), the last 10% ({@code tail}), or both.
      */
-    private static void writeIdx(Path images, Path labels, long seed, int from, int to, TokenCacheWriter w) throws IOException {
+    private static void writeIdx(Path images, Path labels, long seed, boolean head, boolean tail, TokenCacheWriter w)
+            throws IOException {
         byte[][] x = IdxReader.images(images);
         byte[] y = IdxReader.labels(labels, 10);
         if (x.length != y.length) {
             throw new MalformedDataException(labels, "header", y.length + " labels for " + x.length + " images in " + images.getFileName());
         }
         int[] order = Shuffle.permutation(x.length, seed);
-        int start = from < 0 ? x.length + from : from;
-        int end = to <= 0 ? x.length + to : to;
+        int cut = x.length - x.length / 10;
+        int start = head ? 0 : cut;
+        int end = tail ? x.length : cut;
         for (int k = start; k < end; k++) {
             int i = order[k];
             w.add(y[i], x[i], x[i].length);

@@ -1,0 +1,53 @@
+package org.fmmbench.tasks;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TaskRegistryTest {
+    @TempDir
+    Path cache;
+
+    @Test
+    void knowsTheFiveLraTasks() {
+        assertEquals(List.of("listops", "text", "retrieval", "image", "pathfinder"), List.copyOf(TaskRegistry.providers().keySet()));
+    }
+
+    @Test
+    void unknownTaskListsKnownTasksAndTheirSources() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> TaskRegistry.open("listopz", TaskOptions.defaults(cache)));
+        assertTrue(e.getMessage().contains("unknown task 'listopz'"), e.getMessage());
+        for (String s : List.of("listops (sources: listops-lra-files, listops-generated)", "pathfinder-generated",
+                "fashion-mnist", "europarl-languages", "europarl-halves", "aan-lra-files", "imdb-aclimdb", "cifar10")) {
+            assertTrue(e.getMessage().contains(s), s + " missing from: " + e.getMessage());
+        }
+    }
+
+    @Test
+    void unknownSourceListsTheTasksSources() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> TaskRegistry.open("image", Fixtures.options(null, cache, "mnist")));
+        assertTrue(e.getMessage().contains("unknown source 'mnist' for task image; known: auto, cifar10, fashion-mnist"), e.getMessage());
+    }
+
+    @Test
+    void impossibleOptionsAreRejectedBeforeAnyFileIsTouched() {
+        TaskOptions d = TaskOptions.defaults(cache);
+        assertThrows(IllegalArgumentException.class, () -> TaskRegistry.open("listops",
+                new TaskOptions(null, cache, "auto", -1, 0, 0, 0, 0, "pad")));
+        assertThrows(IllegalArgumentException.class, () -> TaskRegistry.open("listops",
+                new TaskOptions(null, cache, "auto", 0, 0, -5, 0, 0, "pad")));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TaskRegistry.open("image",
+                new TaskOptions(null, cache, "auto", 0, 0, 0, 0, 0, "black")));
+        assertTrue(e.getMessage().contains("pixelZero must be 'pad' or 'shift'"));
+        assertThrows(IllegalArgumentException.class, () -> TaskRegistry.open("listops",
+                new TaskOptions(null, null, "auto", 0, 0, 0, 0, 0, "pad")));
+        assertEquals("auto", d.source());
+    }
+}

@@ -1,0 +1,115 @@
+package org.fmmbench.tasks.text;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+import org.fmmbench.tasks.Fixtures;
+import org.fmmbench.tasks.MissingDataException;
+import org.fmmbench.tasks.Split;
+import org.fmmbench.tasks.SplitName;
+import org.fmmbench.tasks.Task;
+import org.fmmbench.tasks.TaskOptions;
+import org.fmmbench.tasks.TaskRegistry;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TextTaskProviderTest {
+    @TempDir
+    Path cache;
+    @TempDir
+    Path data;
+
+    @Test
+    void readsAclImdbAsBytesPlusOneWithTestAsValAndTest() {
+        try (Task t = TaskRegistry.open("text", Fixtures.options(Fixtures.path(""), cache, "auto"))) {
+            assertEquals("imdb-aclimdb", t.info().dataSource());
+            assertEquals(257, t.info().vocabSize());
+            assertEquals(2, t.info().numClasses());
+            assertEquals(1024, t.info().seqLength());
+            Split train = t.split(SplitName.TRAIN);
+            assertEquals(4, train.size());
+            assertEquals(2, t.split(SplitName.VAL).size());
+            assertEquals(2, t.split(SplitName.TEST).size());
+            Set<String> texts = new HashSet<>();
+            int positives = 0;
+            for (int i = 0; i < train.size(); i++) {
+                String text = decode(train, i, 1024);
+                texts.add(text);
+                positives += train.label(i);
+                if (text.startsWith("Loved")) {
+                    assertEquals(1, train.label(i));
+                }
+                if (text.equals("Dull.")) {
+                    assertEquals(0, train.label(i));
+                }
+            }
+            assertEquals(2, positives);
+            assertTrue(texts.contains("Loved it, café scene!"), "UTF-8 bytes survive: " + texts);
+            int[] dst = new int[1024];
+            train.tokens(0, 0, dst);
+            assertEquals(0, dst[1023]);
+        }
+    }
+
+    @Test
+    void anExplicitLengthCutsTheText() {
+        TaskOptions o = new TaskOptions(Fixtures.path(""), cache, "imdb-aclimdb", 4, 0, 0, 0, 0, "pad");
+        try (Task t = TaskRegistry.open("text", o)) {
+            assertEquals(4, t.info().seqLength());
+            Set<String> cut = new HashSet<>();
+            for (int i = 0; i < 4; i++) {
+                cut.add(decode(t.split(SplitName.TRAIN), i, 4));
+            }
+            assertEquals(Set.of("A wo", "Love", "Dull", "Not "), cut);
+        }
+    }
+
+    @Test
+    void explicitImdbWithoutTheFoldersSaysWhereItLookedAndHowToGetThem() {
+        MissingDataException e = assertThrows(MissingDataException.class,
+                () -> TaskRegistry.open("text", Fixtures.options(data, cache, "imdb-aclimdb")));
+        assertTrue(e.getMessage().contains("aclImdb_v1.tar.gz"), e.getMessage());
+        assertTrue(e.getMessage().contains(data.resolve("aclImdb").toString()), e.getMessage());
+    }
+
+    @Test
+    void europarlStandInLabelsDocumentsWithTheirLanguage() {
+        try (Task t = TaskRegistry.open("text", Fixtures.options(null, cache, "auto"))) {
+            assertEquals("europarl-languages", t.info().dataSource());
+            assertEquals(21, t.info().numClasses());
+            int total = 0;
+            for (SplitName s : SplitName.values()) {
+                total += t.split(s).size();
+            }
+            assertEquals(17_597 - 18, total, "every line whose language was detected");
+            int train = t.split(SplitName.TRAIN).size();
+            assertEquals(total * 8 / 10, train);
+            Split val = t.split(SplitName.VAL);
+            int german = org.fmmbench.tasks.europarl.EuroparlLanguage.CODES.indexOf("de");
+            for (int i = 0; i < val.size(); i++) {
+                if (val.label(i) == german) {
+                    String text = decode(val, i, 1000);
+                    assertTrue(text.contains(" der ") || text.contains(" die ") || text.contains(" und "), text);
+                    return;
+                }
+            }
+        }
+    }
+
+    static String decode(Split split, int index, int length) {
+        int[] dst = new int[length];
+        split.tokens(index, 0, dst);
+        byte[] bytes = new byte[length];
+        int n = 0;
+        while (n < length && dst[n] != 0) {
+            bytes[n] = (byte) (dst[n] - 1);
+            n++;
+        }
+        return new String(bytes, 0, n, StandardCharsets.UTF_8);
+    }
+}
