@@ -36,6 +36,7 @@ public final class FmmbenchCli implements Runnable {
     static CommandLine commandLine(PrintWriter out, PrintWriter err) {
         CommandLine cl = new CommandLine(new FmmbenchCli());
         // Sub-commands from other modules register here, e.g. cl.addSubcommand("scaling", new ScalingCommand()).
+        cl.addSubcommand("compare", new org.fmmbench.harness.compare.CompareCommand());
         cl.setOut(out).setErr(err);
         cl.setParameterExceptionHandler((ex, arguments) -> {
             CommandLine cmd = ex.getCommandLine();
