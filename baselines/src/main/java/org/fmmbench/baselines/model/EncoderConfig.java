@@ -51,10 +51,6 @@ public record EncoderConfig(int vocabSize, int maxLength, int dim, int heads, in
         return new Builder(vocabSize, maxLength);
     }
 
-    public EncoderConfig withVariant(VariantSpec spec) {
-        return new EncoderConfig(vocabSize, maxLength, dim, heads, mlpDim, layers, dropout, attentionDropout, spec);
-    }
-
     /** Starts from the paper's sizes; every field can be overridden. */
     public static final class Builder {
         private final int vocabSize;

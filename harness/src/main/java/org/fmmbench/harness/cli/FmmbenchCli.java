@@ -1,6 +1,8 @@
 package org.fmmbench.harness.cli;
 
 import java.io.PrintWriter;
+import org.fmmbench.harness.compare.CompareCommand;
+import org.fmmbench.harness.scaling.ScalingCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -21,7 +23,7 @@ public final class FmmbenchCli implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "Missing command: use reproduce, train, report, variants or tasks (see --help).");
+                "Missing command: use reproduce, train, report, variants, tasks, scaling or compare (see --help).");
     }
 
     public static void main(String[] args) {
@@ -35,13 +37,18 @@ public final class FmmbenchCli implements Runnable {
 
     static CommandLine commandLine(PrintWriter out, PrintWriter err) {
         CommandLine cl = new CommandLine(new FmmbenchCli());
-        // Sub-commands from other modules register here, e.g. cl.addSubcommand("scaling", new ScalingCommand()).
-        cl.addSubcommand("compare", new org.fmmbench.harness.compare.CompareCommand());
+        // Sub-commands living in other packages of the harness register here.
+        cl.addSubcommand("scaling", new ScalingCommand());
+        cl.addSubcommand("compare", new CompareCommand());
         cl.setOut(out).setErr(err);
         cl.setParameterExceptionHandler((ex, arguments) -> {
             CommandLine cmd = ex.getCommandLine();
+            String hint = " (see --help)";
+            if (ex instanceof CommandLine.UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {
+                hint = " (did you mean " + String.join(" or ", u.getSuggestions()) + "? see --help)";
+            }
             cmd.getErr().println("fmmbench " + cmd.getCommandName() + ": " + ex.getMessage()
-                    + (ex.getMessage().contains("--help") ? "" : " (see --help)"));
+                    + (ex.getMessage().contains("--help") ? "" : hint));
             cmd.getErr().flush();
             return EXIT_BAD_INPUT;
         });

@@ -135,6 +135,15 @@ public final class ProfileLoader {
     }
 
     private static <T> T bind(JsonNode node, Class<T> type, String where) {
+        List<String> known = java.util.Arrays.stream(type.getRecordComponents())
+                .map(java.lang.reflect.RecordComponent::getName).toList();
+        for (java.util.Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!known.contains(name)) {
+                throw new IllegalArgumentException(where + ": unknown field '" + name + "'; fields are "
+                        + String.join(", ", known) + ".");
+            }
+        }
         try {
             return STRICT.treeToValue(node, type);
         } catch (JacksonException e) {

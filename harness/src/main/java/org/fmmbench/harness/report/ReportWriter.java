@@ -169,7 +169,10 @@ public final class ReportWriter {
         }
     }
 
-    /** Scaling charts of the JMH benchmarks, when a scaling run left any. */
+    /**
+     * Scaling charts of the JMH benchmarks ({@code fmmbench scaling}), when a scaling run left any: those copied
+     * to {@code reports/scaling}, else those of the newest run directory holding a {@code scaling.csv}.
+     */
     private static void scalingSection(ReportDocument doc, Path reportDir, Path runDir) throws IOException {
         List<Path> charts = pngs(reportDir.toAbsolutePath().getParent().resolve("scaling"), "");
         if (charts.isEmpty()) {
@@ -193,9 +196,9 @@ public final class ReportWriter {
             return List.of();
         }
         try (Stream<Path> runs = Files.list(resultsRoot)) {
-            for (Path run : runs.filter(Files::isDirectory)
+            for (Path run : runs.filter(r -> Files.isRegularFile(r.resolve("scaling.csv")))
                     .sorted(Comparator.comparing(ReportWriter::modified).reversed()).toList()) {
-                List<Path> found = pngs(run, "scaling");
+                List<Path> found = pngs(run, "");
                 if (!found.isEmpty()) {
                     return found;
                 }

@@ -58,7 +58,8 @@ final class JmhCellRunner {
 
     /**
      * The forked VM's arguments, replacing (not extending) the host's so that every fork starts the same way:
-     * offline DJL, the requested intra-op threads and one inter-op thread, a small heap (tensors live off-heap).
+     * offline DJL, the requested intra-op threads and one inter-op thread, a small heap (tensors live off-heap),
+     * DJL's informational logging off (it would interleave with the progress lines).
      */
     List<String> forkJvmArgs() {
         List<String> args = new ArrayList<>();
@@ -66,6 +67,7 @@ final class JmhCellRunner {
         args.add("-Dai.djl.pytorch.num_threads=" + threads);
         args.add("-Dai.djl.pytorch.num_interop_threads=1");
         args.add("-Djava.awt.headless=true");
+        args.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
         args.add("-Dorg.slf4j.simpleLogger.log.ai.djl.util.cuda.CudaUtils=error");
         args.add("-Xss4m");
         args.add("-Xmx1g");

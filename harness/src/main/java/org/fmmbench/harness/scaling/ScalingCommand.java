@@ -44,7 +44,7 @@ public final class ScalingCommand implements Callable<Integer> {
             + "HxD (default 2x32,8x64; --quick 2x32).")
     List<String> headsDims;
 
-    @Option(names = "--causal", paramLabel = "BOOL", split = ",", description = "Causality: false, true or false,true "
+    @Option(names = "--causal", paramLabel = "BOOL", arity = "1", split = ",", description = "Causality: false, true or false,true "
             + "(default: ${DEFAULT-VALUE}).", defaultValue = "false")
     List<Boolean> causal;
 

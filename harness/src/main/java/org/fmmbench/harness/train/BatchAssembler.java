@@ -14,9 +14,6 @@ import org.fmmbench.tasks.TaskInfo;
 final class BatchAssembler {
     /** Model inputs (one token array per document) and int64 labels of one batch. */
     record Batch(NDList inputs, NDArray labels) {
-        int size() {
-            return (int) labels.size();
-        }
     }
 
     private final Split split;

@@ -178,6 +178,8 @@ public final class CellTrainer {
                 double loss = trainStep(step, times);
                 losses[step - 1] = loss;
                 double lr = schedule.learningRate(step - 1);
+                long elapsedMs = (System.nanoTime() - start) / 1_000_000;
+                listener.onStep(step, steps, loss, lr, elapsedMs);
                 double valAccuracy = Double.NaN;
                 if (step % train.evalEvery() == 0 || step == steps) {
                     long evalStart = System.nanoTime();
@@ -191,9 +193,7 @@ public final class CellTrainer {
                     evalNanos += System.nanoTime() - evalStart;
                     listener.onEvaluation(step, val.accuracy(), val.loss());
                 }
-                long elapsedMs = (System.nanoTime() - start) / 1_000_000;
                 curve.add(new CurvePoint(step, loss, valAccuracy, lr, elapsedMs));
-                listener.onStep(step, steps, loss, lr, elapsedMs);
             }
             long trainNanos = System.nanoTime() - start - evalNanos;
 

@@ -7,7 +7,7 @@ package org.fmmbench.harness.train;
  * @param trainLoss that step's mean training cross-entropy
  * @param valAccuracy validation accuracy measured right after the step, NaN when the step was not evaluated
  * @param lr learning rate the step used
- * @param elapsedMs wall-clock since training began, evaluations included
+ * @param elapsedMs wall-clock from the start of training to the end of this step, earlier evaluations included
  */
 public record CurvePoint(int step, double trainLoss, double valAccuracy, double lr, long elapsedMs) {
 }

@@ -11,8 +11,8 @@ import org.fmmbench.tasks.Split;
  * without dropout and without recording gradients.
  */
 final class SplitEvaluator {
-    /** Accuracy and loss over {@code examples} examples. */
-    record Evaluation(double accuracy, double loss, int examples) {
+    /** Accuracy and mean loss over the evaluated examples. */
+    record Evaluation(double accuracy, double loss) {
     }
 
     private final Trainer trainer;
@@ -68,6 +68,6 @@ final class SplitEvaluator {
                 correct += logits.argMax(1).eq(batch.labels()).sum().getLong();
             }
         }
-        return new Evaluation((double) correct / examples, lossSum / examples, examples);
+        return new Evaluation((double) correct / examples, lossSum / examples);
     }
 }

@@ -8,11 +8,12 @@ public interface TrainingListener {
      * @param step 1-based step just completed
      * @param loss the step's mean training cross-entropy
      * @param lr learning rate the step used
-     * @param elapsedMs wall-clock since training began, evaluations included
+     * @param elapsedMs wall-clock from the start of training to the end of this step, earlier evaluations
+     *     included
      */
     void onStep(int step, int totalSteps, double loss, double lr, long elapsedMs);
 
-    /** After every validation pass. */
+    /** After every validation pass; follows the {@link #onStep} of the same step. */
     void onEvaluation(int step, double valAccuracy, double valLoss);
 
     /** A listener that ignores everything. */

@@ -248,7 +248,7 @@ public final class PathfinderGenerator {
     private boolean seedInBounds(int[] tail, double theta) {
         int[] head = translate(tail, theta, p.paddleLength());
         int[] pivot = translate(head, flip(theta), p.paddleLength() + p.margin());
-        return inside(head) && inside(pivot);
+        return inside(tail) && inside(head) && inside(pivot);
     }
 
     private void seed(Snake s, int[] tail, double theta, double contrast) {
@@ -415,6 +415,11 @@ public final class PathfinderGenerator {
                     offsets.add(new int[] {wy - half, wx - half});
                 }
             }
+        }
+        if (offsets.isEmpty()) {
+            // For some orientations no pixel of the soft footprint is fully solid; the seed must then at least
+            // land on a free pixel itself, rather than anywhere (which could put it outside the image).
+            offsets.add(new int[] {0, 0});
         }
         return offsets.toArray(new int[0][]);
     }
