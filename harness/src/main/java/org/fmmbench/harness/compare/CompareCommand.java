@@ -73,6 +73,9 @@ public final class CompareCommand implements Callable<Integer> {
             Tolerances tolerances = new Tolerances(accTolerance, pplTolerance, timeTolerance, memoryTolerance);
             RunPair pair = RunPair.load(RunInput.locate("baseline", baseline), RunInput.locate("candidate", candidate),
                     reference);
+            if (!raw) {
+                pair.requireReference(reference);
+            }
             ComparisonResult result = new RunComparator(tolerances, raw).compare(pair.baseline(), pair.candidate(),
                     pair.notes());
             String markdown = ComparisonTable.markdown(result, new ComparisonTable.Settings(baseline.toString(),

@@ -62,6 +62,20 @@ record RunPair(List<ComparableCell> baseline, List<ComparableCell> candidate, Li
         return new RunPair(base, cand, notes);
     }
 
+    /**
+     * Normalised ratios need the reference in both runs; without it every ratio would silently go ungated, so a
+     * misspelt {@code --reference-variant} is refused instead.
+     */
+    void requireReference(String reference) {
+        for (List<ComparableCell> side : List.of(baseline, candidate)) {
+            if (side.stream().noneMatch(ComparableCell::reference)) {
+                throw new CompareInputException("--reference-variant '" + reference + "' matches no cell of the "
+                        + (side == baseline ? "baseline" : "candidate") + ": name a row or variant spec present in "
+                        + "both runs (e.g. softmax), or compare raw numbers with --raw.");
+            }
+        }
+    }
+
     private static boolean bothHave(String kind, RunInput.CsvFile base, RunInput.CsvFile cand, List<String> notes) {
         if (base != null && cand != null) {
             return true;

@@ -100,6 +100,17 @@ class CompareCommandTest {
     }
 
     @Test
+    void referenceVariantMissingFromTheRunsIsBadInputUnlessRaw() throws IOException {
+        Path base = resultsRun("base", r -> r);
+        Path cand = resultsRun("cand", r -> r);
+        Outcome o = compare(base.toString(), cand.toString(), "--reference-variant", "softmx");
+        assertEquals(2, o.code);
+        assertTrue(o.err.contains("--reference-variant 'softmx' matches no cell of the baseline"), o.err);
+        assertEquals(0, compare(base.toString(), cand.toString(), "--reference-variant", "softmx", "--raw").code);
+        assertEquals(0, compare(base.toString(), cand.toString(), "--reference-variant", "linear").code);
+    }
+
+    @Test
     void missingBaselineIsBadInput() throws IOException {
         Path cand = resultsRun("cand", r -> r);
         Outcome o = compare(dir.resolve("nope").toString(), cand.toString());

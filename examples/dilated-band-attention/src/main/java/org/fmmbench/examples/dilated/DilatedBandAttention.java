@@ -9,6 +9,7 @@ import ai.djl.nn.norm.Dropout;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import org.fmmbench.baselines.attention.Attention;
+import org.fmmbench.baselines.attention.AttentionInputs;
 import org.fmmbench.baselines.attention.AttentionSettings;
 import org.fmmbench.baselines.attention.VariantSpec;
 
@@ -36,30 +37,23 @@ final class DilatedBandAttention extends Attention {
     @Override
     protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training,
             PairList<String, Object> params) {
-        NDArray q = inputs.get(0);
-        NDArray k = inputs.get(1);
-        NDArray v = inputs.get(2);
-        NDArray keyMask = inputs.size() > 3 ? inputs.get(3) : null;
-        Shape s = q.getShape();
-        if (s.dimension() != 4 || !k.getShape().equals(s) || !v.getShape().equals(s)) {
-            throw new IllegalArgumentException("dilated-band expects q, k, v of one shape (B, H, N, d), got q " + s
-                    + ", k " + k.getShape() + ", v " + v.getShape() + ".");
-        }
-        long batch = s.get(0);
-        int n = (int) s.get(2);
-        long d = s.get(3);
+        AttentionInputs in = AttentionInputs.unpack(inputs, settings);
+        NDArray q = in.q();
+        long batch = in.batch();
+        int n = (int) in.length();
+        long d = in.headDim();
         NDManager manager = q.getManager();
         Window window = new Window(n);
         NDArray positions = manager.create(window.positions, new Shape(n, window.width));
 
-        NDArray keys = k.get(new NDIndex(":, :, {}", positions)); // (B, H, N, W, d)
-        NDArray values = v.get(new NDIndex(":, :, {}", positions));
+        NDArray keys = in.k().get(new NDIndex(":, :, {}", positions)); // (B, H, N, W, d)
+        NDArray values = in.v().get(new NDIndex(":, :, {}", positions));
         NDArray scores = q.expandDims(3).matMul(keys.swapAxes(3, 4)).squeeze(3); // (B, H, N, W)
         // a scalar made by full() owns its memory, so autograd can keep it (see the baselines' Scalars)
         scores = scores.div(manager.full(new Shape(), (float) Math.sqrt(d), q.getDataType()));
         NDArray bias = manager.create(window.outside, new Shape(n, window.width));
-        if (keyMask != null) {
-            NDArray padding = keyMask.sub(1f).mul(PADDING_PENALTY).get(new NDIndex(":, {}", positions));
+        if (in.keyMask() != null) {
+            NDArray padding = in.keyMask().sub(1f).mul(PADDING_PENALTY).get(new NDIndex(":, {}", positions));
             bias = padding.add(bias).reshape(batch, 1, n, window.width);
         }
         NDArray probabilities = scores.add(bias).softmax(-1);
