@@ -1,6 +1,7 @@
 package org.fmmbench.harness.cli;
 
 import java.io.PrintWriter;
+import org.fmmbench.harness.compare.CompareCommand;
 import org.fmmbench.harness.scaling.ScalingCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -22,7 +23,7 @@ public final class FmmbenchCli implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "Missing command: use reproduce, train, report, variants, tasks or scaling (see --help).");
+                "Missing command: use reproduce, train, report, variants, tasks, scaling or compare (see --help).");
     }
 
     public static void main(String[] args) {
@@ -38,6 +39,7 @@ public final class FmmbenchCli implements Runnable {
         CommandLine cl = new CommandLine(new FmmbenchCli());
         // Sub-commands living in other packages of the harness register here.
         cl.addSubcommand("scaling", new ScalingCommand());
+        cl.addSubcommand("compare", new CompareCommand());
         cl.setOut(out).setErr(err);
         cl.setParameterExceptionHandler((ex, arguments) -> {
             CommandLine cmd = ex.getCommandLine();

@@ -1,0 +1,119 @@
+package org.fmmbench.harness.compare;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.fmmbench.harness.results.AtomicFiles;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code compare BASELINE CANDIDATE}: matches the cells of two runs and prints a Markdown table of accuracy or
+ * perplexity deltas, step-time and peak-memory ratios and status changes. Exit 0 within tolerance, 1 on a
+ * regression, 2 on bad input.
+ */
+@Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Compares two runs (directories or their results.csv / scaling.csv) cell by cell and "
+                + "prints a Markdown table: accuracy or perplexity delta, step-time and peak-memory ratios "
+                + "(candidate / baseline), status changes, cells only in one run.",
+                "Exit status: 0 within tolerance, 1 regression (offending cells listed first), 2 bad input."})
+public final class CompareCommand implements Callable<Integer> {
+    public static final int EXIT_REGRESSION = 1;
+    public static final int EXIT_BAD_INPUT = 2;
+
+    @Parameters(index = "0", paramLabel = "BASELINE", description = "Run directory, results.csv or scaling.csv.")
+    Path baseline;
+
+    @Parameters(index = "1", paramLabel = "CANDIDATE", description = "Run directory, results.csv or scaling.csv.")
+    Path candidate;
+
+    @Option(names = "--acc-tolerance", paramLabel = "POINTS", defaultValue = Tolerances.DEFAULT_ACCURACY_POINTS,
+            description = "Largest allowed drop of test accuracy, percentage points (default: ${DEFAULT-VALUE}).")
+    double accTolerance;
+
+    @Option(names = "--ppl-tolerance", paramLabel = "PPL", defaultValue = Tolerances.DEFAULT_PERPLEXITY,
+            description = "Largest allowed rise of test perplexity, absolute (default: ${DEFAULT-VALUE}).")
+    double pplTolerance;
+
+    @Option(names = "--time-tolerance", paramLabel = "RATIO", defaultValue = Tolerances.DEFAULT_TIME_RATIO,
+            description = "Largest allowed step-time ratio candidate / baseline (default: ${DEFAULT-VALUE}).")
+    double timeTolerance;
+
+    @Option(names = "--memory-tolerance", paramLabel = "RATIO", defaultValue = Tolerances.DEFAULT_MEMORY_RATIO,
+            description = "Largest allowed peak-memory ratio candidate / baseline (default: ${DEFAULT-VALUE}).")
+    double memoryTolerance;
+
+    @Option(names = "--reference-variant", paramLabel = "ROW|SPEC", defaultValue = "softmax",
+            description = "Row name or variant spec whose time and memory normalise the others of the same run "
+                    + "(default: ${DEFAULT-VALUE}).")
+    String reference;
+
+    @Option(names = "--raw", description = "Compare raw times and memory instead of normalised ones (only "
+            + "meaningful when both runs used the same machine).")
+    boolean raw;
+
+    @Option(names = "--output", paramLabel = "FILE",
+            description = "Where to write the Markdown table too (default: compare.md beside the candidate).")
+    Path output;
+
+    @Option(names = "--chart", paramLabel = "FILE", description = "Also draw the deltas as a PNG.")
+    Path chart;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        try {
+            Tolerances tolerances = new Tolerances(accTolerance, pplTolerance, timeTolerance, memoryTolerance);
+            RunPair pair = RunPair.load(RunInput.locate("baseline", baseline), RunInput.locate("candidate", candidate),
+                    reference);
+            if (!raw) {
+                pair.requireReference(reference);
+            }
+            ComparisonResult result = new RunComparator(tolerances, raw).compare(pair.baseline(), pair.candidate(),
+                    pair.notes());
+            String markdown = ComparisonTable.markdown(result, new ComparisonTable.Settings(baseline.toString(),
+                    candidate.toString(), reference, raw, tolerances));
+            Path target = output != null ? output : defaultOutput();
+            write(target, chart, result, markdown);
+            PrintWriter out = spec.commandLine().getOut();
+            out.print(markdown);
+            out.println();
+            out.println("Written to " + target + (chart != null ? " and " + chart : "") + ".");
+            out.flush();
+            return result.regressed() ? EXIT_REGRESSION : 0;
+        } catch (CompareInputException | IllegalArgumentException e) {
+            err.println("fmmbench compare: " + e.getMessage());
+            err.flush();
+            return EXIT_BAD_INPUT;
+        }
+    }
+
+    /** Output problems are the user's to fix (a directory given as file, no permission): bad input, not a crash. */
+    private void write(Path target, Path png, ComparisonResult result, String markdown) {
+        try {
+            AtomicFiles.writeString(target, markdown);
+        } catch (IOException e) {
+            throw new CompareInputException("Cannot write " + target + " (" + e + "): pass a writable --output FILE.", e);
+        }
+        if (png != null) {
+            try {
+                DeltaChart.write(result, raw, png);
+            } catch (IOException e) {
+                throw new CompareInputException("Cannot write the chart " + png + " (" + e + "): pass a writable "
+                        + "--chart FILE.", e);
+            }
+        }
+    }
+
+    private Path defaultOutput() {
+        Path dir = Files.isDirectory(candidate) ? candidate : candidate.toAbsolutePath().getParent();
+        return dir.resolve("compare.md");
+    }
+}

@@ -1,0 +1,19 @@
+package org.fmmbench.harness.compare;
+
+import java.util.List;
+
+/**
+ * Everything {@code compare} found: matched cells with regressions first, cells of one side only, and notes
+ * about the inputs (e.g. a file kind present on one side only).
+ */
+record ComparisonResult(List<CellComparison> matched, List<ComparableCell> onlyInBaseline,
+        List<ComparableCell> onlyInCandidate, List<String> notes) {
+
+    long regressionCount() {
+        return matched.stream().filter(CellComparison::regressed).count();
+    }
+
+    boolean regressed() {
+        return regressionCount() > 0;
+    }
+}

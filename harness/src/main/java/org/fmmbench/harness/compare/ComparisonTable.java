@@ -1,0 +1,86 @@
+package org.fmmbench.harness.compare;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** Renders a {@link ComparisonResult} as Markdown: verdict, one table with regressions first, one-sided cells. */
+final class ComparisonTable {
+    private ComparisonTable() {
+    }
+
+    static String markdown(ComparisonResult result, Settings settings) {
+        StringBuilder md = new StringBuilder("# fmmbench compare\n\n");
+        md.append("- Baseline: `").append(settings.baseline()).append("`\n");
+        md.append("- Candidate: `").append(settings.candidate()).append("`\n");
+        md.append("- Ratios are candidate / baseline, ").append(settings.raw() ? "raw (not normalised)"
+                : "normalised: each value divided by that of the reference `" + settings.reference()
+                        + "` of the same run at the same task and seed (results) or size (scaling)").append(".\n");
+        Tolerances t = settings.tolerances();
+        md.append(String.format(Locale.ROOT, "- Tolerances: accuracy -%s points, perplexity +%s, step time x%s, "
+                + "peak memory x%s.%n", t.accuracyPoints(), t.perplexity(), t.timeRatio(), t.memoryRatio()));
+        for (String note : result.notes()) {
+            md.append("- ").append(note).append('\n');
+        }
+        md.append('\n');
+        long regressions = result.regressionCount();
+        md.append(regressions > 0
+                ? "**REGRESSION: " + regressions + " of " + result.matched().size() + " matched cells are outside "
+                        + "tolerance** (listed first).\n\n"
+                : "**Within tolerance:** " + result.matched().size() + " matched cells.\n\n");
+
+        md.append("| # | verdict | cell | status | quality (base -> cand) | delta | step time | peak memory | notes |\n");
+        md.append("|---|---|---|---|---|---|---|---|---|\n");
+        int number = 0;
+        for (CellComparison m : result.matched()) {
+            number++;
+            ComparableCell b = m.baseline();
+            ComparableCell c = m.candidate();
+            String quality = b.qualityKind() == null ? "" : b.qualityKind().label() + " " + num(b.quality()) + " -> "
+                    + num(c.quality());
+            row(md, Integer.toString(number), m.regressed() ? "**REGRESSION**: " + String.join("; ", m.regressions()) : "ok",
+                    b.id(), b.status().equals(c.status()) ? b.status() : b.status() + " -> " + c.status(), quality,
+                    m.qualityDelta() == null ? "" : String.format(Locale.ROOT, "%+.2f", m.qualityDelta()),
+                    ratio(m.timeRatio(), m.rawTimeRatio(), settings.raw()),
+                    ratio(m.memoryRatio(), m.rawMemoryRatio(), settings.raw()), String.join("; ", m.notes()));
+        }
+        oneSided(md, "Only in the baseline", result.onlyInBaseline());
+        oneSided(md, "Only in the candidate", result.onlyInCandidate());
+        return md.toString();
+    }
+
+    /** What the header says about how the table was made. */
+    record Settings(String baseline, String candidate, String reference, boolean raw, Tolerances tolerances) {
+    }
+
+    private static void oneSided(StringBuilder md, String title, List<ComparableCell> cells) {
+        if (cells.isEmpty()) {
+            return;
+        }
+        md.append("\n## ").append(title).append(" (").append(cells.size()).append(")\n\n");
+        md.append("| cell | status |\n|---|---|\n");
+        for (ComparableCell c : cells) {
+            row(md, c.id(), c.status());
+        }
+    }
+
+    private static String ratio(Double gated, Double raw, boolean rawMode) {
+        if (gated == null && raw == null) {
+            return "";
+        }
+        String main = gated == null ? "n/a" : String.format(Locale.ROOT, "x%.2f", gated);
+        return rawMode || raw == null ? main : main + String.format(Locale.ROOT, " (raw x%.2f)", raw);
+    }
+
+    private static String num(Double v) {
+        return v == null ? "-" : String.format(Locale.ROOT, "%.2f", v);
+    }
+
+    private static void row(StringBuilder md, String... cells) {
+        List<String> escaped = new ArrayList<>();
+        for (String c : cells) {
+            escaped.add(c.replace("|", "\\|").replace("\n", " "));
+        }
+        md.append("| ").append(String.join(" | ", escaped)).append(" |\n");
+    }
+}

@@ -1,0 +1,34 @@
+package org.fmmbench.harness.compare;
+
+import java.util.List;
+import org.fmmbench.harness.results.CellResult;
+import org.fmmbench.harness.results.CellStatus;
+
+/** Turns rows of {@code results.csv} into comparable cells: one per task, row, variant, profile and seed. */
+final class ResultsCells {
+    private ResultsCells() {
+    }
+
+    /** @param reference row name or variant spec of the reference, e.g. {@code softmax} */
+    static List<ComparableCell> of(List<CellResult> results, String reference) {
+        return results.stream().map(r -> cell(r, reference)).toList();
+    }
+
+    private static ComparableCell cell(CellResult r, String reference) {
+        String rowLabel = r.row().equals(r.variant()) ? r.row() : r.row() + " (" + r.variant() + ")";
+        String key = r.task() + " / " + rowLabel + " / " + r.profile() + " / seed " + r.seed();
+        String group = r.task() + "|" + r.profile() + "|" + r.seed();
+        boolean isReference = reference.equals(r.row()) || reference.equals(r.variant());
+        ComparableCell.QualityKind kind = null;
+        Double quality = null;
+        if (r.testAccBest() != null) {
+            kind = ComparableCell.QualityKind.ACCURACY;
+            quality = r.testAccBest() * 100;
+        } else if (r.testPpl() != null) {
+            kind = ComparableCell.QualityKind.PERPLEXITY;
+            quality = r.testPpl();
+        }
+        return new ComparableCell("results", key, group, isReference, r.status().label(),
+                r.status() == CellStatus.OK, kind, quality, r.stepMsMedian(), r.peakRssMib(), r.configHash());
+    }
+}

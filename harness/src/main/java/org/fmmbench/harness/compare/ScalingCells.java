@@ -1,0 +1,29 @@
+package org.fmmbench.harness.compare;
+
+import java.util.List;
+import org.fmmbench.harness.scaling.ScalingCell;
+import org.fmmbench.harness.scaling.ScalingRow;
+
+/** Turns rows of {@code scaling.csv} into comparable cells: one per variant, N, B, H, d, causality and mode. */
+final class ScalingCells {
+    private ScalingCells() {
+    }
+
+    /** @param reference variant spec of the reference, e.g. {@code softmax} */
+    static List<ComparableCell> of(List<ScalingRow> rows, String reference) {
+        return rows.stream().map(r -> cell(r, reference)).toList();
+    }
+
+    private static ComparableCell cell(ScalingRow r, String reference) {
+        ScalingCell c = r.cell();
+        String shape = "N=" + c.n() + " B=" + c.batch() + " H=" + c.layout().heads() + " d=" + c.layout().headDim()
+                + (c.causal() ? " causal" : "") + " " + c.mode().label();
+        return new ComparableCell("scaling", c.variant() + " / " + shape, shape,
+                reference.equals(c.variant().toString()), r.status().label(), r.ok(), null, null,
+                finite(r.measurement().medianMs()), finite(r.measurement().peakMib()), null);
+    }
+
+    private static Double finite(double v) {
+        return Double.isFinite(v) ? v : null;
+    }
+}

@@ -1,0 +1,269 @@
+package org.fmmbench.harness.compare;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import org.fmmbench.baselines.attention.VariantSpec;
+import org.fmmbench.harness.cli.FmmbenchCli;
+import org.fmmbench.harness.results.CellResult;
+import org.fmmbench.harness.results.CellStatus;
+import org.fmmbench.harness.results.ResultsCsv;
+import org.fmmbench.harness.scaling.BenchMode;
+import org.fmmbench.harness.scaling.CellMeasurement;
+import org.fmmbench.harness.scaling.HeadLayout;
+import org.fmmbench.harness.scaling.Provenance;
+import org.fmmbench.harness.scaling.ScalingCell;
+import org.fmmbench.harness.scaling.ScalingCsv;
+import org.fmmbench.harness.scaling.ScalingRow;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CompareCommandTest {
+    private static final String[] ROWS = {"softmax", "linear", "band_5", "fmm1_band5"};
+    private static final String[] TASKS = {"listops", "text"};
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void identicalRunsAreWithinTolerance() throws IOException {
+        Path base = resultsRun("base", r -> r);
+        Path cand = resultsRun("cand", r -> r);
+        Outcome o = compare(base.toString(), cand.toString());
+        assertEquals(0, o.code, o.err);
+        assertTrue(o.out.contains("Within tolerance"), o.out);
+        assertTrue(Files.readString(cand.resolve("compare.md")).contains("| 1 | ok |"));
+    }
+
+    @Test
+    void variantThreeTimesSlowerIsARegressionListedFirst() throws IOException {
+        Path base = resultsRun("base", r -> r);
+        Path cand = resultsRun("cand", r -> r.row().equals("band_5") && r.task().equals("text")
+                ? with(r, r.status(), r.testAccBest(), r.stepMsMedian() * 3) : r);
+        Outcome o = compare(base.toString(), cand.toString());
+        assertEquals(1, o.code, o.out + o.err);
+        assertRegressionsFirst(o, 1, "text / band_5", "step time x3.00 normalised");
+    }
+
+    @Test
+    void accuracyDropBeyondToleranceIsARegressionListedFirst() throws IOException {
+        Path base = resultsRun("base", r -> r);
+        Path cand = resultsRun("cand", r -> r.row().equals("linear") && r.task().equals("listops")
+                ? with(r, r.status(), r.testAccBest() - 0.05, r.stepMsMedian()) : r);
+        Outcome o = compare(base.toString(), cand.toString());
+        assertEquals(1, o.code, o.out + o.err);
+        assertRegressionsFirst(o, 1, "listops / linear", "accuracy -5.00 points");
+        // the same drop passes a looser tolerance
+        assertEquals(0, compare(base.toString(), cand.toString(), "--acc-tolerance", "6").code);
+    }
+
+    @Test
+    void okToFailedIsARegressionListedFirst() throws IOException {
+        Path base = resultsRun("base", r -> r);
+        Path cand = resultsRun("cand", r -> r.row().equals("fmm1_band5") && r.task().equals("text")
+                ? with(r, CellStatus.FAILED, null, null) : r);
+        Outcome o = compare(base.toString(), cand.toString());
+        assertEquals(1, o.code, o.out + o.err);
+        assertRegressionsFirst(o, 1, "text / fmm1_band5", "status ok -> failed");
+    }
+
+    @Test
+    void uniformlySlowerMachinePassesNormalisedAndFailsRaw() throws IOException {
+        Path base = resultsRun("base", r -> r);
+        Path cand = resultsRun("cand", r -> with(r, r.status(), r.testAccBest(), r.stepMsMedian() * 2));
+        assertEquals(0, compare(base.toString(), cand.toString()).code);
+        Outcome raw = compare(base.toString(), cand.toString(), "--raw");
+        assertEquals(1, raw.code, raw.out);
+        assertTrue(raw.out.contains("step time x2.00 raw"), raw.out);
+    }
+
+    @Test
+    void scalingRunsAreNormalisedByTheReferenceEvenWhereItWasSkipped() throws IOException {
+        Path base = scalingRun("base", 1.0, 1.0);
+        Path same = scalingRun("same", 2.0, 1.0);
+        Path slowFmm = scalingRun("slow", 1.0, 3.0);
+        Outcome same2 = compare(base.toString(), same.toString());
+        assertEquals(0, same2.code, same2.out + same2.err);
+        assertEquals(1, compare(base.toString(), same.toString(), "--raw").code);
+        Outcome o = compare(base.resolve(ScalingCsv.FILE_NAME).toString(), slowFmm.toString());
+        assertEquals(1, o.code, o.out);
+        assertRegressionsFirst(o, 4, "scaling: fmm:k=5 / N=256", "step time x3.00 normalised");
+        assertTrue(o.out.contains("run's mean reference factor"), o.out);
+    }
+
+    @Test
+    void referenceVariantMissingFromTheRunsIsBadInputUnlessRaw() throws IOException {
+        Path base = resultsRun("base", r -> r);
+        Path cand = resultsRun("cand", r -> r);
+        Outcome o = compare(base.toString(), cand.toString(), "--reference-variant", "softmx");
+        assertEquals(2, o.code);
+        assertTrue(o.err.contains("--reference-variant 'softmx' matches no cell of the baseline"), o.err);
+        assertEquals(0, compare(base.toString(), cand.toString(), "--reference-variant", "softmx", "--raw").code);
+        assertEquals(0, compare(base.toString(), cand.toString(), "--reference-variant", "linear").code);
+    }
+
+    @Test
+    void missingBaselineIsBadInput() throws IOException {
+        Path cand = resultsRun("cand", r -> r);
+        Outcome o = compare(dir.resolve("nope").toString(), cand.toString());
+        assertEquals(2, o.code);
+        assertTrue(o.err.contains("baseline") && o.err.contains("does not exist"), o.err);
+    }
+
+    @Test
+    void directoryWithoutResultsIsBadInput() throws IOException {
+        Path empty = Files.createDirectories(dir.resolve("empty"));
+        Path cand = resultsRun("cand", r -> r);
+        Outcome o = compare(empty.toString(), cand.toString());
+        assertEquals(2, o.code);
+        assertTrue(o.err.contains("holds neither results.csv nor scaling.csv"), o.err);
+    }
+
+    @Test
+    void foreignCsvIsBadInput() throws IOException {
+        Path other = Files.writeString(dir.resolve("other.csv"), "a,b\n1,2\n");
+        Path cand = resultsRun("cand", r -> r);
+        Outcome o = compare(other.toString(), cand.toString());
+        assertEquals(2, o.code);
+        assertTrue(o.err.contains("is neither an fmmbench results.csv"), o.err);
+    }
+
+    @Test
+    void resultsAgainstScalingHasNothingToMatch() throws IOException {
+        Outcome o = compare(resultsRun("base", r -> r).toString(), scalingRun("cand", 1, 1).toString());
+        assertEquals(2, o.code);
+        assertTrue(o.err.contains("Nothing to match"), o.err);
+    }
+
+    @Test
+    void schemaVersionMismatchIsNamed() throws IOException {
+        Path base = resultsRun("base", r -> r);
+        Path cand = resultsRun("cand", r -> r);
+        Path file = cand.resolve("results.csv");
+        List<String> lines = new ArrayList<>(Files.readAllLines(file));
+        // schema_version is the second column; an older writer's file
+        for (int i = 1; i < lines.size(); i++) {
+            String[] parts = lines.get(i).split(",", 3);
+            lines.set(i, parts[0] + ",0," + parts[2]);
+        }
+        Files.write(file, lines);
+        Outcome o = compare(base.toString(), cand.toString());
+        assertEquals(2, o.code);
+        assertTrue(o.err.contains("Schema versions differ") && o.err.contains("version 1")
+                && o.err.contains("has 0"), o.err);
+    }
+
+    @Test
+    void newerScalingSchemaIsNamed() throws IOException {
+        Path base = scalingRun("base", 1, 1);
+        Path cand = scalingRun("cand", 1, 1);
+        for (Path run : List.of(base, cand)) {
+            Path file = run.resolve(ScalingCsv.FILE_NAME);
+            List<String> lines = new ArrayList<>(Files.readAllLines(file));
+            for (int i = 1; i < lines.size(); i++) {
+                lines.set(i, "2" + lines.get(i).substring(1));
+            }
+            Files.write(file, lines);
+        }
+        Outcome o = compare(base.toString(), cand.toString());
+        assertEquals(2, o.code);
+        assertTrue(o.err.contains("scaling schema version 2"), o.err);
+    }
+
+    @Test
+    void cellsOfOneSideAreListedAndChartIsWritten() throws IOException {
+        Path base = resultsRun("base", r -> r);
+        Path cand = resultsRun("cand", r -> r.row().equals("linear") ? renamed(r, "linear_v2") : r);
+        Path chart = dir.resolve("deltas.png");
+        Path md = dir.resolve("out/compare.md");
+        Outcome o = compare(base.toString(), cand.toString(), "--chart", chart.toString(), "--output", md.toString());
+        assertEquals(0, o.code, o.err);
+        assertTrue(o.out.contains("## Only in the baseline (2)") && o.out.contains("## Only in the candidate (2)"));
+        assertTrue(Files.size(chart) > 1000);
+        assertEquals(o.out.substring(0, o.out.indexOf("Written to")).strip(), Files.readString(md).strip());
+    }
+
+    /** The table's first row is {@code cell} failing for {@code reason}, and rows 1..count are the regressions. */
+    private static void assertRegressionsFirst(Outcome o, int count, String cell, String reason) {
+        List<String> rows = o.out.lines().filter(l -> l.matches("\\| \\d+ \\|.*")).toList();
+        assertTrue(rows.get(0).contains("REGRESSION") && rows.get(0).contains(cell) && rows.get(0).contains(reason),
+                rows.get(0));
+        for (int i = 0; i < rows.size(); i++) {
+            assertEquals(i < count, rows.get(i).contains("**REGRESSION**"), o.out);
+        }
+    }
+
+    /** A run of TASKS x ROWS; softmax is 4x slower than the others, as it is at long N. */
+    private Path resultsRun(String name, UnaryOperator<CellResult> change) throws IOException {
+        List<CellResult> cells = new ArrayList<>();
+        for (String task : TASKS) {
+            for (int i = 0; i < ROWS.length; i++) {
+                double ms = ROWS[i].equals("softmax") ? 40 : 10 + i;
+                cells.add(change.apply(result(task, ROWS[i], CellStatus.OK, 0.30 + 0.01 * i, ms)));
+            }
+        }
+        Path run = Files.createDirectories(dir.resolve(name));
+        ResultsCsv.write(run.resolve("results.csv"), cells);
+        return run;
+    }
+
+    private Path scalingRun(String name, double machine, double fmmFactor) throws IOException {
+        List<ScalingRow> rows = new ArrayList<>();
+        Provenance p = new Provenance(name, "2026-11-27T00:00:00Z", "abc", "false", "cpu", "17", "0.36.0", "2.7.1",
+                "quick");
+        for (int n : new int[] {256, 512, 1024, 2048}) {
+            for (String variant : new String[] {"softmax", "linear", "fmm:k=5"}) {
+                double ms = machine * (variant.equals("softmax") ? n * n / 1e4 : n / 100.0)
+                        * (variant.startsWith("fmm") ? fmmFactor : 1);
+                ScalingCell cell = new ScalingCell(VariantSpec.parse(variant), n, 1, new HeadLayout(2, 32), false,
+                        BenchMode.FWD);
+                if (n == 2048 && variant.equals("softmax")) {
+                    // too big for the memory budget: the run's mean reference factor normalises this size
+                    rows.add(ScalingRow.skipped(cell, 1e6, "estimated 1 TiB", 1, p));
+                    continue;
+                }
+                rows.add(ScalingRow.ok(cell, new CellMeasurement(ms, ms, ms, ms, n / 10.0, n / 10.0), Double.NaN, 1,
+                        p));
+            }
+        }
+        Path run = Files.createDirectories(dir.resolve(name));
+        ScalingCsv.write(run.resolve(ScalingCsv.FILE_NAME), rows);
+        return run;
+    }
+
+    private static CellResult result(String task, String row, CellStatus status, Double acc, Double stepMs) {
+        return new CellResult("run", CellResult.SCHEMA_VERSION, task + "-" + row, status, "", task, row, row,
+                "smoke", 0, "hash-" + task + row, "standin", acc, 10, acc, acc, 1.0, 30, 3.0, stepMs, stepMs,
+                100.0, 0.5, stepMs == null ? null : 500.0, 1000L, null, null, null, "2026-11-27T00:00:00Z", 5.0,
+                "abc", false, "cpu", "cpu", 1, "17", "0.36.0", "2.7.1");
+    }
+
+    private static CellResult with(CellResult r, CellStatus status, Double acc, Double stepMs) {
+        return result(r.task(), r.row(), status, acc, stepMs);
+    }
+
+    private static CellResult renamed(CellResult r, String row) {
+        return result(r.task(), row, r.status(), r.testAccBest(), r.stepMsMedian());
+    }
+
+    private Outcome compare(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        List<String> all = new ArrayList<>(List.of("compare"));
+        all.addAll(List.of(args));
+        int code = FmmbenchCli.execute(all.toArray(String[]::new), new PrintWriter(out, true),
+                new PrintWriter(err, true));
+        return new Outcome(code, out.toString(), err.toString());
+    }
+
+    private record Outcome(int code, String out, String err) {
+    }
+}
