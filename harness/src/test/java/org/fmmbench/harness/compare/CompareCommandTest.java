@@ -111,6 +111,18 @@ class CompareCommandTest {
     }
 
     @Test
+    void outputOverAnInputIsRefusedAndTheInputKept() throws IOException {
+        Path base = resultsRun("base", r -> r);
+        Path cand = resultsRun("cand", r -> r);
+        Path csv = base.resolve("results.csv");
+        String before = Files.readString(csv);
+        Outcome o = compare(base.toString(), cand.toString(), "--output", csv.toString());
+        assertEquals(2, o.code);
+        assertTrue(o.err.contains("is the baseline's input file"), o.err);
+        assertEquals(before, Files.readString(csv));
+    }
+
+    @Test
     void missingBaselineIsBadInput() throws IOException {
         Path cand = resultsRun("cand", r -> r);
         Outcome o = compare(dir.resolve("nope").toString(), cand.toString());
