@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.fmmbench.baselines.attention.VariantRegistry;
+import org.fmmbench.harness.profile.Durations;
 import org.fmmbench.harness.profile.Profile;
 import org.fmmbench.harness.profile.ProfileLoader;
 import org.fmmbench.harness.report.ReportWriter;
@@ -96,7 +97,7 @@ final class ReproduceCommand implements Callable<Integer> {
                 + ", cell timeout " + plan.cellTimeout() + " -> " + runDir);
         ConsoleProgress progress = new ConsoleProgress(System.out, System.console() != null, plan.cells().size());
         List<CellResult> results = new MatrixRunner(plan, runDir, new JvmChildCommand(FmmbenchCli.class.getName()),
-                org.fmmbench.harness.profile.Durations.parse(plan.cellTimeout()), force, progress).run();
+                Durations.parse(plan.cellTimeout()), force, progress).run();
         Path reportDir = reports.resolve(plan.runId());
         ReportWriter.write(runDir.resolve(MatrixRunner.RESULTS_FILE), reportDir);
         System.out.println("Results: " + runDir.resolve(MatrixRunner.RESULTS_FILE));

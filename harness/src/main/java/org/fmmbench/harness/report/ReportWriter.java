@@ -17,6 +17,7 @@ import org.fmmbench.harness.results.AtomicFiles;
 import org.fmmbench.harness.results.CellResult;
 import org.fmmbench.harness.results.CellStatus;
 import org.fmmbench.harness.results.CurveCsv;
+import org.fmmbench.harness.results.ResultsCsv;
 import org.fmmbench.harness.train.CurvePoint;
 
 /**
@@ -35,7 +36,7 @@ public final class ReportWriter {
      *     beside it, and missing curves are skipped
      */
     public static void write(Path resultsCsv, Path reportDir) throws IOException {
-        List<CellResult> results = org.fmmbench.harness.results.ResultsCsv.read(resultsCsv);
+        List<CellResult> results = ResultsCsv.read(resultsCsv);
         Path runDir = resultsCsv.toAbsolutePath().getParent();
         Files.createDirectories(reportDir);
         AtomicFiles.deleteLeftovers(reportDir);

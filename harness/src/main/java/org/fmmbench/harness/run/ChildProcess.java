@@ -38,6 +38,12 @@ public final class ChildProcess {
         pb.environment().putAll(env);
         long start = System.nanoTime();
         Process process = pb.start();
+        // Ctrl-C or a kill of this JVM must not leave the cell training on as an orphan.
+        Thread reaper = new Thread(() -> {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+        }, "cell-reaper-" + process.pid());
+        Runtime.getRuntime().addShutdownHook(reaper);
         double[] peak = {Double.NaN};
         Thread pump = new Thread(() -> pumpStdout(process, cellDir.resolve(STDOUT_LOG), progress),
                 "cell-stdout-" + process.pid());
@@ -59,11 +65,20 @@ public final class ChildProcess {
             if (!finished) {
                 stop(process);
             }
+            removeHook(reaper);
         }
         pump.join(5_000);
         double wall = (System.nanoTime() - start) / 1e9;
         return new ChildOutcome(process.exitValue(), !finished, tail(stderrLog),
                 Double.isNaN(peak[0]) ? null : peak[0], wall);
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // already shutting down: the hook is running and stops the child
+        }
     }
 
     private static void sample(long pid, double[] peak) {
