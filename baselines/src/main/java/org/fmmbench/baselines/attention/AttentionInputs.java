@@ -7,12 +7,14 @@ import ai.djl.ndarray.types.Shape;
 /**
  * The checked input of an attention block: q, k, v of shape (B, H, N, d) and an optional key mask (B, N).
  *
+ * <p>Public so that variants in other jars can check their input the same way.
+ *
  * @param keyMask 1 for real keys, 0 for padding; {@code null} when nothing is padded
  */
-record AttentionInputs(NDArray q, NDArray k, NDArray v, NDArray keyMask, AttentionSettings settings) {
+public record AttentionInputs(NDArray q, NDArray k, NDArray v, NDArray keyMask, AttentionSettings settings) {
 
     /** Checks the shapes against each other and against {@code settings}, naming what is wrong. */
-    static AttentionInputs unpack(NDList inputs, AttentionSettings settings) {
+    public static AttentionInputs unpack(NDList inputs, AttentionSettings settings) {
         if (inputs.size() != 3 && inputs.size() != 4) {
             throw new IllegalArgumentException("Attention expects q, k, v and optionally a key mask, got "
                     + inputs.size() + " arrays.");
@@ -45,24 +47,24 @@ record AttentionInputs(NDArray q, NDArray k, NDArray v, NDArray keyMask, Attenti
         return new AttentionInputs(q, k, v, mask, settings);
     }
 
-    long batch() {
+    public long batch() {
         return q.getShape().get(0);
     }
 
-    long heads() {
+    public long heads() {
         return q.getShape().get(1);
     }
 
-    long length() {
+    public long length() {
         return q.getShape().get(2);
     }
 
-    long headDim() {
+    public long headDim() {
         return q.getShape().get(3);
     }
 
     /** The key mask as (B, 1, N, 1), ready to multiply keys or values. */
-    NDArray keyMaskColumn() {
+    public NDArray keyMaskColumn() {
         return keyMask.reshape(batch(), 1, length(), 1);
     }
 }

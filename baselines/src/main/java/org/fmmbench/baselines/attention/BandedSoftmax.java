@@ -1,8 +1,8 @@
 package org.fmmbench.baselines.attention;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDArrays;
-import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 
 /**
@@ -10,10 +10,12 @@ import ai.djl.ndarray.types.Shape;
  *
  * <p>Band semantics follow the official code's {@code diag_size} k: non-causal queries see keys with
  * |i - j| &lt;= k - 1, causal queries the k keys i - k + 1 .. i. Queries are cut into blocks of b &gt;= k - 1
- * rows; each block attends to its own keys plus the k - 1 keys on either side (causal: before), gathered
- * with a few slices of the block-reshaped keys. One batched matMul gives scores of shape (B, H, N/b, b, W)
- * with W = b + 2(k - 1) (causal b + k - 1), so no N x N array exists in forward or backward. The relative
- * offset of a key slot to a query row is the same in every block, so one constant (b, W) bias masks the band.
+ * rows; each block attends to its own keys plus the k - 1 keys on either side (causal: before), gathered in
+ * one indexing op. One batched matMul gives scores of shape (B, H, N/b, b, W) with W = b + 2(k - 1)
+ * (causal b + k - 1), so no N x N array exists in forward or backward. The relative offset of a key slot to a
+ * query row is the same in every block, so one constant (b, W) bias masks the band. A single gather (backward:
+ * one scatter-add) replaced padding plus slices plus concat, whose backward filled and copied several
+ * full-size arrays (two thirds of the near field's time in a profile).
  */
 final class BandedSoftmax {
     /** Preferred rows per block; a wider band forces larger blocks. Chosen by timing b = 8..64 (docs/attn.md). */
@@ -33,76 +35,82 @@ final class BandedSoftmax {
         // A band reaching past either end of the sequence is the same as one that just reaches it.
         int halo = (int) Math.min(band, n) - 1;
         int b = (int) Math.max(halo, Math.min(PREFERRED_BLOCK, n));
-        long blocks = (n + b - 1) / b;
-        long tail = blocks * b - n;
-        long before = b;
-        long after = causal ? tail : tail + b;
-        long keyBlocks = blocks + (causal ? 1 : 2);
+        int blocks = (int) ((n + b - 1) / b);
+        long tail = (long) blocks * b - n;
+        int width = b + (causal ? halo : 2 * halo);
+        Window window = new Window(in, blocks, b, halo, width);
 
-        NDArray q = in.q().pad(new Shape(0, 0, 0, tail), 0).reshape(in.batch(), in.heads(), blocks, b, d);
-        NDArray k = windows(in.k().pad(new Shape(0, 0, before, after), 0)
-                .reshape(in.batch(), in.heads(), keyBlocks, b, d), blocks, b, halo, causal);
-        NDArray v = windows(in.v().pad(new Shape(0, 0, before, after), 0)
-                .reshape(in.batch(), in.heads(), keyBlocks, b, d), blocks, b, halo, causal);
+        NDArray q = tail == 0 ? in.q() : in.q().pad(new Shape(0, 0, 0, tail), 0);
+        q = q.reshape(in.batch(), in.heads(), blocks, b, d);
+        NDArray k = in.k().get(new NDIndex(":, :, {}", window.positions));
+        NDArray v = in.v().get(new NDIndex(":, :, {}", window.positions));
 
         NDArray scores = SoftmaxScores.scale(q.matMul(k.swapAxes(3, 4)), d, causal);
-        NDArray probabilities = scores.add(bias(in, b, halo, blocks, before, after, keyBlocks)).softmax(-1);
+        NDArray probabilities = scores.add(window.bias(in, causal)).softmax(-1);
         probabilities = SoftmaxScores.dropout(probabilities, dropout, training);
-        NDArray out = probabilities.matMul(v).reshape(in.batch(), in.heads(), blocks * b, d);
+        NDArray out = probabilities.matMul(v).reshape(in.batch(), in.heads(), (long) blocks * b, d);
         return tail == 0 ? out : out.get(":, :, :{}", n);
     }
 
     /**
-     * The keys (or values) each query block may see: the last {@code halo} rows of the previous block, the
-     * block itself and, non-causally, the first {@code halo} rows of the next. Input (.., blocks + 1 or 2, b, x)
-     * with one block of padding in front; output (.., blocks, W, x).
+     * The keys each query block sees: block c of b queries starting at cb sees positions cb - halo + t for
+     * t = 0 .. W-1. Positions outside 0 .. N-1 are clamped to the nearest real key (so no padding copy is needed)
+     * and switched off by the bias; a switched-off slot gets probability exactly 0, so neither the output nor the
+     * gradient of the duplicated key changes.
      */
-    private static NDArray windows(NDArray blocked, long blocks, int b, int halo, boolean causal) {
-        NDList parts = new NDList(3);
-        if (halo > 0) {
-            parts.add(blocked.get(":, :, 0:{}, {}:", blocks, b - halo));
-        }
-        parts.add(blocked.get(":, :, 1:{}", blocks + 1));
-        if (halo > 0 && !causal) {
-            parts.add(blocked.get(":, :, 2:{}, :{}", blocks + 2, halo));
-        }
-        return parts.size() == 1 ? parts.head() : NDArrays.concat(parts, 3);
-    }
+    private static final class Window {
+        final NDArray positions;
+        final float[] outside;
+        final int blocks;
+        final int b;
+        final int halo;
+        final int width;
 
-    /**
-     * Additive bias (B or 1, 1, blocks, b, W): 0 for a real key in the band, -1e6 for a padded key in the band
-     * (exactly as the dense reference adds it) and about -1e9 for keys outside the band or the sequence.
-     */
-    private static NDArray bias(AttentionInputs in, int b, int halo, long blocks, long before, long after,
-            long keyBlocks) {
-        boolean causal = in.settings().causal();
-        NDArray keyBias;
-        if (in.keyMask() != null) {
-            keyBias = SoftmaxScores.paddingBias(in.keyMask())
-                    .pad(new Shape(before, after), SoftmaxScores.OUTSIDE)
-                    .reshape(in.batch(), 1, keyBlocks, b);
-        } else {
-            float[] outside = new float[(int) (keyBlocks * b)];
-            for (int j = 0; j < outside.length; j++) {
-                outside[j] = j < before || j >= before + in.length() ? SoftmaxScores.OUTSIDE : 0f;
+        Window(AttentionInputs in, int blocks, int b, int halo, int width) {
+            this.blocks = blocks;
+            this.b = b;
+            this.halo = halo;
+            this.width = width;
+            long n = in.length();
+            long[] index = new long[blocks * width];
+            outside = new float[blocks * width];
+            for (int c = 0; c < blocks; c++) {
+                for (int t = 0; t < width; t++) {
+                    long position = (long) c * b - halo + t;
+                    index[c * width + t] = Math.max(0, Math.min(n - 1, position));
+                    outside[c * width + t] = position < 0 || position >= n ? SoftmaxScores.OUTSIDE : 0f;
+                }
             }
-            keyBias = in.q().getManager().create(outside, new Shape(1, 1, keyBlocks, b));
+            positions = in.q().getManager().create(index, new Shape(blocks, width));
         }
-        keyBias = windows(keyBias, blocks, b, halo, causal).expandDims(3);
-        return keyBias.add(bandBias(in, b, halo, causal));
-    }
 
-    /** (b, W): slot t of the window holds the key at offset t - halo - r from query row r. */
-    private static NDArray bandBias(AttentionInputs in, int b, int halo, boolean causal) {
-        int width = b + (causal ? halo : 2 * halo);
-        float[] bias = new float[b * width];
-        for (int r = 0; r < b; r++) {
-            for (int t = 0; t < width; t++) {
-                int offset = t - halo - r;
-                boolean inBand = causal ? offset <= 0 && offset >= -halo : Math.abs(offset) <= halo;
-                bias[r * width + t] = inBand ? 0f : SoftmaxScores.OUTSIDE;
+        /**
+         * Additive bias (B or 1, 1, blocks, b, W): 0 for a real key in the band, -1e6 for a padded key in the band
+         * (exactly as the dense reference adds it) and about -1e9 outside the band or the sequence.
+         */
+        NDArray bias(AttentionInputs in, boolean causal) {
+            NDManager manager = in.q().getManager();
+            NDArray keyBias = manager.create(outside, new Shape(blocks, width));
+            if (in.keyMask() != null) {
+                NDArray padding = SoftmaxScores.paddingBias(in.keyMask()).get(new NDIndex(":, {}", positions));
+                keyBias = padding.add(keyBias).reshape(in.batch(), 1, blocks, 1, width);
+            } else {
+                keyBias = keyBias.reshape(1, 1, blocks, 1, width);
             }
+            return keyBias.add(bandBias(manager, causal));
         }
-        return in.q().getManager().create(bias, new Shape(b, width));
+
+        /** (b, W): slot t of the window holds the key at offset t - halo - r from query row r. */
+        private NDArray bandBias(NDManager manager, boolean causal) {
+            float[] bias = new float[b * width];
+            for (int r = 0; r < b; r++) {
+                for (int t = 0; t < width; t++) {
+                    int offset = t - halo - r;
+                    boolean inBand = causal ? offset <= 0 && offset >= -halo : Math.abs(offset) <= halo;
+                    bias[r * width + t] = inBand ? 0f : SoftmaxScores.OUTSIDE;
+                }
+            }
+            return manager.create(bias, new Shape(b, width));
+        }
     }
 }

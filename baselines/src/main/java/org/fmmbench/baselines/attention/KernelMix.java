@@ -1,6 +1,7 @@
 package org.fmmbench.baselines.attention;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import java.util.ArrayList;
@@ -22,13 +23,12 @@ enum KernelMix {
         }
 
         @Override
-        NDArray mix(List<NDArray> far, List<NDArray> weights) {
-            float share = 1f / far.size();
-            NDArray sum = Scalars.times(far.get(0), share);
-            for (int i = 1; i < far.size(); i++) {
-                sum = sum.add(Scalars.times(far.get(i), share));
+        List<NDArray> kernelWeights(List<NDArray> learned, int kernels, NDManager manager) {
+            List<NDArray> w = new ArrayList<>();
+            for (int i = 0; i < kernels; i++) {
+                w.add(manager.full(new Shape(), 1f / kernels));
             }
-            return sum;
+            return w;
         }
     },
     /** a far_1 + b far_2 (+ c far_3), learnable scalars a=1, b=c=0 (official LRA flags 13.5, 19.5). */
@@ -43,12 +43,8 @@ enum KernelMix {
         }
 
         @Override
-        NDArray mix(List<NDArray> far, List<NDArray> weights) {
-            NDArray sum = far.get(0).mul(weights.get(0));
-            for (int i = 1; i < far.size(); i++) {
-                sum = sum.add(far.get(i).mul(weights.get(i)));
-            }
-            return sum;
+        List<NDArray> kernelWeights(List<NDArray> learned, int kernels, NDManager manager) {
+            return learned;
         }
     },
     /** far_1 + c far_2 (+ c3 far_3), learnable scalars starting at 0 (official LRA flags 15.5, 17.5). */
@@ -63,12 +59,11 @@ enum KernelMix {
         }
 
         @Override
-        NDArray mix(List<NDArray> far, List<NDArray> weights) {
-            NDArray sum = far.get(0);
-            for (int i = 1; i < far.size(); i++) {
-                sum = sum.add(far.get(i).mul(weights.get(i - 1)));
-            }
-            return sum;
+        List<NDArray> kernelWeights(List<NDArray> learned, int kernels, NDManager manager) {
+            List<NDArray> w = new ArrayList<>();
+            w.add(null);
+            w.addAll(learned);
+            return w;
         }
     };
 
@@ -80,11 +75,14 @@ enum KernelMix {
         this.description = description;
     }
 
-    /** The learnable weights for {@code kernels} feature maps, in the order {@link #mix} expects them. */
+    /** The learnable weights for {@code kernels} feature maps, in the order {@link #kernelWeights} expects. */
     abstract List<Parameter> parameters(int kernels);
 
-    /** Adds the per-kernel far fields (each a per-step array, kept on the left of every product). */
-    abstract NDArray mix(List<NDArray> far, List<NDArray> weights);
+    /**
+     * The weight of each kernel's far field ({@code null} = 1), given the values of {@link #parameters};
+     * constants are made in {@code manager}, the manager of the step's inputs.
+     */
+    abstract List<NDArray> kernelWeights(List<NDArray> learned, int kernels, NDManager manager);
 
     String specName() {
         return specName;

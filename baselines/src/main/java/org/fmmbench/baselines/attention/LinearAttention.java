@@ -3,6 +3,7 @@ package org.fmmbench.baselines.attention;
 import ai.djl.ndarray.NDList;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -22,6 +23,6 @@ public final class LinearAttention extends Attention {
     protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training,
             PairList<String, Object> params) {
         AttentionInputs in = AttentionInputs.unpack(inputs, settings);
-        return new NDList(far.attend(in, List.of(FeatureMap.ELU)).get(0));
+        return new NDList(far.attend(in, List.of(FeatureMap.ELU), Collections.singletonList(null), null));
     }
 }

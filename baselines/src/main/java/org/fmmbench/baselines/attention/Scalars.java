@@ -22,6 +22,11 @@ final class Scalars {
         return x.div(constant(x, value));
     }
 
+    /** value / x. */
+    static NDArray dividedBy(float value, NDArray x) {
+        return constant(x, value).div(x);
+    }
+
     private static NDArray constant(NDArray like, float value) {
         return like.getManager().full(new Shape(), value, like.getDataType());
     }
