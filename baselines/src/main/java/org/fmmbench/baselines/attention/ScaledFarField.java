@@ -9,7 +9,8 @@ import java.util.List;
  *
  * <p>Cost O(N d^2). Equal in exact arithmetic to the official order of operations, but arranged so that few
  * (B, H, N, d) arrays are made: the mask is applied to V only (m is 0/1, so masking phi(K) as well changes
- * nothing), and the 1/sqrt(N) scale, the kernel weight and the blend's far weight multiply the (d, d) state. The state is formed as
+ * nothing), and the 1/sqrt(N) scale, the kernel weight and the blend's far weight multiply the (d, d)
+ * state. The state is formed as
  * (V m)^T phi(K) rather than phi(K)^T (V m) so that the gradient reaching phi(K), and through it the feature
  * map's backward, is contiguous (a transposed gradient made that backward several times slower).
  */
