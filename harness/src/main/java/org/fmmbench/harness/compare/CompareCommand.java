@@ -71,8 +71,14 @@ public final class CompareCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         try {
             Tolerances tolerances = new Tolerances(accTolerance, pplTolerance, timeTolerance, memoryTolerance);
-            RunPair pair = RunPair.load(RunInput.locate("baseline", baseline), RunInput.locate("candidate", candidate),
-                    reference);
+            RunInput base = RunInput.locate("baseline", baseline);
+            RunInput cand = RunInput.locate("candidate", candidate);
+            Path target = output != null ? output : defaultOutput();
+            refuseOverwriting(target, base, cand);
+            if (chart != null) {
+                refuseOverwriting(chart, base, cand);
+            }
+            RunPair pair = RunPair.load(base, cand, reference);
             if (!raw) {
                 pair.requireReference(reference);
             }
@@ -80,7 +86,6 @@ public final class CompareCommand implements Callable<Integer> {
                     pair.notes());
             String markdown = ComparisonTable.markdown(result, new ComparisonTable.Settings(baseline.toString(),
                     candidate.toString(), reference, raw, tolerances));
-            Path target = output != null ? output : defaultOutput();
             write(target, chart, result, markdown);
             PrintWriter out = spec.commandLine().getOut();
             out.print(markdown);
@@ -108,6 +113,18 @@ public final class CompareCommand implements Callable<Integer> {
             } catch (IOException e) {
                 throw new CompareInputException("Cannot write the chart " + png + " (" + e + "): pass a writable "
                         + "--chart FILE.", e);
+            }
+        }
+    }
+
+    /** An output path that is one of the inputs would destroy a run's results. */
+    private static void refuseOverwriting(Path file, RunInput... inputs) {
+        for (RunInput in : inputs) {
+            for (RunInput.CsvFile csv : java.util.Arrays.asList(in.results(), in.scaling())) {
+                if (csv != null && csv.file().toAbsolutePath().normalize().equals(file.toAbsolutePath().normalize())) {
+                    throw new CompareInputException(file + " is the " + in.role() + "'s input file: write the "
+                            + "table (--output) or chart (--chart) somewhere else.");
+                }
             }
         }
     }

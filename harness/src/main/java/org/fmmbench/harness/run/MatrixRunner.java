@@ -51,6 +51,7 @@ public final class MatrixRunner {
 
     public List<CellResult> run() throws IOException, InterruptedException {
         Path planFile = runDir.resolve(RunPlan.FILE_NAME);
+        merge(plan, runDir); // results.csv exists (header and kept cells) from the first moment of the run
         for (PlannedCell cell : plan.cells()) {
             Path dir = CellRunner.cellDir(runDir, cell);
             CellResult earlier = CellRunner.readResult(dir);

@@ -66,6 +66,18 @@ class CompareCommandTest {
     }
 
     @Test
+    void perplexityRiseBeyondToleranceIsARegression() throws IOException {
+        Path base = Files.createDirectories(dir.resolve("lm-base"));
+        Path cand = Files.createDirectories(dir.resolve("lm-cand"));
+        ResultsCsv.write(base.resolve("results.csv"), List.of(lm("softmax", 30.0), lm("fmm", 32.0)));
+        ResultsCsv.write(cand.resolve("results.csv"), List.of(lm("softmax", 30.5), lm("fmm", 35.0)));
+        Outcome o = compare(base.toString(), cand.toString());
+        assertEquals(1, o.code, o.out + o.err);
+        assertRegressionsFirst(o, 1, "wikitext / fmm", "perplexity +3.00");
+        assertEquals(0, compare(base.toString(), cand.toString(), "--ppl-tolerance", "3.5").code);
+    }
+
+    @Test
     void okToFailedIsARegressionListedFirst() throws IOException {
         Path base = resultsRun("base", r -> r);
         Path cand = resultsRun("cand", r -> r.row().equals("fmm1_band5") && r.task().equals("text")
@@ -108,6 +120,18 @@ class CompareCommandTest {
         assertTrue(o.err.contains("--reference-variant 'softmx' matches no cell of the baseline"), o.err);
         assertEquals(0, compare(base.toString(), cand.toString(), "--reference-variant", "softmx", "--raw").code);
         assertEquals(0, compare(base.toString(), cand.toString(), "--reference-variant", "linear").code);
+    }
+
+    @Test
+    void outputOverAnInputIsRefusedAndTheInputKept() throws IOException {
+        Path base = resultsRun("base", r -> r);
+        Path cand = resultsRun("cand", r -> r);
+        Path csv = base.resolve("results.csv");
+        String before = Files.readString(csv);
+        Outcome o = compare(base.toString(), cand.toString(), "--output", csv.toString());
+        assertEquals(2, o.code);
+        assertTrue(o.err.contains("is the baseline's input file"), o.err);
+        assertEquals(before, Files.readString(csv));
     }
 
     @Test
@@ -244,6 +268,13 @@ class CompareCommandTest {
                 "smoke", 0, "hash-" + task + row, "standin", acc, 10, acc, acc, 1.0, 30, 3.0, stepMs, stepMs,
                 100.0, 0.5, stepMs == null ? null : 500.0, 1000L, null, null, null, "2026-11-27T00:00:00Z", 5.0,
                 "abc", false, "cpu", "cpu", 1, "17", "0.36.0", "2.7.1");
+    }
+
+    private static CellResult lm(String row, double testPpl) {
+        return new CellResult("run", CellResult.SCHEMA_VERSION, "wikitext-" + row, CellStatus.OK, "", "wikitext", row,
+                row, "smoke", 0, "hash", "standin", null, 10, null, null, 3.0, 30, 3.0, 20.0, 20.0, 100.0, 0.5,
+                500.0, 1000L, testPpl, testPpl, 5.0, "2026-11-27T00:00:00Z", 5.0, "abc", false, "cpu", "cpu", 1,
+                "17", "0.36.0", "2.7.1");
     }
 
     private static CellResult with(CellResult r, CellStatus status, Double acc, Double stepMs) {
