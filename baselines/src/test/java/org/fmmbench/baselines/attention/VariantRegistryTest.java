@@ -26,7 +26,14 @@ class VariantRegistryTest {
     @Test
     void findsTheBuiltInVariants() {
         VariantRegistry registry = VariantRegistry.load();
-        assertEquals(Set.of("softmax", "linear", "band", "fmm"), registry.providers().keySet());
+        // Other test sources of this module register test-only variants; the built-ins are this package's.
+        Set<String> builtIn = new java.util.TreeSet<>();
+        registry.providers().forEach((name, provider) -> {
+            if (provider.getClass().getPackageName().equals(VariantRegistry.class.getPackageName())) {
+                builtIn.add(name);
+            }
+        });
+        assertEquals(Set.of("softmax", "linear", "band", "fmm"), builtIn);
         assertInstanceOf(SoftmaxAttention.class, registry.create("softmax", AttentionSettings.nonCausal(2, 8)));
         assertInstanceOf(LinearAttention.class, registry.create("linear", AttentionSettings.causal(2, 8)));
         assertEquals(20, ((BandAttention) registry.create("band:k=20", AttentionSettings.nonCausal(2, 8))).band());
