@@ -58,6 +58,7 @@ public class AttentionCell {
 
     @Setup(Level.Trial)
     public void build() {
+        WorkerThreads.prepare();
         manager = NDManager.newBaseManager();
         block = VariantRegistry.load().create(variant, new AttentionSettings(heads, headDim, causal, 0f));
         Shape shape = inputShape();

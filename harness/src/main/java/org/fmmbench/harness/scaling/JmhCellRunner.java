@@ -1,7 +1,9 @@
 package org.fmmbench.harness.scaling;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.fmmbench.harness.bench.OmpThreadsEnvironment;
@@ -28,14 +30,20 @@ final class JmhCellRunner {
     }
 
     CellMeasurement run(ScalingCell cell) throws RunnerException {
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("variant", cell.variant().toString());
+        params.put("n", Integer.toString(cell.n()));
+        params.put("batch", Integer.toString(cell.batch()));
+        params.put("heads", Integer.toString(cell.layout().heads()));
+        params.put("headDim", Integer.toString(cell.layout().headDim()));
+        params.put("causal", Boolean.toString(cell.causal()));
+        return run(cell.mode().benchmarkName(), params);
+    }
+
+    /** Runs the benchmark {@code class.method} with the given {@code @Param} values. */
+    CellMeasurement run(String benchmarkName, Map<String, String> params) throws RunnerException {
         ChainedOptionsBuilder options = new OptionsBuilder()
-                .include("^" + Pattern.quote(cell.mode().benchmarkName()) + "$")
-                .param("variant", cell.variant().toString())
-                .param("n", Integer.toString(cell.n()))
-                .param("batch", Integer.toString(cell.batch()))
-                .param("heads", Integer.toString(cell.layout().heads()))
-                .param("headDim", Integer.toString(cell.layout().headDim()))
-                .param("causal", Boolean.toString(cell.causal()))
+                .include("^" + Pattern.quote(benchmarkName) + "$")
                 .mode(Mode.AverageTime)
                 .timeUnit(TimeUnit.MILLISECONDS)
                 .threads(1)
@@ -50,6 +58,7 @@ final class JmhCellRunner {
                 .addProfiler(ProcessCpuProfiler.class)
                 .shouldFailOnError(true)
                 .verbosity(verbose ? VerboseMode.NORMAL : VerboseMode.SILENT);
+        params.forEach(options::param);
         if (settings.forks() > 0) {
             options.addProfiler(OmpThreadsEnvironment.class, Integer.toString(threads));
         }

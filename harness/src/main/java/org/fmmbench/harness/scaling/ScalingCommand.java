@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.fmmbench.baselines.attention.AttentionSettings;
 import org.fmmbench.baselines.attention.VariantRegistry;
 import org.fmmbench.baselines.attention.VariantSpec;
+import org.fmmbench.harness.bench.LraTaskShape;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -24,6 +25,7 @@ import picocli.CommandLine.Option;
                 "Re-running with the same --run-id resumes: measured cells are kept."})
 public final class ScalingCommand implements Callable<Integer> {
     static final String DEFAULT_VARIANTS = "softmax,linear,band:k=5,fmm:k=5,kernels=elu+elu_flip";
+    static final String ALL_TASKS = "listops,text,retrieval,image,pathfinder";
 
     @Option(names = "--variants", paramLabel = "SPECS", description = "Variant specs, comma-separated; any variant "
             + "on the class path by name (default: ${DEFAULT-VALUE}).", defaultValue = DEFAULT_VARIANTS)
@@ -49,7 +51,8 @@ public final class ScalingCommand implements Callable<Integer> {
     List<Boolean> causal;
 
     @Option(names = "--modes", paramLabel = "MODES", split = ",", description = "fwd (forward, inference), fwdbwd "
-            + "(forward + backward) or both (default: ${DEFAULT-VALUE}).", defaultValue = "fwd,fwdbwd")
+            + "(forward + backward), both, or none (only --model-step) (default: ${DEFAULT-VALUE}).",
+            defaultValue = "fwd,fwdbwd")
     List<String> modes;
 
     @Option(names = "--threads", paramLabel = "T", description = "Intra-op threads of each fork (PyTorch and "
@@ -92,6 +95,15 @@ public final class ScalingCommand implements Callable<Integer> {
             + "copied (default reports/scaling; --quick: not copied).")
     Path reports;
 
+    @Option(names = "--model-step", paramLabel = "TASKS", split = ",", arity = "0..1", fallbackValue = ALL_TASKS,
+            description = "Also time one training step (forward, backward, AdamW) of these LRA tasks' paper models "
+                    + "per variant into model-step.csv; without a value all five: " + ALL_TASKS + ".")
+    List<String> modelTasks;
+
+    @Option(names = "--model-batch", paramLabel = "B", description = "Batch size of the training steps (default: "
+            + "${DEFAULT-VALUE}; the paper's 32 or 256 make softmax steps take minutes here).", defaultValue = "8")
+    int modelBatch;
+
     @Option(names = "--jmh-verbose", description = "Show JMH's own per-iteration output.")
     boolean jmhVerbose;
 
@@ -128,7 +140,16 @@ public final class ScalingCommand implements Callable<Integer> {
         }
         List<String> layoutTexts = headsDims != null ? headsDims : quick ? List.of("2x32") : List.of("2x32", "8x64");
         List<HeadLayout> layouts = layoutTexts.stream().map(HeadLayout::parse).distinct().toList();
-        List<BenchMode> benchModes = modes.stream().map(BenchMode::parse).distinct().toList();
+        List<BenchMode> benchModes = modes.equals(List.of("none")) ? List.of()
+                : modes.stream().map(BenchMode::parse).distinct().toList();
+        List<LraTaskShape> tasks = modelTasks == null ? List.of()
+                : modelTasks.stream().map(LraTaskShape::of).distinct().toList();
+        if (benchModes.isEmpty() && tasks.isEmpty()) {
+            throw new IllegalArgumentException("--modes none measures nothing without --model-step.");
+        }
+        if (modelBatch < 1) {
+            throw new IllegalArgumentException("--model-batch must be >= 1, got " + modelBatch + ".");
+        }
         if (threads < 1) {
             throw new IllegalArgumentException("--threads must be >= 1, got " + threads + ".");
         }
@@ -150,7 +171,7 @@ public final class ScalingCommand implements Callable<Integer> {
         Path reportsDir = reports != null ? reports : quick ? null : Path.of("reports", "scaling");
         return new ScalingPlan(specs, ScalingPlan.doubling(nMin != null ? nMin : 256, nMax != null ? nMax : quick ? 1024 : 65536),
                 batch, layouts, causal.stream().distinct().toList(), benchModes, threads, jmh,
-                MemoryBudget.parse(memoryBudget), id, out.resolve(id), reportsDir, jmhVerbose);
+                MemoryBudget.parse(memoryBudget), id, out.resolve(id), reportsDir, jmhVerbose, tasks, modelBatch);
     }
 
     public static void main(String[] args) {

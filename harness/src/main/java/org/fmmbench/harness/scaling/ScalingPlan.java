@@ -4,15 +4,18 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.fmmbench.baselines.attention.VariantSpec;
+import org.fmmbench.harness.bench.LraTaskShape;
 
 /**
  * Everything one {@code scaling} run measures and how.
  *
  * @param reportsDir where the latest charts and targets are copied, or {@code null} for nowhere
+ * @param modelTasks LRA tasks whose training step is timed per variant (empty: none)
+ * @param modelBatch batch size of those training steps
  */
 public record ScalingPlan(List<VariantSpec> variants, List<Integer> ns, int batch, List<HeadLayout> layouts,
         List<Boolean> causal, List<BenchMode> modes, int threads, JmhSettings jmh, MemoryBudget budget,
-        String runId, Path runDir, Path reportsDir, boolean verbose) {
+        String runId, Path runDir, Path reportsDir, boolean verbose, List<LraTaskShape> modelTasks, int modelBatch) {
 
     /** N from {@code min} doubling while it stays <= {@code max}. */
     public static List<Integer> doubling(int min, int max) {

@@ -58,6 +58,9 @@ public final class ScalingRun {
             ScalingCsv.write(plan.csvFile(), new ArrayList<>(rows.values()));
         }
         List<ScalingRow> all = new ArrayList<>(rows.values());
+        if (!plan.modelTasks().isEmpty()) {
+            new ModelStepRun(plan.modelTasks(), plan.variants(), plan.modelBatch(), plan, out).execute(runner, provenance);
+        }
         report(all);
         out.printf(Locale.ROOT, "done in %s: %s%n", elapsed(start), plan.csvFile());
         return all;
@@ -146,10 +149,17 @@ public final class ScalingRun {
         };
     }
 
-    private static String rootMessage(Throwable e) {
+    /** The innermost cause; JMH reports the benchmark's own exceptions as suppressed ones of its wrapper. */
+    static String rootMessage(Throwable e) {
         Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
+        while (true) {
+            if (t.getCause() != null && t.getCause() != t) {
+                t = t.getCause();
+            } else if (t.getSuppressed().length > 0) {
+                t = t.getSuppressed()[0];
+            } else {
+                break;
+            }
         }
         String msg = t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
         return msg.replaceAll("\\s+", " ").trim();

@@ -1,6 +1,7 @@
 package org.fmmbench.harness.scaling;
 
 import java.util.OptionalLong;
+import org.fmmbench.baselines.attention.VariantSpec;
 
 /**
  * Peak memory of a dense softmax cell, estimated before running it so that cells that cannot fit are recorded
@@ -18,6 +19,9 @@ import java.util.OptionalLong;
 final class SoftmaxMemoryEstimate {
     static final String VARIANT = "softmax";
     static final long RUNTIME_BYTES = 512L << 20;
+    static final int TRAINING_MATRICES = 7;
+    static final int PAPER_LAYERS = 2;
+    static final int PAPER_HEADS = 2;
 
     private SoftmaxMemoryEstimate() {
     }
@@ -31,6 +35,20 @@ final class SoftmaxMemoryEstimate {
         double bytes = matrices * cell.n() * (double) cell.n() * Float.BYTES + RUNTIME_BYTES;
         return OptionalLong.of((long) Math.min(Long.MAX_VALUE, bytes));
     }
+
+    /**
+     * Estimate for one training step of an LRA paper model (2 layers, 2 heads) with dense softmax: every layer's
+     * scores stay alive until backward, each with m = 7 (the 5 above plus attention dropout's mask and output).
+     */
+    static OptionalLong trainingStepBytes(VariantSpec variant, int n, int batch, int documents) {
+        if (!variant.name().equals(VARIANT)) {
+            return OptionalLong.empty();
+        }
+        double matrices = (double) TRAINING_MATRICES * PAPER_LAYERS * documents * batch * PAPER_HEADS;
+        return OptionalLong.of((long) Math.min(Long.MAX_VALUE, matrices * n * (double) n * Float.BYTES + RUNTIME_BYTES));
+    }
+
+    static final String TRAINING_FORMULA = "7 x layers(2) x documents x B x H(2) x N^2 x 4 B + 512 MiB";
 
     static String formula(ScalingCell cell) {
         return "(" + perHeadMatrices(cell) + " B*H + " + sharedMatrices(cell) + ") * N^2 * 4 B + 512 MiB";

@@ -93,6 +93,24 @@ class ScalingRunTest {
     }
 
     @Test
+    void modelStepRowsCarryTokensPerSecondAndSoftmaxOverBudgetIsSkipped() throws IOException {
+        // Text, B=1: softmax is estimated at 624 MiB (7 x 2 layers x B H N^2 x 4 B + 512 MiB), over the budget.
+        ScalingPlan plan = plan("--variants", "softmax,linear", "--modes", "none", "--model-step", "text",
+                "--model-batch", "1", "--memory-budget", "600MiB");
+        run(plan);
+        List<ModelStepRow> rows = ModelStepCsv.read(plan.runDir().resolve(ModelStepCsv.FILE_NAME));
+        assertEquals(2, rows.size());
+        ModelStepRow softmax = rows.get(0);
+        assertEquals(RowStatus.SKIPPED_OOM, softmax.status(), softmax.detail());
+        assertEquals(624, softmax.estimatedMib(), 1e-9);
+        ModelStepRow linear = rows.get(1);
+        assertEquals(RowStatus.OK, linear.status(), linear.detail());
+        assertEquals(1024, linear.n());
+        assertEquals(1024 / (linear.measurement().medianMs() / 1000), linear.tokensPerSecond(), 1e-6);
+        assertTrue(linear.tokensPerSecond() > 0);
+    }
+
+    @Test
     void rerunWithTheSameRunIdKeepsMeasuredCells() throws IOException {
         ScalingPlan plan = plan("--variants", "linear", "--n-min", "64", "--n-max", "128", "--modes", "fwd");
         run(plan);

@@ -15,6 +15,7 @@ import org.fmmbench.harness.config.ModelConfig;
 import org.fmmbench.harness.config.TrainConfig;
 import org.fmmbench.tasks.MissingDataException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class CellTrainerTest {
     private static final int SEQ = 24;
@@ -135,6 +136,20 @@ class CellTrainerTest {
     }
 
     @Test
+    void trainsARealTaskOpenedThroughTheTaskRegistry(@TempDir Path cache) {
+        CellConfig listops = new CellConfig("test", "listops", "band_5", "band:k=5", 2, 1, "cpu",
+                new ModelConfig(2, 16, 32, 2, 0.1f, 0.1f), new TrainConfig(8, 4, 1, 1e-3, 0.0, 2, 1, 1),
+                new DataConfig("listops-generated", 128, 64, 16, 16, "pad"));
+        List<Double> losses = new ArrayList<>();
+        TrainResult r = new CellTrainer(null, cache).train(listops, new RecordingListener(losses));
+        assertEquals("listops-generated", r.dataSource());
+        assertEquals(4, losses.size());
+        assertEquals(List.of(2, 4), r.curve().stream().filter(p -> !Double.isNaN(p.valAccuracy()))
+                .map(CurvePoint::step).toList());
+        assertTrue(r.testAccuracyAtBest() >= 0 && r.testAccuracyAtBest() <= 1);
+    }
+
+    @Test
     void missingDataPropagatesForTheOrchestratorToSkipTheCell() {
         CellTrainer missing = new CellTrainer(null, Path.of("unused"), (name, options) -> {
             throw new MissingDataException("no data for " + name);
@@ -151,6 +166,21 @@ class CellTrainerTest {
         CellConfig tpu = new CellConfig("test", "marker", VARIANT, VARIANT, 1, 1, "tpu",
                 new ModelConfig(1, 16, 32, 2, 0.1f, 0.1f), train(10, 1e-3), new DataConfig("auto", SEQ, 0, 0, 0, "pad"));
         assertThrows(IllegalArgumentException.class, () -> trainer(1).train(tpu, TrainingListener.NONE));
+    }
+
+    @Test
+    void badVariantSpecIsRejectedBeforeTheTaskIsOpened() {
+        boolean[] opened = {false};
+        CellTrainer watching = new CellTrainer(null, Path.of("unused"), (name, options) -> {
+            opened[0] = true;
+            return new MarkerTask(SEQ, 1, 8, 8, 8, 1);
+        });
+        CellConfig typo = new CellConfig("test", "marker", "band", "band:kk=5", 1, 1, "cpu",
+                new ModelConfig(1, 16, 32, 2, 0.1f, 0.1f), train(10, 1e-3), new DataConfig("auto", SEQ, 0, 0, 0, "pad"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> watching.train(typo, TrainingListener.NONE));
+        assertTrue(e.getMessage().contains("kk"), e.getMessage());
+        assertFalse(opened[0], "the task must not be opened (or generated) for a cell that cannot run");
     }
 
     private record RecordingListener(List<Double> losses) implements TrainingListener {

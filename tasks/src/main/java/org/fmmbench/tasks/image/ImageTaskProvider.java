@@ -1,7 +1,6 @@
 package org.fmmbench.tasks.image;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.List;
