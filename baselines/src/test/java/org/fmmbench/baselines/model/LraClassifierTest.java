@@ -19,6 +19,8 @@ import ai.djl.util.Pair;
 import java.nio.FloatBuffer;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.fmmbench.baselines.attention.BandAttention;
+import org.fmmbench.baselines.attention.SoftmaxAttention;
 import org.fmmbench.baselines.attention.VariantRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -80,7 +82,7 @@ class LraClassifierTest {
 
     @Test
     void classifierMapsTokensToOneRowOfLogitsPerExample() {
-        SequenceClassifier model = initialised(new LraClassifier(small("test-softmax"), 5, registry));
+        SequenceClassifier model = initialised(new LraClassifier(small("softmax"), 5, registry));
         NDArray out = model.forward(store, new NDList(tokens(1, 0, 3, 7)), false).singletonOrThrow();
         assertEquals(new Shape(BATCH, 5), out.getShape());
         assertEquals(new Shape(BATCH, 5), model.getOutputShapes(new Shape[] {new Shape(BATCH, N)})[0]);
@@ -88,7 +90,7 @@ class LraClassifierTest {
 
     @Test
     void dualEncoderMapsTwoDocumentsToOneRowOfLogitsPerExample() {
-        SequenceClassifier model = initialised(new DualEncoderClassifier(small("test-softmax"), 2, registry));
+        SequenceClassifier model = initialised(new DualEncoderClassifier(small("softmax"), 2, registry));
         NDArray out = model.forward(store, new NDList(tokens(1, 0, 3, 7), tokens(2, 5, 0, 1)), false)
                 .singletonOrThrow();
         assertEquals(new Shape(BATCH, 2), out.getShape());
@@ -123,7 +125,7 @@ class LraClassifierTest {
 
     @Test
     void realTokensDoChangeTheLogits() {
-        SequenceClassifier model = initialised(new LraClassifier(small("test-softmax"), 4, registry));
+        SequenceClassifier model = initialised(new LraClassifier(small("softmax"), 4, registry));
         NDArray ids = tokens(3, 0, 5, 11);
         float[] before = logits(model, ids);
         overwriteRow(model, "embedding_tokens", 1, 3f);
@@ -134,29 +136,38 @@ class LraClassifierTest {
 
     @Test
     void attentionVariantIsChosenBySpecOnly() {
-        SequenceClassifier softmax = initialised(new LraClassifier(small("test-softmax"), 4, registry));
-        SequenceClassifier values = initialised(new LraClassifier(small("test-values"), 4, registry));
+        SequenceClassifier softmax = initialised(new LraClassifier(small("softmax"), 4, registry));
+        SequenceClassifier band = initialised(new LraClassifier(small("band:k=3"), 4, registry));
         for (EncoderBlock block : softmax.encoder().blocks()) {
-            assertInstanceOf(PlainSoftmaxAttention.class, block.attention().attention());
+            assertInstanceOf(SoftmaxAttention.class, block.attention().attention());
         }
-        for (EncoderBlock block : values.encoder().blocks()) {
-            assertInstanceOf(ValuesOnlyAttention.class, block.attention().attention());
-            assertEquals("test-values", block.attention().attention().spec().toString());
+        for (EncoderBlock block : band.encoder().blocks()) {
+            assertInstanceOf(BandAttention.class, block.attention().attention());
+            assertEquals("band:k=3", block.attention().attention().spec().toString());
         }
-        assertEquals(softmax.getParameters().keys(), values.getParameters().keys());
-        assertEquals(softmax.parameterCount(), values.parameterCount());
+        assertEquals(softmax.getParameters().keys(), band.getParameters().keys());
+        assertEquals(softmax.parameterCount(), band.parameterCount());
+        SequenceClassifier softmaxAgain = initialised(new LraClassifier(small("softmax"), 4, registry));
+        for (Pair<String, Parameter> p : softmax.getParameters()) {
+            band.getParameters().get(p.getKey()).getArray().set(p.getValue().getArray().toByteBuffer());
+            softmaxAgain.getParameters().get(p.getKey()).getArray().set(p.getValue().getArray().toByteBuffer());
+        }
+        NDArray ids = tokens(9, 0, 2, 5);
+        assertArrayEquals(logits(softmax, ids), logits(softmaxAgain, ids), 0f, "same weights, same spec");
+        assertFalse(java.util.Arrays.equals(logits(softmax, ids), logits(band, ids)),
+                "same weights, different attention spec: the outputs must differ");
     }
 
     @Test
     void unknownVariantIsRejectedWithTheKnownNames() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new LraClassifier(small("no-such-attention"), 4, registry));
-        assertTrue(e.getMessage().contains("test-softmax"), e.getMessage());
+        assertTrue(e.getMessage().contains("softmax") && e.getMessage().contains("fmm"), e.getMessage());
     }
 
     @Test
     void dualEncoderSharesOneEncoderBetweenItsDocuments() {
-        EncoderConfig config = small("test-softmax");
+        EncoderConfig config = small("softmax");
         SequenceClassifier single = initialised(new LraClassifier(config, 2, registry));
         SequenceClassifier dual = initialised(new DualEncoderClassifier(config, 2, registry));
         // Only the head's first layer differs: 4*dim inputs instead of dim. A second encoder would add its
@@ -174,7 +185,7 @@ class LraClassifierTest {
 
     @Test
     void paperListOpsModelHasTheParameterCountOfTheOfficialConfig() {
-        EncoderConfig config = EncoderConfig.paper(32, 2048).variant("test-softmax").build();
+        EncoderConfig config = EncoderConfig.paper(32, 2048).variant("softmax").build();
         SequenceClassifier model = new LraClassifier(config, 10, registry);
         model.initialize(manager, DataType.FLOAT32, new Shape(1, 2048));
         long d = 64;
@@ -195,7 +206,7 @@ class LraClassifierTest {
 
     @Test
     void linearLayersStartLikePyTorchAndEmbeddingsLikeTheLraCode() {
-        EncoderConfig config = EncoderConfig.paper(512, 1024).variant("test-softmax").build();
+        EncoderConfig config = EncoderConfig.paper(512, 1024).variant("softmax").build();
         SequenceClassifier model = new LraClassifier(config, 10, registry);
         model.initialize(manager, DataType.FLOAT32, new Shape(1, 1024));
         for (Pair<String, Parameter> p : model.getParameters()) {

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.fmmbench.baselines.attention.AttentionSettings;
 import org.fmmbench.baselines.attention.VariantRegistry;
 import org.fmmbench.baselines.attention.VariantSpec;
 import org.fmmbench.baselines.model.EncoderConfig;
@@ -63,6 +64,8 @@ public final class CellTrainer {
         checkTrainConfig(train);
         Device device = device(cell.device());
         VariantSpec variant = VariantSpec.parse(cell.variant());
+        VariantRegistry registry = VariantRegistry.load();
+        checkModel(cell.model(), variant, registry);
         DataConfig data = cell.data();
         TaskOptions options = new TaskOptions(dataDir, cacheDir, data.source(), data.seqLength(), cell.seed(),
                 data.maxTrain(), data.maxVal(), data.maxTest(), data.pixelZero());
@@ -71,7 +74,7 @@ public final class CellTrainer {
             TaskInfo info = task.info();
             EncoderConfig encoder = encoderConfig(cell.model(), info, variant);
             SequenceClassifier block = SequenceClassifier.create(info.documents(), encoder, info.numClasses(),
-                    VariantRegistry.load());
+                    registry);
             try (Model model = Model.newInstance("cell", device)) {
                 model.setBlock(block);
                 OneCycleSchedule schedule = new OneCycleSchedule(train.lr(), train.steps(), train.warmupSteps());
@@ -104,6 +107,15 @@ public final class CellTrainer {
         if (t.weightDecay() < 0) {
             throw new IllegalArgumentException("train.weightDecay must be >= 0, got " + t.weightDecay() + ".");
         }
+    }
+
+    /** Fails on a bad model shape or variant spec before any data is opened or generated. */
+    private static void checkModel(ModelConfig m, VariantSpec variant, VariantRegistry registry) {
+        if (m.heads() < 1 || m.dim() % m.heads() != 0) {
+            throw new IllegalArgumentException("model.dim " + m.dim() + " must be a positive multiple of model.heads "
+                    + m.heads() + " (the paper uses dim 64 with 2 heads).");
+        }
+        registry.create(variant, new AttentionSettings(m.heads(), m.dim() / m.heads(), false, m.attentionDropout()));
     }
 
     private static Device device(String name) {
