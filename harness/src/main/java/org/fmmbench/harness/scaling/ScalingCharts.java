@@ -39,7 +39,7 @@ public final class ScalingCharts {
         }
     }
 
-    private record Line(String variant, BenchMode mode) {
+    record Line(String variant, BenchMode mode) {
     }
 
     /** Writes the PNGs into {@code dir} and returns their paths. */
