@@ -39,7 +39,7 @@ public final class ScalingCharts {
         }
     }
 
-    private record Line(String variant, BenchMode mode) {
+    record Line(String variant, BenchMode mode) {
     }
 
     /** Writes the PNGs into {@code dir} and returns their paths. */
@@ -63,10 +63,10 @@ public final class ScalingCharts {
     }
 
     private static XYChart chart(String title, String yTitle, List<ScalingRow> rows, ToDoubleFunction<ScalingRow> value) {
-        XYChart chart = new XYChartBuilder().width(1000).height(650).title(title)
+        XYChart chart = new XYChartBuilder().width(1000).height(800).title(title)
                 .xAxisTitle("N (sequence length)").yAxisTitle(yTitle).build();
         chart.getStyler().setXAxisLogarithmic(true).setYAxisLogarithmic(true);
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW).setMarkerSize(7);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS).setMarkerSize(7);
         Map<Line, List<ScalingRow>> lines = rows.stream().collect(Collectors.groupingBy(
                 r -> new Line(r.cell().variant().toString(), r.cell().mode()), LinkedHashMap::new, Collectors.toList()));
         for (Map.Entry<Line, List<ScalingRow>> line : lines.entrySet()) {
