@@ -1,27 +1,44 @@
 package org.fmmbench.baselines.attention;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
 import ai.djl.nn.Activation;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /** The positive feature maps phi of the far field, as named in the official code's {@code kernels} option. */
 enum FeatureMap {
     /** elu(x) + 1. */
-    ELU("elu", x -> Activation.elu(x, 1f).add(1f)),
+    ELU("elu", Base.ELU, false),
     /** elu(-x) + 1. */
-    ELU_FLIP("elu_flip", x -> Activation.elu(x.neg(), 1f).add(1f)),
+    ELU_FLIP("elu_flip", Base.ELU, true),
     /** tanh(x) + 1. */
-    TANH("tanh", x -> x.tanh().add(1f));
+    TANH("tanh", Base.TANH, false);
+
+    /** The activation g in phi(x) = g(+-x) + 1; maps sharing it are applied to their joined inputs in one pass. */
+    private enum Base {
+        ELU(x -> Activation.elu(x, 1f)),
+        TANH(NDArray::tanh);
+
+        private final UnaryOperator<NDArray> activation;
+
+        Base(UnaryOperator<NDArray> activation) {
+            this.activation = activation;
+        }
+    }
 
     private final String specName;
-    private final UnaryOperator<NDArray> map;
+    private final Base base;
+    private final boolean flip;
 
-    FeatureMap(String specName, UnaryOperator<NDArray> map) {
+    FeatureMap(String specName, Base base, boolean flip) {
         this.specName = specName;
-        this.map = map;
+        this.base = base;
+        this.flip = flip;
     }
 
     String specName() {
@@ -29,7 +46,29 @@ enum FeatureMap {
     }
 
     NDArray apply(NDArray x) {
-        return map.apply(x);
+        return base.activation.apply(flip ? x.neg() : x).add(1f);
+    }
+
+    /**
+     * phi_1(x) | ... | phi_r(x) joined along the last axis: (.., r d) for x of shape (.., d). One activation pass
+     * per run of neighbouring maps with the same base (elu+elu_flip: elu on x | -x), instead of one per map.
+     */
+    static NDArray concatenated(List<FeatureMap> maps, NDArray x) {
+        NDList parts = new NDList();
+        NDArray negated = null;
+        for (int i = 0; i < maps.size(); ) {
+            Base base = maps.get(i).base;
+            NDList inputs = new NDList();
+            for (; i < maps.size() && maps.get(i).base == base; i++) {
+                if (maps.get(i).flip && negated == null) {
+                    negated = x.neg();
+                }
+                inputs.add(maps.get(i).flip ? negated : x);
+            }
+            NDArray input = inputs.size() == 1 ? inputs.get(0) : NDArrays.concat(inputs, -1);
+            parts.add(base.activation.apply(input).add(1f));
+        }
+        return parts.size() == 1 ? parts.get(0) : NDArrays.concat(parts, -1);
     }
 
     static Set<String> specNames() {

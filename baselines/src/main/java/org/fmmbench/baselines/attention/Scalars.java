@@ -27,7 +27,8 @@ final class Scalars {
         return constant(x, value).div(x);
     }
 
-    private static NDArray constant(NDArray like, float value) {
+    /** A scalar () of {@code like}'s type in {@code like}'s manager. */
+    static NDArray constant(NDArray like, float value) {
         return like.getManager().full(new Shape(), value, like.getDataType());
     }
 }
