@@ -2,13 +2,10 @@ package org.fmmbench.tasks;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
@@ -27,16 +24,13 @@ public final class AtomicDirectory {
     private AtomicDirectory() {
     }
 
-    @SuppressWarnings("try") // the lock is held for the block, never read
     public static Path ensure(Path dir, Filler filler) {
         if (Files.isDirectory(dir)) {
             return dir;
         }
         try {
             Files.createDirectories(dir.toAbsolutePath().getParent());
-            Path lockFile = dir.resolveSibling(dir.getFileName() + ".lock");
-            try (FileChannel ch = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                    FileLock lock = ch.lock()) {
+            return FileLocks.withLock(dir.resolveSibling(dir.getFileName() + ".lock"), () -> {
                 if (Files.isDirectory(dir)) {
                     return dir;
                 }
@@ -50,7 +44,7 @@ public final class AtomicDirectory {
                 filler.fill(temp);
                 Files.move(temp, dir, StandardCopyOption.ATOMIC_MOVE);
                 return dir;
-            }
+            });
         } catch (IOException e) {
             throw new UncheckedIOException("cannot generate " + dir, e);
         }

@@ -13,7 +13,18 @@ import java.util.Optional;
 
 /** Helpers shared by the task providers: finding a task's directory and naming its cache. */
 public final class DataFiles {
+    /**
+     * Written next to generated data, so that generated files read back through --data-dir are still
+     * recorded under the generated source's name, never as the LRA release.
+     */
+    public static final String GENERATED_MARKER = "GENERATED-BY-FMMBENCH.txt";
+
     private DataFiles() {
+    }
+
+    /** Writes the marker with a line describing how the data was made. */
+    public static void markGenerated(Path dir, String description) throws IOException {
+        Files.writeString(dir.resolve(GENERATED_MARKER), description + System.lineSeparator(), StandardCharsets.UTF_8);
     }
 
     /** The first candidate directory (relative to dataDir, "" = dataDir itself) that holds all the given files. */

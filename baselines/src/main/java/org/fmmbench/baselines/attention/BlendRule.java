@@ -1,6 +1,7 @@
 package org.fmmbench.baselines.attention;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.initializer.ConstantInitializer;
@@ -33,9 +34,14 @@ enum BlendRule {
         }
 
         @Override
-        NDArray blend(NDArray near, NDArray far, List<NDArray> w) {
-            // r*near + (1-r)*far written so that no array is derived from the long-lived parameter r.
-            return far.add(near.sub(far).mul(w.get(0)));
+        NDArray nearWeight(List<NDArray> w, NDManager step) {
+            return w.get(0);
+        }
+
+        @Override
+        NDArray farWeight(List<NDArray> w, NDManager step) {
+            // 1 - r with the per-step constant on the left, so the result belongs to the step's manager.
+            return step.full(new Shape(1), 1f).sub(w.get(0));
         }
     },
     FAR_CHANNEL("far_channel", "near + w*far, w (1,H,1,d)=0 (official LRA flag 4.5; with kmix=learned_c 17.5)") {
@@ -45,8 +51,13 @@ enum BlendRule {
         }
 
         @Override
-        NDArray blend(NDArray near, NDArray far, List<NDArray> w) {
-            return near.add(far.mul(w.get(0)));
+        NDArray nearWeight(List<NDArray> w, NDManager step) {
+            return null;
+        }
+
+        @Override
+        NDArray farWeight(List<NDArray> w, NDManager step) {
+            return w.get(0);
         }
     },
     PER_HEAD("per_head", "w1*near + w2*far, w1,w2 (1,H,1,1)=1,0 (official LRA flag 11.5; with kmix=learned_ab 13.5)") {
@@ -56,8 +67,13 @@ enum BlendRule {
         }
 
         @Override
-        NDArray blend(NDArray near, NDArray far, List<NDArray> w) {
-            return near.mul(w.get(0)).add(far.mul(w.get(1)));
+        NDArray nearWeight(List<NDArray> w, NDManager step) {
+            return w.get(0);
+        }
+
+        @Override
+        NDArray farWeight(List<NDArray> w, NDManager step) {
+            return w.get(1);
         }
     },
     NEAR_GATE("near_gate", "w*near + far, w (1,H,1,1)=0 (official LRA flag 18.5; with kmix=learned_ab 19.5)") {
@@ -67,8 +83,13 @@ enum BlendRule {
         }
 
         @Override
-        NDArray blend(NDArray near, NDArray far, List<NDArray> w) {
-            return near.mul(w.get(0)).add(far);
+        NDArray nearWeight(List<NDArray> w, NDManager step) {
+            return w.get(0);
+        }
+
+        @Override
+        NDArray farWeight(List<NDArray> w, NDManager step) {
+            return null;
         }
     },
     NEAR_CHANNEL("near_channel", "w*near + far, w (1,H,1,d)=0 (official language-model flag 2.5)") {
@@ -78,8 +99,13 @@ enum BlendRule {
         }
 
         @Override
-        NDArray blend(NDArray near, NDArray far, List<NDArray> w) {
-            return near.mul(w.get(0)).add(far);
+        NDArray nearWeight(List<NDArray> w, NDManager step) {
+            return w.get(0);
+        }
+
+        @Override
+        NDArray farWeight(List<NDArray> w, NDManager step) {
+            return null;
         }
     };
 
@@ -91,11 +117,26 @@ enum BlendRule {
         this.description = description;
     }
 
-    /** The learnable weights of this rule, in the order {@link #blend} expects their values. */
+    /** The learnable weights of this rule, in the order the weight methods expect their values. */
     abstract List<Parameter> parameters(AttentionSettings settings);
 
-    /** Output (B, H, N, d); near and far are per-step arrays and stay on the left of every product. */
-    abstract NDArray blend(NDArray near, NDArray far, List<NDArray> weights);
+    /**
+     * The factor of the near field, broadcastable to (B, H, N, d), or {@code null} for 1.
+     *
+     * @param step manager of the step's inputs, for anything derived from the weights
+     */
+    abstract NDArray nearWeight(List<NDArray> weights, NDManager step);
+
+    /**
+     * The factor of the far field, broadcastable to (B, H, N, d), or {@code null} for 1. The far field applies it
+     * where its arrays are smallest, so the blend itself costs one multiply and one add.
+     */
+    abstract NDArray farWeight(List<NDArray> weights, NDManager step);
+
+    /** near * nearWeight + far, where far already carries {@link #farWeight}. */
+    static NDArray blend(NDArray near, NDArray nearWeight, NDArray far) {
+        return (nearWeight == null ? near : near.mul(nearWeight)).add(far);
+    }
 
     String specName() {
         return specName;

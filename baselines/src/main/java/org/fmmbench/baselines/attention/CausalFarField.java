@@ -19,14 +19,14 @@ final class CausalFarField implements FarField {
     private static final float EPS = 1e-5f;
 
     @Override
-    public NDArray attend(AttentionInputs in, List<FeatureMap> maps, List<NDArray> weights) {
+    public NDArray attend(AttentionInputs in, List<FeatureMap> maps, List<NDArray> weights, NDArray farWeight) {
         long n = in.length();
         long d = in.headDim();
         int c = (int) Math.min(CHUNK, n);
         long chunks = (n + c - 1) / c;
         long tail = chunks * c - n;
         Shape chunked = new Shape(in.batch(), in.heads(), chunks, c, d);
-        NDArray v = in.v().pad(new Shape(0, 0, 0, tail), 0).reshape(chunked);
+        NDArray v = padTail(in.v(), tail, 0).reshape(chunked);
         NDArray vT = v.swapAxes(3, 4);
         NDArray lowerTriangle = lowerTriangle(in, c);
         float scale = (float) (1 / Math.sqrt(d));
@@ -34,14 +34,21 @@ final class CausalFarField implements FarField {
         NDArray sum = null;
         for (int i = 0; i < maps.size(); i++) {
             FeatureMap phi = maps.get(i);
-            NDArray fq = sumNormalised(phi.apply(in.q()));
-            NDArray fk = sumNormalised(phi.apply(in.k()));
+            // fq = phi(q)/sq is never formed: scaling numerator and denominator by sq gives the same far field
+            // with eps * sq in place of eps, and saves a (B, H, N, d) division with its backward.
+            NDArray fq = phi.apply(in.q());
+            NDArray qSum = fq.sum(new int[] {-1}, true);
+            NDArray fkPhi = phi.apply(in.k());
+            NDArray keyFactor = Scalars.dividedBy(1f, fkPhi.sum(new int[] {-1}, true));
             if (in.keyMask() != null) {
-                fk = fk.mul(in.keyMaskColumn());
+                keyFactor = keyFactor.mul(in.keyMaskColumn());
             }
+            NDArray fk = fkPhi.mul(keyFactor);
             // Padding at the end comes after every real query, so it never enters a real output.
-            fq = fq.pad(new Shape(0, 0, 0, tail), 0).reshape(chunked);
-            fk = fk.pad(new Shape(0, 0, 0, tail), 0).reshape(chunked);
+            fq = padTail(fq, tail, 0).reshape(chunked);
+            fk = padTail(fk, tail, 0).reshape(chunked);
+            // Padded query rows get sum 1 so that their (discarded) factor stays finite and backward has no NaN.
+            qSum = padTail(qSum, tail, 1).reshape(in.batch(), in.heads(), chunks, c, 1);
             NDArray local = fq.matMul(fk.swapAxes(3, 4)).mul(lowerTriangle);
             // The state is carried transposed, v^T fk, so that fk's gradient from it is contiguous.
             NDArray stateT = exclusivePrefixSum(vT.matMul(fk), chunks);
@@ -50,7 +57,7 @@ final class CausalFarField implements FarField {
             NDArray numerator = local.matMul(v).add(fq.matMul(stateT.swapAxes(3, 4)));
             NDArray denominator = local.sum(new int[] {4}, true).add(fq.matMul(keySumT));
             // scale * weight / (denominator + eps) is (.., C, 1): cheaper than scaling the (.., C, d) numerator.
-            NDArray factor = Scalars.dividedBy(scale, denominator.add(EPS));
+            NDArray factor = Scalars.dividedBy(scale, denominator.add(Scalars.times(qSum, EPS)));
             if (weights.get(i) != null) {
                 factor = factor.mul(weights.get(i));
             }
@@ -58,11 +65,12 @@ final class CausalFarField implements FarField {
             sum = sum == null ? far : sum.add(far);
         }
         sum = sum.reshape(in.batch(), in.heads(), chunks * c, d);
-        return tail == 0 ? sum : sum.get(":, :, :{}", n);
+        sum = tail == 0 ? sum : sum.get(":, :, :{}", n);
+        return farWeight == null ? sum : sum.mul(farWeight);
     }
 
-    private static NDArray sumNormalised(NDArray features) {
-        return features.div(features.sum(new int[] {-1}, true));
+    private static NDArray padTail(NDArray x, long tail, float value) {
+        return tail == 0 ? x : x.pad(new Shape(0, 0, 0, tail), value);
     }
 
     /** Sum over the chunks strictly before each chunk (axis 2), without the cancellation of cumsum - x. */

@@ -3,6 +3,7 @@ package org.fmmbench.baselines.attention;
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
@@ -53,13 +54,14 @@ public final class FmmAttention extends Attention {
             PairList<String, Object> params) {
         AttentionInputs in = AttentionInputs.unpack(inputs, settings);
         Device device = in.q().getDevice();
+        NDManager step = in.q().getManager();
         NDArray near = BandedSoftmax.attend(in, band, settings.attentionDropout(), training);
+        List<NDArray> blendValues = values(store, blendWeights, device, training);
         List<NDArray> weights = kernelMix == null
                 ? Collections.singletonList(null)
-                : kernelMix.kernelWeights(values(store, kernelWeights, device, training), kernels.size(),
-                        in.q().getManager());
-        NDArray farField = far.attend(in, kernels, weights);
-        return new NDList(blend.blend(near, farField, values(store, blendWeights, device, training)));
+                : kernelMix.kernelWeights(values(store, kernelWeights, device, training), kernels.size(), step);
+        NDArray farField = far.attend(in, kernels, weights, blend.farWeight(blendValues, step));
+        return new NDList(BlendRule.blend(near, blend.nearWeight(blendValues, step), farField));
     }
 
     private static List<NDArray> values(ParameterStore store, List<Parameter> parameters, Device device,

@@ -32,10 +32,18 @@ public final class FmmAttentionProvider implements AttentionProvider {
         p.put("k", BandAttentionProvider.BAND_HELP);
         p.put("kernels", "1-" + MAX_KERNELS + " far-field feature maps joined by '+', from "
                 + String.join(", ", FeatureMap.specNames()) + "; default " + DEFAULT_KERNELS);
-        p.put("blend", "how near and far field are added, one of " + String.join(", ", BlendRule.specNames())
-                + "; default " + DEFAULT_BLEND.specName());
-        p.put("kmix", "how 2-3 kernels are added, one of " + String.join(", ", KernelMix.specNames())
-                + "; default " + DEFAULT_KERNEL_MIX.specName() + "; not allowed with one kernel");
+        List<String> blends = new ArrayList<>();
+        for (BlendRule rule : BlendRule.values()) {
+            blends.add(rule.specName() + " = " + rule.description());
+        }
+        p.put("blend", "how near and far field are added: " + String.join("; ", blends) + ". By default "
+                + DEFAULT_BLEND.specName());
+        List<String> mixes = new ArrayList<>();
+        for (KernelMix mix : KernelMix.values()) {
+            mixes.add(mix.specName() + " = " + mix.description());
+        }
+        p.put("kmix", "how 2-3 kernels are added: " + String.join("; ", mixes) + ". By default "
+                + DEFAULT_KERNEL_MIX.specName() + "; not allowed with one kernel");
         return p;
     }
 

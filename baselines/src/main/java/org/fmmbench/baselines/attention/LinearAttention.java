@@ -23,6 +23,6 @@ public final class LinearAttention extends Attention {
     protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training,
             PairList<String, Object> params) {
         AttentionInputs in = AttentionInputs.unpack(inputs, settings);
-        return new NDList(far.attend(in, List.of(FeatureMap.ELU), Collections.singletonList(null)));
+        return new NDList(far.attend(in, List.of(FeatureMap.ELU), Collections.singletonList(null), null));
     }
 }

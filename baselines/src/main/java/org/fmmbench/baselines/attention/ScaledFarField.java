@@ -9,24 +9,29 @@ import java.util.List;
  *
  * <p>Cost O(N d^2). Equal in exact arithmetic to the official order of operations, but arranged so that few
  * (B, H, N, d) arrays are made: the mask is applied to V only (m is 0/1, so masking phi(K) as well changes
- * nothing), and the 1/sqrt(N) scale and the kernel weight multiply the (d, d) state. The state is formed as
+ * nothing), and the 1/sqrt(N) scale, the kernel weight and the blend's far weight multiply the (d, d)
+ * state. The state is formed as
  * (V m)^T phi(K) rather than phi(K)^T (V m) so that the gradient reaching phi(K), and through it the feature
  * map's backward, is contiguous (a transposed gradient made that backward several times slower).
  */
 final class ScaledFarField implements FarField {
     @Override
-    public NDArray attend(AttentionInputs in, List<FeatureMap> maps, List<NDArray> weights) {
+    public NDArray attend(AttentionInputs in, List<FeatureMap> maps, List<NDArray> weights, NDArray farWeight) {
         float scale = (float) (1 / Math.sqrt(in.length()));
         NDArray v = in.keyMask() == null ? in.v() : in.v().mul(in.keyMaskColumn());
         NDArray vT = v.swapAxes(2, 3);
         NDArray sum = null;
         for (int i = 0; i < maps.size(); i++) {
             FeatureMap phi = maps.get(i);
-            NDArray stateT = Scalars.times(vT.matMul(phi.apply(in.k())), scale); // (d_v, d_k) = state^T
+            // (d_k, d_v): rows are features, columns output channels, so any far weight broadcasts as is.
+            NDArray state = Scalars.times(vT.matMul(phi.apply(in.k())), scale).swapAxes(2, 3);
             if (weights.get(i) != null) {
-                stateT = stateT.mul(weights.get(i));
+                state = state.mul(weights.get(i));
             }
-            NDArray far = phi.apply(in.q()).matMul(stateT.swapAxes(2, 3));
+            if (farWeight != null) {
+                state = state.mul(farWeight);
+            }
+            NDArray far = phi.apply(in.q()).matMul(state);
             sum = sum == null ? far : sum.add(far);
         }
         return sum;

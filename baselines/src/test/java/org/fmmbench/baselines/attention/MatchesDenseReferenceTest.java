@@ -52,7 +52,8 @@ class MatchesDenseReferenceTest {
                 new Case(2, 1, 10, 8, 12, new int[] {0, 4}), // k >= N: the band covers everything
                 new Case(2, 2, 50, 16, 20, new int[] {7, 19}), // band wider than the preferred block
                 new Case(1, 2, 150, 8, 5, new int[] {30}), // several causal chunks, with a tail
-                new Case(2, 2, 64, 8, 5, null)); // no mask, exact multiple of block and chunk
+                new Case(2, 2, 64, 8, 5, null), // no mask, exact multiple of block and chunk
+                new Case(2, 1, 1, 4, 3, new int[] {0, 0})); // a single position
     }
 
     static List<String> variants() {

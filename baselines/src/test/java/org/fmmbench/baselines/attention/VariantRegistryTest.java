@@ -1,10 +1,15 @@
 package org.fmmbench.baselines.attention;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.ParameterStore;
 import java.io.IOException;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -42,7 +47,7 @@ class VariantRegistryTest {
         for (AttentionProvider p : VariantRegistry.load().providers().values()) {
             assertTrue(!p.summary().isBlank(), p.name());
             for (Map.Entry<String, String> e : p.parameters().entrySet()) {
-                assertTrue(e.getValue().contains("default"), p.name() + ":" + e.getKey() + " has no default");
+                assertTrue(e.getValue().toLowerCase(java.util.Locale.ROOT).contains("default"), p.name() + ":" + e.getKey() + " has no default");
             }
         }
     }
@@ -50,8 +55,8 @@ class VariantRegistryTest {
     @Test
     void defaultFmmIsTheListOpsTwoKernelRow() {
         FmmAttention fmm = (FmmAttention) VariantRegistry.load().create("fmm", AttentionSettings.nonCausal(2, 8));
-        FmmAttention explicit = (FmmAttention) VariantRegistry.load()
-                .create("fmm:k=5,kernels=elu+elu_flip,blend=per_head,kmix=learned_ab", AttentionSettings.nonCausal(2, 8));
+        FmmAttention explicit = (FmmAttention) VariantRegistry.load().create(
+                "fmm:k=5,kernels=elu+elu_flip,blend=per_head,kmix=learned_ab", AttentionSettings.nonCausal(2, 8));
         assertEquals(explicit.getParameters().keys(), fmm.getParameters().keys());
         assertEquals(java.util.List.of("near_weight", "far_weight", "kernel_weight_1", "kernel_weight_2"),
                 fmm.getParameters().keys());
@@ -67,7 +72,14 @@ class VariantRegistryTest {
                 getClass().getClassLoader())) {
             VariantRegistry registry = VariantRegistry.load(loader);
             assertTrue(registry.providers().containsKey("uniform"), registry.providers().keySet().toString());
-            assertInstanceOf(UniformAttention.class, registry.create("uniform", AttentionSettings.nonCausal(2, 8)));
+            Attention uniform = registry.create("uniform", AttentionSettings.nonCausal(1, 2));
+            assertInstanceOf(UniformAttention.class, uniform);
+            try (NDManager manager = NDManager.newBaseManager()) {
+                NDArray v = manager.create(new float[] {1, 10, 3, 30, 100, 1000}, new Shape(1, 1, 3, 2));
+                NDArray mask = manager.create(new float[] {1, 1, 0}, new Shape(1, 3));
+                NDArray out = uniform.attend(new ParameterStore(manager, false), v, v, v, mask, false);
+                assertArrayEquals(new float[] {2, 20, 2, 20, 2, 20}, out.toFloatArray(), 1e-4f);
+            }
         }
     }
 }

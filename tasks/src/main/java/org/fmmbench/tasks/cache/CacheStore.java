@@ -2,13 +2,11 @@ package org.fmmbench.tasks.cache;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.Optional;
+import org.fmmbench.tasks.FileLocks;
 
 /**
  * Opens a token cache, building it first when it is absent or broken. A lock file keeps two processes from
@@ -26,7 +24,6 @@ public final class CacheStore {
     private CacheStore() {
     }
 
-    @SuppressWarnings("try") // the lock is held for the block, never read
     public static TokenCache openOrBuild(Path file, int docs, Builder builder) {
         try {
             Optional<TokenCache> ready = TokenCache.openIfValid(file);
@@ -34,12 +31,10 @@ public final class CacheStore {
                 return ready.get();
             }
             Files.createDirectories(file.toAbsolutePath().getParent());
-            Path lockFile = file.resolveSibling(file.getFileName() + ".lock");
-            try (FileChannel lockChannel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                    FileLock lock = lockChannel.lock()) {
-                ready = TokenCache.openIfValid(file);
-                if (ready.isPresent()) {
-                    return ready.get();
+            return FileLocks.withLock(file.resolveSibling(file.getFileName() + ".lock"), () -> {
+                Optional<TokenCache> again = TokenCache.openIfValid(file);
+                if (again.isPresent()) {
+                    return again.get();
                 }
                 if (Files.exists(file)) {
                     LOG.log(System.Logger.Level.WARNING, "cache file " + file + " is incomplete or corrupt; rebuilding it");
@@ -53,7 +48,7 @@ public final class CacheStore {
                 }
                 return TokenCache.openIfValid(file)
                         .orElseThrow(() -> new IOException("cache " + file + " failed its check right after writing"));
-            }
+            });
         } catch (IOException e) {
             throw new UncheckedIOException("cannot build or read cache " + file, e);
         }

@@ -134,6 +134,8 @@ public final class ListOpsGenerator {
         System.Logger log = System.getLogger(ListOpsGenerator.class.getName());
         int total = train + val + test;
         int done = 0;
+        org.fmmbench.tasks.DataFiles.markGenerated(dir, "listops-generated: LRA's ListOps generator, " + config
+                + ", seed " + seed + ", " + train + "/" + val + "/" + test);
         for (int s = 0; s < 3; s++) {
             try (BufferedWriter w = Files.newBufferedWriter(dir.resolve(names[s]), StandardCharsets.UTF_8)) {
                 w.write("Source\tTarget\n");

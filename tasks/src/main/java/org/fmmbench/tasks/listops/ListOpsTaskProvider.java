@@ -49,6 +49,9 @@ public final class ListOpsTaskProvider implements TaskProvider {
                     + DataFiles.looked(o.dataDir(), DIRS) + ". Get lra_release.gz from the LRA repository "
                     + "(github.com/google-research/long-range-arena), unpack it and pass --data-dir, "
                     + "or use --source " + GENERATED + "."));
+            if (java.nio.file.Files.exists(dir.resolve(DataFiles.GENERATED_MARKER))) {
+                source = GENERATED;
+            }
         } else {
             dir = generated(o);
         }

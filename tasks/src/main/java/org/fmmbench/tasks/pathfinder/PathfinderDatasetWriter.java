@@ -3,16 +3,14 @@ package org.fmmbench.tasks.pathfinder;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.concurrent.ForkJoinPool;
 import java.util.stream.IntStream;
 import javax.imageio.ImageIO;
+import org.fmmbench.tasks.FileLocks;
 
 /**
  * Writes generated images in LRA's layout: {@code imgs/<batch>/sample_<i>.png} (8-bit gray) and
@@ -36,12 +34,11 @@ public final class PathfinderDatasetWriter {
     }
 
     /** Makes sure batches {@code 0 .. batches-1} exist under {@code dir}, generating the missing ones. */
-    @SuppressWarnings("try") // the lock is held for the block, never read
     public static void ensure(Path dir, PathfinderParams params, long seed, int batches, int threads) {
         try {
             Files.createDirectories(dir.resolve("metadata"));
-            try (FileChannel ch = FileChannel.open(dir.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                    FileLock lock = ch.lock()) {
+            FileLocks.withLock(dir.resolve(".lock"), () -> {
+                org.fmmbench.tasks.DataFiles.markGenerated(dir, "pathfinder-generated: " + params + ", seed " + seed);
                 PathfinderGenerator gen = new PathfinderGenerator(params);
                 ForkJoinPool pool = new ForkJoinPool(Math.max(1, threads));
                 try {
@@ -55,7 +52,8 @@ public final class PathfinderDatasetWriter {
                 } finally {
                     pool.shutdown();
                 }
-            }
+                return null;
+            });
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write generated Pathfinder data to " + dir, e);
         }

@@ -65,7 +65,10 @@ public final class PathfinderTaskProvider implements TaskProvider {
                     + "from the LRA repository (github.com/google-research/long-range-arena), unpack it and pass --data-dir, "
                     + "or use --source " + GENERATED + "."));
             batches = 0;
-            key = LRA_FILES + "-" + DataFiles.fingerprint(dir.resolve("metadata"), listing(dir.resolve("metadata")));
+            if (Files.exists(dir.resolve(DataFiles.GENERATED_MARKER))) {
+                source = GENERATED;
+            }
+            key = source + "-" + DataFiles.fingerprint(dir.resolve("metadata"), listing(dir.resolve("metadata")));
         } else {
             batches = generatedBatches(o);
             dir = o.cacheDir().resolve("pathfinder-generated").resolve("pathfinder32-" + DIFFICULTY + "-seed" + o.seed());
@@ -79,6 +82,11 @@ public final class PathfinderTaskProvider implements TaskProvider {
         TokenCache all = CacheStore.openOrBuild(cacheFile, 1, w -> {
             PathfinderReader.Result r = PathfinderReader.read(finalDir, PathfinderReader.metadataFiles(finalDir, finalBatches), w);
             Files.write(skippedFile(cacheFile), r.skipped().stream().map(Path::toString).toList(), StandardCharsets.UTF_8);
+            if (!r.skipped().isEmpty()) {
+                System.getLogger(PathfinderTaskProvider.class.getName()).log(System.Logger.Level.WARNING, "Pathfinder: skipped "
+                        + r.skipped().size() + " empty image(s) of " + (r.images() + r.skipped().size()) + "; listed in "
+                        + skippedFile(cacheFile));
+            }
         });
         int[] order = Shuffle.permutation(all.size(), o.seed());
         int train = all.size() * 8 / 10;

@@ -10,14 +10,17 @@ import org.fmmbench.tasks.cache.TokenCacheWriter;
 import org.fmmbench.tasks.europarl.EuroparlCorpus.Document;
 
 /**
- * The retrieval stand-in: does the second half of a document continue the first? Each document of a split
- * gives one pair, its first half with either its own second half (label 1) or the second half of another
- * document in the same language (label 0), so language alone gives nothing away. Half the pairs are
- * positive; pairs come out in a seeded order.
+ * The retrieval stand-in: does the second part of a document continue the first? Each document of a split
+ * is cut at a space at a random point between 30% and 70% of its length, and gives one pair: its first
+ * part with either its own second part (label 1) or the second part of another document in the same
+ * language and of about the same length (label 0). So neither language nor the lengths give the label
+ * away. Half the pairs are positive; pairs come out in a seeded order.
  */
 public final class EuroparlHalves {
     /** Documents shorter than this are left out so that each half has some text. */
     public static final int MIN_BYTES = 200;
+    /** Candidates looked at when choosing a negative partner of similar length. */
+    private static final int CANDIDATES = 8;
 
     private EuroparlHalves() {
     }
@@ -25,7 +28,11 @@ public final class EuroparlHalves {
     public static void write(List<Document> docs, long seed, TokenCacheWriter out) throws IOException {
         SplittableRandom random = new SplittableRandom(seed);
         int n = docs.size();
-        int[] order = Shuffle.permutation(n, random.nextLong());
+        int[] cut = new int[n];
+        for (int i = 0; i < n; i++) {
+            byte[] body = docs.get(i).body();
+            cut[i] = spaceNear(body, (int) (body.length * (0.3 + 0.4 * random.nextDouble())));
+        }
         List<List<Integer>> byLanguage = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             int lang = docs.get(i).language();
@@ -34,22 +41,26 @@ public final class EuroparlHalves {
             }
             byLanguage.get(lang).add(i);
         }
+        int[] order = Shuffle.permutation(n, random.nextLong());
         int[] partner = new int[n];
         for (int k = 0; k < n; k++) {
             int i = order[k];
+            List<Integer> same = byLanguage.get(docs.get(i).language());
             if (k < n / 2) {
                 partner[i] = i;
+            } else if (same.size() < 2) {
+                partner[i] = -1;
             } else {
-                List<Integer> same = byLanguage.get(docs.get(i).language());
-                if (same.size() < 2) {
-                    partner[i] = -1;
-                    continue;
+                int ownSecond = docs.get(i).body().length - cut[i];
+                int best = -1;
+                for (int c = 0; c < CANDIDATES; c++) {
+                    int j = same.get(random.nextInt(same.size()));
+                    if (j != i && (best < 0 || Math.abs(docs.get(j).body().length - cut[j] - ownSecond)
+                            < Math.abs(docs.get(best).body().length - cut[best] - ownSecond))) {
+                        best = j;
+                    }
                 }
-                int j;
-                do {
-                    j = same.get(random.nextInt(same.size()));
-                } while (j == i);
-                partner[i] = j;
+                partner[i] = best;
             }
         }
         for (int i : Shuffle.permutation(n, random.nextLong())) {
@@ -58,25 +69,25 @@ public final class EuroparlHalves {
             }
             byte[] a = docs.get(i).body();
             byte[] b = docs.get(partner[i]).body();
-            int cutA = middle(a);
-            int cutB = middle(b);
-            byte[] first = Arrays.copyOfRange(a, 0, cutA);
-            byte[] second = Arrays.copyOfRange(b, cutB, b.length);
+            byte[] first = Arrays.copyOfRange(a, 0, cut[i]);
+            byte[] second = Arrays.copyOfRange(b, cut[partner[i]], b.length);
             out.add(partner[i] == i ? 1 : 0, new byte[][] {first, second}, new int[] {first.length, second.length});
         }
     }
 
-    /** The space nearest the middle (so a UTF-8 character is never cut), or the middle byte if there is none. */
-    static int middle(byte[] text) {
-        int mid = text.length / 2;
-        for (int d = 0; d < mid; d++) {
-            if (text[mid + d] == ' ') {
-                return mid + d + 1;
+    /**
+     * Just after the space nearest {@code at}, so a UTF-8 character is never cut; {@code at} itself if the
+     * text has no space (both parts stay non-empty because {@code at} is inside the text).
+     */
+    static int spaceNear(byte[] text, int at) {
+        for (int d = 0; d < text.length; d++) {
+            if (at + d < text.length - 1 && text[at + d] == ' ') {
+                return at + d + 1;
             }
-            if (text[mid - d] == ' ') {
-                return mid - d + 1;
+            if (at - d > 0 && text[at - d] == ' ') {
+                return at - d + 1;
             }
         }
-        return mid;
+        return at;
     }
 }

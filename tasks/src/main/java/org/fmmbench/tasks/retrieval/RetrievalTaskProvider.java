@@ -61,7 +61,8 @@ public final class RetrievalTaskProvider implements TaskProvider {
                 caches.put(s, CacheStore.openOrBuild(root.resolve(s.label() + ".tok"), 2, w -> AanTsvReader.read(tsv, keep, w)));
             }
         } else {
-            Path root = o.cacheDir().resolve("tokens/retrieval").resolve(EUROPARL + "-seed" + o.seed());
+            // The version part changes whenever the pairing rule does, so old caches are not reused.
+            Path root = o.cacheDir().resolve("tokens/retrieval").resolve(EUROPARL + "-v2-seed" + o.seed());
             var splits = EuroparlSplits.lazily(o.seed(), d -> d.language() >= 0 && d.body().length >= EuroparlHalves.MIN_BYTES);
             for (SplitName s : SplitName.values()) {
                 caches.put(s, CacheStore.openOrBuild(root.resolve(s.label() + ".tok"), 2,

@@ -106,6 +106,37 @@ class TokenCacheTest {
     }
 
     @Test
+    void twoThreadsOpeningTheSameCacheBuildItOnce() throws Exception {
+        Path file = dir.resolve("a.tok");
+        AtomicInteger builds = new AtomicInteger();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.List<java.util.concurrent.Future<Integer>> sizes = pool.invokeAll(java.util.List.of(
+                    () -> open(file, builds), () -> open(file, builds)));
+            for (java.util.concurrent.Future<Integer> f : sizes) {
+                assertEquals(3, f.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertEquals(1, builds.get());
+    }
+
+    private static int open(Path file, AtomicInteger builds) {
+        try (TokenCache c = CacheStore.openOrBuild(file, 2, w -> {
+            builds.incrementAndGet();
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            threeExamples(w);
+        })) {
+            return c.size();
+        }
+    }
+
+    @Test
     void aFailingBuilderLeavesNoCacheFile() {
         Path file = dir.resolve("a.tok");
         try {

@@ -82,6 +82,28 @@ class ListOpsTaskProviderTest {
     }
 
     @Test
+    void leftoversOfAKilledGeneratorAreDiscardedAndTheDataGeneratedAgain() throws IOException {
+        Path stale = cache.resolve("listops-generated/seed5-6-2-2.part-12345");
+        Files.createDirectories(stale);
+        Files.writeString(stale.resolve("basic_train.tsv"), "Source\tTarget\n( ( [MAX 2 ) ] )\t2\n");
+        TaskOptions o = new TaskOptions(null, cache, "auto", 0, 5, 6, 2, 2, "pad");
+        try (Task t = TaskRegistry.open("listops", o)) {
+            assertEquals(6, t.split(SplitName.TRAIN).size());
+        }
+        assertTrue(Files.notExists(stale));
+        assertEquals(7, Files.readAllLines(cache.resolve("listops-generated/seed5-6-2-2/basic_train.tsv")).size());
+    }
+
+    @Test
+    void generatedFilesReadThroughTheDataDirKeepTheGeneratedSourceName() throws IOException {
+        ListOpsGenerator.writeDataset(data, ListOpsGenerator.Config.lra(), 2, 3, 1, 1);
+        try (Task t = TaskRegistry.open("listops", Fixtures.options(data, cache, "auto"))) {
+            assertEquals("listops-generated", t.info().dataSource());
+            assertEquals(3, t.split(SplitName.TRAIN).size());
+        }
+    }
+
+    @Test
     void explicitLraSourceWithoutFilesSaysWhereItLookedAndHowToGetThem() {
         MissingDataException e = assertThrows(MissingDataException.class,
                 () -> TaskRegistry.open("listops", Fixtures.options(data, cache, "listops-lra-files")));

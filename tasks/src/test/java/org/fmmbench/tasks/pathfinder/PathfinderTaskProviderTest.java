@@ -131,5 +131,9 @@ class PathfinderTaskProviderTest {
         PathfinderDatasetWriter.ensure(dir, PathfinderParams.pathfinder32(14), 3, 1, 2);
         assertArrayEquals(before, Files.readAllBytes(dir.resolve("imgs/0/sample_999.png")));
         assertTrue(Files.exists(dir.resolve("metadata/0.npy")));
+        try (Task t = TaskRegistry.open("pathfinder", Fixtures.options(dir, cache, "auto"))) {
+            assertEquals("pathfinder-generated", t.info().dataSource(), "generated files keep their name when read as files");
+            assertEquals(1000, t.split(SplitName.TRAIN).size() + t.split(SplitName.VAL).size() + t.split(SplitName.TEST).size());
+        }
     }
 }

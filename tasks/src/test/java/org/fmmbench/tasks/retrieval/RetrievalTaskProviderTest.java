@@ -76,16 +76,27 @@ class RetrievalTaskProviderTest {
             assertEquals("europarl-halves", t.info().dataSource());
             Split val = t.split(SplitName.VAL);
             int positives = 0;
+            long[] secondBytes = new long[2];
+            java.util.Set<Integer> cutPercents = new java.util.HashSet<>();
             for (int i = 0; i < val.size(); i++) {
                 String first = decode(val, i, 0);
                 String second = decode(val, i, 1);
                 assertTrue(!first.isEmpty() && !second.isEmpty());
                 boolean whole = languageOfText.containsKey(first + second);
-                assertEquals(val.label(i) == 1, whole, "label 1 exactly when the halves make up one document");
+                assertEquals(val.label(i) == 1, whole, "label 1 exactly when the parts make up one document");
                 positives += val.label(i);
+                secondBytes[val.label(i)] += second.getBytes(StandardCharsets.UTF_8).length;
+                if (whole) {
+                    cutPercents.add(100 * first.length() / (first.length() + second.length()));
+                }
             }
+            int negatives = val.size() - positives;
             assertEquals(val.size() / 2, positives);
             assertTrue(val.size() > 1000, "Europarl gives over a thousand validation pairs");
+            double meanPos = (double) secondBytes[1] / positives;
+            double meanNeg = (double) secondBytes[0] / negatives;
+            assertTrue(Math.abs(meanPos - meanNeg) < 0.05 * meanPos, "second parts have similar lengths: " + meanPos + " vs " + meanNeg);
+            assertTrue(cutPercents.size() > 20, "documents are cut at varying points, not always the middle");
         }
     }
 
