@@ -1,0 +1,66 @@
+package org.fmmbench.harness.cli;
+
+import java.io.PrintWriter;
+import org.fmmbench.harness.scaling.ScalingCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Entry point of {@code ./fmmbench}. */
+@Command(name = "fmmbench", mixinStandardHelpOptions = true, version = "fmmbench 0.1.0",
+        description = "Reproduces FMMformer (NeurIPS 2021) on the Long Range Arena and compares attention variants.",
+        subcommands = {ReproduceCommand.class, TrainCommand.class, ReportCommand.class, VariantsCommand.class,
+                TasksCommand.class, CommandLine.HelpCommand.class})
+public final class FmmbenchCli implements Runnable {
+    /** Exit code of bad input: unknown names, missing files, impossible options. */
+    public static final int EXIT_BAD_INPUT = 2;
+    /** Exit code of a run in which some cell failed or timed out (its status detail says why). */
+    public static final int EXIT_CELLS_FAILED = 3;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(),
+                "Missing command: use reproduce, train, report, variants, tasks or scaling (see --help).");
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the CLI with the given streams; returns the exit code. */
+    public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        return commandLine(out, err).execute(args);
+    }
+
+    static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(new FmmbenchCli());
+        // Sub-commands living in other packages of the harness register here.
+        cl.addSubcommand("scaling", new ScalingCommand());
+        cl.setOut(out).setErr(err);
+        cl.setParameterExceptionHandler((ex, arguments) -> {
+            CommandLine cmd = ex.getCommandLine();
+            String hint = " (see --help)";
+            if (ex instanceof CommandLine.UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {
+                hint = " (did you mean " + String.join(" or ", u.getSuggestions()) + "? see --help)";
+            }
+            cmd.getErr().println("fmmbench " + cmd.getCommandName() + ": " + ex.getMessage()
+                    + (ex.getMessage().contains("--help") ? "" : hint));
+            cmd.getErr().flush();
+            return EXIT_BAD_INPUT;
+        });
+        cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
+            if (ex instanceof BadInputException) {
+                cmd.getErr().println("fmmbench " + cmd.getCommandName() + ": " + ex.getMessage());
+                cmd.getErr().flush();
+                return EXIT_BAD_INPUT;
+            }
+            cmd.getErr().println("fmmbench " + cmd.getCommandName() + " failed: " + ex);
+            ex.printStackTrace(cmd.getErr());
+            cmd.getErr().flush();
+            return 1;
+        });
+        return cl;
+    }
+}

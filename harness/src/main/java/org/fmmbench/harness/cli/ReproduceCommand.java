@@ -1,0 +1,146 @@
+package org.fmmbench.harness.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.fmmbench.baselines.attention.VariantRegistry;
+import org.fmmbench.harness.profile.Durations;
+import org.fmmbench.harness.profile.Profile;
+import org.fmmbench.harness.profile.ProfileLoader;
+import org.fmmbench.harness.report.ReportWriter;
+import org.fmmbench.harness.results.CellResult;
+import org.fmmbench.harness.results.CellStatus;
+import org.fmmbench.harness.run.JvmChildCommand;
+import org.fmmbench.harness.run.MatrixRunner;
+import org.fmmbench.harness.run.PlanRequest;
+import org.fmmbench.harness.run.RegistryCellValidator;
+import org.fmmbench.harness.run.RunPlan;
+import org.fmmbench.harness.run.RunPlanner;
+import org.fmmbench.tasks.TaskOptions;
+import org.fmmbench.tasks.TaskRegistry;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "reproduce", mixinStandardHelpOptions = true,
+        description = {"Runs the matrix tasks x rows x seeds of a profile, one child JVM per cell, then writes "
+                + "results.csv, charts and the report.",
+                "With no options: the smoke profile on CPU from offline data (minutes).",
+                "Rerunning with the same options resumes: finished cells are kept (see --force)."})
+final class ReproduceCommand implements Callable<Integer> {
+    @Option(names = "--profile", defaultValue = "smoke", paramLabel = "NAME|FILE",
+            description = "smoke, cpu, paper, or a profile YAML file (default: ${DEFAULT-VALUE}).")
+    String profile;
+
+    @Option(names = "--tasks", split = ",", paramLabel = "TASK",
+            description = "Run only these tasks of the profile (comma-separated), e.g. listops,text.")
+    List<String> tasks;
+
+    @Option(names = "--variants", paramLabel = "SPECS",
+            description = "Comma-separated attention variant specs replacing the profile's paper rows, "
+                    + "e.g. my-variant,fmm:k=5,kernels=elu,softmax (see 'fmmbench variants').")
+    String variants;
+
+    @Option(names = "--seeds", paramLabel = "N", description = "Run seeds 0..N-1 (default: the profile's).")
+    Integer seeds;
+
+    @Option(names = "--device", defaultValue = "auto", paramLabel = "auto|cpu|gpu",
+            description = "Where cells train (default: ${DEFAULT-VALUE}; auto = cpu unless a CUDA libtorch is "
+                    + "configured).")
+    String device;
+
+    @Option(names = "--data-dir", paramLabel = "DIR",
+            description = "Folder with the real LRA data; without it tasks use their offline stand-ins.")
+    Path dataDir;
+
+    @Option(names = "--cache-dir", paramLabel = "DIR",
+            description = "Where generated and unpacked data are kept (default: $FMMBENCH_CACHE or ~/.cache/fmmbench).")
+    Path cacheDir;
+
+    @Option(names = "--out", defaultValue = "results", paramLabel = "DIR",
+            description = "Parent of run directories (default: ${DEFAULT-VALUE}); the run is <DIR>/<run-id>.")
+    Path out;
+
+    @Option(names = "--reports", defaultValue = "reports", paramLabel = "DIR",
+            description = "Parent of report directories (default: ${DEFAULT-VALUE}); the report is <DIR>/<run-id>.")
+    Path reports;
+
+    @Option(names = "--run-id", paramLabel = "ID",
+            description = "Name of the run directory (default: <profile>-<hash of the plan>).")
+    String runId;
+
+    @Option(names = "--force", description = "Run every cell again, even those already finished.")
+    boolean force;
+
+    @Option(names = "--max-steps", paramLabel = "N",
+            description = "Train every cell for N steps (warm-up shrinks in proportion).")
+    Integer maxSteps;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Intra-op threads per cell (0 = every core).")
+    Integer threads;
+
+    @Option(names = "--cell-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Stop a cell after this long, e.g. 90s, 20m, 2h (default: the profile's).")
+    Duration cellTimeout;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        RunPlan plan = plan();
+        Path runDir = out.resolve(plan.runId());
+        Path planFile = runDir.resolve(RunPlan.FILE_NAME);
+        checkNoOtherPlan(planFile, plan);
+        Files.createDirectories(runDir);
+        plan.write(planFile);
+        System.out.println("Run " + plan.runId() + ": " + plan.cells().size() + " cells, profile " + plan.profile()
+                + ", cell timeout " + plan.cellTimeout() + " -> " + runDir);
+        ConsoleProgress progress = new ConsoleProgress(System.out, System.console() != null, plan.cells().size());
+        List<CellResult> results = new MatrixRunner(plan, runDir, new JvmChildCommand(FmmbenchCli.class.getName()),
+                Durations.parse(plan.cellTimeout()), force, progress).run();
+        Path reportDir = reports.resolve(plan.runId());
+        ReportWriter.write(runDir.resolve(MatrixRunner.RESULTS_FILE), reportDir);
+        System.out.println("Results: " + runDir.resolve(MatrixRunner.RESULTS_FILE));
+        System.out.println("Report:  " + reportDir.resolve(ReportWriter.MARKDOWN) + " and "
+                + reportDir.resolve(ReportWriter.HTML));
+        long broken = results.stream()
+                .filter(r -> r.status() == CellStatus.FAILED || r.status() == CellStatus.TIMEOUT).count();
+        return broken > 0 ? FmmbenchCli.EXIT_CELLS_FAILED : 0;
+    }
+
+    /** Validates every input and builds the plan; nothing is written before this succeeds. */
+    private RunPlan plan() {
+        if (dataDir != null && !Files.isDirectory(dataDir)) {
+            throw new BadInputException("--data-dir " + dataDir + " is not a directory: pass the folder holding "
+                    + "your LRA data, or leave the option out to use the offline stand-ins.");
+        }
+        try {
+            Profile p = ProfileLoader.load(profile);
+            RunPlanner planner = new RunPlanner(new RegistryCellValidator(VariantRegistry.load(),
+                    TaskRegistry.providers().keySet()),
+                    Runtime.getRuntime().availableProcessors());
+            return planner.plan(p, new PlanRequest(tasks, variants, seeds, device, threads, maxSteps, dataDir,
+                    cacheDir != null ? cacheDir : TaskOptions.defaultCacheDir(), cellTimeout, runId));
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(e.getMessage(), e);
+        }
+    }
+
+    /** A run directory belongs to one plan; reusing its id for other cells would mix results. */
+    private void checkNoOtherPlan(Path planFile, RunPlan plan) {
+        if (!Files.exists(planFile) || force) {
+            return;
+        }
+        RunPlan existing;
+        try {
+            existing = RunPlan.read(planFile);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(e.getMessage() + " Use --force to replace it, or another --run-id.", e);
+        }
+        if (!existing.fingerprint().equals(plan.fingerprint())) {
+            throw new BadInputException("Run directory " + planFile.getParent() + " holds a different plan ("
+                    + existing.cells().size() + " cells of profile " + existing.profile()
+                    + "): choose another --run-id, or --force to replace its plan and rerun every cell.");
+        }
+    }
+}

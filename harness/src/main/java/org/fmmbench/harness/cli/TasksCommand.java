@@ -1,0 +1,81 @@
+package org.fmmbench.harness.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.fmmbench.harness.config.DataConfig;
+import org.fmmbench.harness.profile.Profile;
+import org.fmmbench.harness.profile.ProfileLoader;
+import org.fmmbench.harness.profile.TaskProfile;
+import org.fmmbench.tasks.MissingDataException;
+import org.fmmbench.tasks.Task;
+import org.fmmbench.tasks.TaskInfo;
+import org.fmmbench.tasks.TaskOptions;
+import org.fmmbench.tasks.TaskProvider;
+import org.fmmbench.tasks.TaskRegistry;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "tasks", mixinStandardHelpOptions = true,
+        description = {"Lists the tasks and their data sources (preferred first), and checks which source each "
+                + "task would use now by opening it as a cell of the profile would.",
+                "Opening a task may prepare its data: offline stand-ins are generated into the cache, real files "
+                        + "are tokenised into it (once; later runs reuse the cache)."})
+final class TasksCommand implements Callable<Integer> {
+    @Option(names = "--data-dir", paramLabel = "DIR", description = "Folder with the real LRA data.")
+    Path dataDir;
+
+    @Option(names = "--cache-dir", paramLabel = "DIR",
+            description = "Data cache (default: $FMMBENCH_CACHE or ~/.cache/fmmbench).")
+    Path cacheDir;
+
+    @Option(names = "--profile", defaultValue = "smoke", paramLabel = "NAME|FILE",
+            description = "Open each task with this profile's data settings (default: ${DEFAULT-VALUE}).")
+    String profile;
+
+    @Option(names = "--no-check", description = "Only list tasks and sources; open nothing.")
+    boolean noCheck;
+
+    @Override
+    public Integer call() {
+        if (dataDir != null && !Files.isDirectory(dataDir)) {
+            throw new BadInputException("--data-dir " + dataDir + " is not a directory.");
+        }
+        Profile p;
+        try {
+            p = ProfileLoader.load(profile);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(e.getMessage(), e);
+        }
+        Path cache = cacheDir != null ? cacheDir : TaskOptions.defaultCacheDir();
+        Map<String, TaskProvider> providers = TaskRegistry.providers();
+        for (TaskProvider provider : providers.values()) {
+            System.out.println(provider.name() + "  sources: " + String.join(", ", provider.sources()));
+            if (noCheck) {
+                continue;
+            }
+            System.out.println("    " + check(provider.name(), p, cache));
+        }
+        return 0;
+    }
+
+    private String check(String task, Profile p, Path cache) {
+        if (!p.taskNames().contains(task)) {
+            return "not in profile " + p.name();
+        }
+        TaskProfile tp = p.task(task);
+        DataConfig d = tp.data();
+        TaskOptions options = new TaskOptions(dataDir, cache, d.source(), d.seqLength(), 0L, d.maxTrain(),
+                d.maxVal(), d.maxTest(), d.pixelZero());
+        try (Task t = TaskRegistry.open(task, options)) {
+            TaskInfo info = t.info();
+            return "present: " + info.dataSource() + " (" + info.seqLength() + " tokens x " + info.documents()
+                    + " document(s), " + info.numClasses() + " classes)";
+        } catch (MissingDataException e) {
+            return "missing: " + e.getMessage();
+        } catch (RuntimeException e) {
+            return "cannot open: " + e.getMessage();
+        }
+    }
+}

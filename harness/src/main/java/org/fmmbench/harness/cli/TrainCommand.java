@@ -1,0 +1,86 @@
+package org.fmmbench.harness.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.fmmbench.harness.results.CellResult;
+import org.fmmbench.harness.results.CellStatus;
+import org.fmmbench.harness.run.CellRunner;
+import org.fmmbench.harness.run.EngineCellTraining;
+import org.fmmbench.harness.run.MatrixRunner;
+import org.fmmbench.harness.run.PlannedCell;
+import org.fmmbench.harness.run.RunPlan;
+import org.fmmbench.tasks.TaskOptions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = {"Runs exactly one cell of a run plan in this JVM and writes its result.json and curve.csv "
+                + "to <out>/cells/<cell id>/.",
+                "reproduce runs every cell this way in a child JVM; run it yourself to retry or debug one cell, "
+                        + "or to spread cells over machines."})
+final class TrainCommand implements Callable<Integer> {
+    @Option(names = "--plan", required = true, paramLabel = "FILE", description = "plan.yaml of a run directory.")
+    Path planFile;
+
+    @Option(names = "--cell", required = true, paramLabel = "INDEX", description = "Index of the cell in the plan (0-based).")
+    int cell;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Run directory to write into (default: the plan's).")
+    Path out;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", description = "Overrides the plan's data directory.")
+    Path dataDir;
+
+    @Option(names = "--cache-dir", paramLabel = "DIR", description = "Overrides the plan's cache directory.")
+    Path cacheDir;
+
+    @Option(names = "--child", hidden = true,
+            description = "Report progress in the machine-readable protocol of reproduce's parent process.")
+    boolean child;
+
+    @Override
+    public Integer call() throws IOException {
+        RunPlan plan;
+        PlannedCell planned;
+        try {
+            plan = RunPlan.read(planFile);
+            planned = plan.cell(cell);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(e.getMessage(), e);
+        }
+        Path data = dataDir != null ? dataDir : plan.dataDir() == null ? null : Path.of(plan.dataDir());
+        if (data != null && !Files.isDirectory(data)) {
+            throw new BadInputException("Data directory " + data + " does not exist: fix --data-dir or the plan.");
+        }
+        Path cache = cacheDir != null ? cacheDir
+                : plan.cacheDir() != null ? Path.of(plan.cacheDir()) : TaskOptions.defaultCacheDir();
+        Path runDir = out != null ? out : planFile.toAbsolutePath().getParent();
+        if (System.getProperty("ai.djl.pytorch.num_threads") == null) {
+            // must be set before the engine loads
+            System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(planned.config().threads()));
+        }
+        CellRunner runner;
+        ConsoleProgress console = null;
+        if (child) {
+            runner = new CellRunner(new EngineCellTraining(data, cache), e -> {
+                System.out.println(e.toLine());
+                System.out.flush();
+            });
+        } else {
+            console = new ConsoleProgress(System.out, System.console() != null, plan.cells().size());
+            console.cellStarted(planned, plan.cells().size());
+            ConsoleProgress c = console;
+            runner = new CellRunner(new EngineCellTraining(data, cache), e -> c.cellProgress(planned, e));
+        }
+        CellResult result = runner.run(plan, planned, runDir);
+        if (console != null) {
+            console.cellFinished(planned, result, false);
+            System.out.println("Result: " + CellRunner.cellDir(runDir, planned).resolve(CellRunner.RESULT_FILE));
+            MatrixRunner.merge(plan, runDir);
+        }
+        return result.status() == CellStatus.OK ? 0 : FmmbenchCli.EXIT_CELLS_FAILED;
+    }
+
+}

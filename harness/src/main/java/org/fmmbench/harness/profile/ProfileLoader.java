@@ -1,0 +1,163 @@
+package org.fmmbench.harness.profile;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.fmmbench.harness.config.DataConfig;
+import org.fmmbench.harness.config.ModelConfig;
+import org.fmmbench.harness.config.TrainConfig;
+
+/**
+ * Loads profiles: a built-in name ({@code smoke}, {@code cpu}, {@code paper}) from the class path, or a path
+ * to a YAML file of the same shape.
+ *
+ * <p>A profile holds defaults for {@code model}, {@code train}, {@code data} and {@code rows}; each task may
+ * override any field of them. Overrides are merged as YAML trees and then bound to the config records with
+ * unknown and missing fields rejected, so a typo in a profile is an error rather than a silent default.
+ */
+public final class ProfileLoader {
+    public static final List<String> BUILT_IN = List.of("smoke", "cpu", "paper");
+
+    /** Reads the file: sections may be left out. */
+    private static final ObjectMapper YAML = JsonMapper.builder(new YAMLFactory())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
+    /** Binds merged sections to config records: every field must be given. */
+    private static final ObjectMapper STRICT = JsonMapper.builder(new YAMLFactory())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_CREATOR_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .build();
+
+    /** Shape of a profile file; the sections stay trees until merged per task. */
+    record ProfileFile(String name, String description, Integer seeds, Integer threads, String cellTimeout,
+            ObjectNode model, ObjectNode train, ObjectNode data, LinkedHashMap<String, String> rows,
+            LinkedHashMap<String, TaskSection> tasks) {
+    }
+
+    record TaskSection(ObjectNode model, ObjectNode train, ObjectNode data, LinkedHashMap<String, String> rows) {
+    }
+
+    private ProfileLoader() {
+    }
+
+    /** A built-in profile by name, or a profile file when {@code nameOrPath} names an existing file. */
+    public static Profile load(String nameOrPath) {
+        Path file = Path.of(nameOrPath);
+        if (!BUILT_IN.contains(nameOrPath) && Files.isRegularFile(file)) {
+            try (InputStream in = Files.newInputStream(file)) {
+                return parse(in, file.toString());
+            } catch (IOException e) {
+                throw new IllegalArgumentException("Cannot read profile file " + file + ": " + e.getMessage(), e);
+            }
+        }
+        InputStream in = ProfileLoader.class.getResourceAsStream("/profiles/" + nameOrPath + ".yaml");
+        if (in == null) {
+            throw new IllegalArgumentException("Unknown profile '" + nameOrPath + "'. Use one of "
+                    + String.join(", ", BUILT_IN) + ", or the path of a profile YAML file.");
+        }
+        try (in) {
+            return parse(in, "built-in profile " + nameOrPath);
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot read built-in profile " + nameOrPath, e);
+        }
+    }
+
+    static Profile parse(InputStream in, String origin) throws IOException {
+        ProfileFile f;
+        try {
+            f = YAML.readValue(in, ProfileFile.class);
+        } catch (JacksonException e) {
+            throw new IllegalArgumentException(origin + " is not a valid profile: " + e.getOriginalMessage()
+                    + location(e), e);
+        }
+        require(f.name() != null, origin, "needs a 'name'");
+        require(f.tasks() != null && !f.tasks().isEmpty(), origin, "needs at least one entry under 'tasks'");
+        int seeds = f.seeds() == null ? 1 : f.seeds();
+        int threads = f.threads() == null ? 0 : f.threads();
+        require(seeds >= 1, origin, "'seeds' must be >= 1");
+        require(threads >= 0, origin, "'threads' must be >= 0 (0 = all cores)");
+        List<TaskProfile> tasks = new ArrayList<>();
+        for (Map.Entry<String, TaskSection> e : f.tasks().entrySet()) {
+            TaskSection t = e.getValue() == null ? new TaskSection(null, null, null, null) : e.getValue();
+            String where = origin + ", task '" + e.getKey() + "'";
+            ModelConfig model = bind(merge(f.model(), t.model()), ModelConfig.class, where + ", model");
+            TrainConfig train = bind(merge(f.train(), t.train()), TrainConfig.class, where + ", train");
+            DataConfig data = bind(merge(f.data(), t.data()), DataConfig.class, where + ", data");
+            checkTrain(train, where);
+            Map<String, String> rowMap = new LinkedHashMap<>();
+            if (f.rows() != null) {
+                rowMap.putAll(f.rows());
+            }
+            if (t.rows() != null) {
+                rowMap.putAll(t.rows());
+            }
+            require(!rowMap.isEmpty(), where, "has no rows: list 'rows' (row label: variant spec)");
+            List<PaperRow> rows = rowMap.entrySet().stream().map(r -> new PaperRow(r.getKey(), r.getValue())).toList();
+            tasks.add(new TaskProfile(e.getKey(), model, train, data, rows));
+        }
+        return new Profile(f.name(), f.description() == null ? "" : f.description().trim(), seeds, threads,
+                Durations.parse(f.cellTimeout() == null ? "24h" : f.cellTimeout()), List.copyOf(tasks));
+    }
+
+    /** Checks the fields every cell needs to train at all. */
+    public static void checkTrain(TrainConfig t, String where) {
+        require(t.batchSize() >= 1, where, "train.batchSize must be >= 1");
+        require(t.steps() >= 1, where, "train.steps must be >= 1");
+        require(t.warmupSteps() >= 0 && t.warmupSteps() <= t.steps(), where,
+                "train.warmupSteps must be in [0, steps]");
+        require(t.lr() > 0, where, "train.lr must be > 0");
+        require(t.weightDecay() >= 0, where, "train.weightDecay must be >= 0");
+        require(t.evalEvery() >= 1, where, "train.evalEvery must be >= 1");
+        require(t.evalBatches() >= 0 && t.testBatches() >= 0, where, "train.evalBatches/testBatches must be >= 0");
+    }
+
+    private static ObjectNode merge(ObjectNode defaults, ObjectNode override) {
+        ObjectNode merged = defaults == null ? YAML.createObjectNode() : defaults.deepCopy();
+        if (override != null) {
+            merged.setAll(override);
+        }
+        return merged;
+    }
+
+    private static <T> T bind(JsonNode node, Class<T> type, String where) {
+        List<String> known = java.util.Arrays.stream(type.getRecordComponents())
+                .map(java.lang.reflect.RecordComponent::getName).toList();
+        for (java.util.Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!known.contains(name)) {
+                throw new IllegalArgumentException(where + ": unknown field '" + name + "'; fields are "
+                        + String.join(", ", known) + ".");
+            }
+        }
+        try {
+            return STRICT.treeToValue(node, type);
+        } catch (JacksonException e) {
+            throw new IllegalArgumentException(where + ": " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private static String location(JacksonException e) {
+        return e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
+    }
+
+    private static void require(boolean ok, String where, String what) {
+        if (!ok) {
+            throw new IllegalArgumentException(where + " " + what + ".");
+        }
+    }
+}

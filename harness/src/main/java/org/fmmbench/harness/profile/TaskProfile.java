@@ -1,0 +1,14 @@
+package org.fmmbench.harness.profile;
+
+import java.util.List;
+import org.fmmbench.harness.config.DataConfig;
+import org.fmmbench.harness.config.ModelConfig;
+import org.fmmbench.harness.config.TrainConfig;
+
+/**
+ * One task of a profile with everything merged in from the profile's defaults.
+ *
+ * @param rows the paper rows run on this task, in order
+ */
+public record TaskProfile(String task, ModelConfig model, TrainConfig train, DataConfig data, List<PaperRow> rows) {
+}

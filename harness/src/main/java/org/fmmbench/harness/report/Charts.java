@@ -1,0 +1,104 @@
+package org.fmmbench.harness.report;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import org.fmmbench.harness.results.CellResult;
+import org.fmmbench.harness.train.CurvePoint;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.knowm.xchart.style.Styler;
+
+/** The report's charts, drawn headless with XChart and saved as PNG. */
+final class Charts {
+    private static final int WIDTH = 1000;
+    private static final int HEIGHT = 520;
+
+    private Charts() {
+    }
+
+    /** Grouped bars: test accuracy (%) per task, one bar per row, plus the paper's values where it reports them. */
+    static void accuracy(RunSummary s, PaperResults paper, Path file) throws IOException {
+        CategoryChart chart = bars("Test accuracy at best validation step", "accuracy (%)");
+        for (String row : s.rows()) {
+            addBars(chart, row, s.tasks(), t -> scale(s.mean(t, row, CellResult::testAccBest), 100));
+        }
+        for (String row : s.rows()) {
+            List<Double> ref = s.tasks().stream().map(t -> paper.accuracy(row, t)).toList();
+            if (ref.stream().anyMatch(v -> v != null)) {
+                addBars(chart, row + " - " + paper.label(), s.tasks(), t -> paper.accuracy(row, t));
+            }
+        }
+        save(chart, file);
+    }
+
+    /** Grouped bars of one per-cell metric by task and row, e.g. median step time. */
+    static void metric(RunSummary s, String title, String unit, Function<CellResult, ? extends Number> metric,
+            Path file) throws IOException {
+        CategoryChart chart = bars(title, unit);
+        for (String row : s.rows()) {
+            addBars(chart, row, s.tasks(), t -> s.mean(t, row, metric));
+        }
+        save(chart, file);
+    }
+
+    /** Lines per cell of one task: a curve's metric against the step. */
+    static void curves(String task, String title, String unit, List<CellCurve> curves,
+            Function<CurvePoint, Double> metric, Path file) throws IOException {
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(task + ": " + title)
+                .xAxisTitle("step").yAxisTitle(unit).build();
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+        for (CellCurve c : curves) {
+            List<Double> x = new ArrayList<>();
+            List<Double> y = new ArrayList<>();
+            for (CurvePoint p : c.points()) {
+                Double v = metric.apply(p);
+                if (v != null && Double.isFinite(v)) {
+                    x.add((double) p.step());
+                    y.add(v);
+                }
+            }
+            if (!x.isEmpty()) {
+                XYSeries series = chart.addSeries(c.label(), x, y);
+                series.setMarker(x.size() < 30 ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
+            }
+        }
+        save(chart, file);
+    }
+
+    /** One cell's curve and its legend label. */
+    record CellCurve(String label, List<CurvePoint> points) {
+    }
+
+    private static CategoryChart bars(String title, String unit) {
+        CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title(title)
+                .xAxisTitle("task").yAxisTitle(unit).build();
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+        chart.getStyler().setOverlapped(false);
+        return chart;
+    }
+
+    private static void addBars(CategoryChart chart, String name, List<String> tasks, Function<String, Double> value) {
+        List<Double> y = new ArrayList<>();
+        for (String t : tasks) {
+            Double v = value.apply(t);
+            y.add(v == null ? 0.0 : v);
+        }
+        chart.addSeries(name, tasks, y);
+    }
+
+    private static Double scale(Double v, double factor) {
+        return v == null ? null : v * factor;
+    }
+
+    private static void save(org.knowm.xchart.internal.chartpart.Chart<?, ?> chart, Path file) throws IOException {
+        BitmapEncoder.saveBitmap(chart, file.toString(), BitmapEncoder.BitmapFormat.PNG);
+    }
+}

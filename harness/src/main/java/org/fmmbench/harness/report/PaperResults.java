@@ -1,0 +1,58 @@
+package org.fmmbench.harness.report;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The paper's reported test accuracies, from {@code paper-results.yaml} (the one place they are kept).
+ *
+ * @param label how reports name the reference, e.g. "paper (Table 1)"
+ * @param accuracy row label -> task -> accuracy in percent
+ * @param data task -> the data set the paper used on it
+ */
+public record PaperResults(String label, String note, Map<String, Map<String, Double>> accuracy,
+        Map<String, PaperData> data) {
+    /**
+     * @param paper the data set the paper trained on
+     * @param sources fmmbench data source names that read exactly that data set
+     */
+    public record PaperData(String paper, List<String> sources) {
+    }
+
+    private static final ObjectMapper YAML = JsonMapper.builder(new YAMLFactory())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+
+    public static PaperResults load() {
+        try (InputStream in = PaperResults.class.getResourceAsStream("/paper-results.yaml")) {
+            return YAML.readValue(in, PaperResults.class);
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot read the built-in paper-results.yaml", e);
+        }
+    }
+
+    /** The paper's accuracy in percent, or {@code null} where it reports none. */
+    public Double accuracy(String row, String task) {
+        Map<String, Double> byTask = accuracy.get(row);
+        return byTask == null ? null : byTask.get(task);
+    }
+
+    public String paperData(String task) {
+        PaperData d = data.get(task);
+        return d == null ? "?" : d.paper();
+    }
+
+    /** A data source as a report shows it: stand-ins are named as such, e.g. "fashion-mnist (stand-in for CIFAR-10 grayscale)". */
+    public String describeSource(String task, String source) {
+        PaperData d = data.get(task);
+        if (d == null || d.sources().contains(source)) {
+            return source;
+        }
+        return source + " (stand-in for " + d.paper() + ")";
+    }
+}

@@ -1,0 +1,297 @@
+package org.fmmbench.harness.report;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.fmmbench.harness.results.AtomicFiles;
+import org.fmmbench.harness.results.CellResult;
+import org.fmmbench.harness.results.CellStatus;
+import org.fmmbench.harness.results.CurveCsv;
+import org.fmmbench.harness.results.ResultsCsv;
+import org.fmmbench.harness.train.CurvePoint;
+
+/**
+ * Writes {@code report.md}, {@code index.html} and the charts of a run from its {@code results.csv} and the
+ * cells' {@code curve.csv} files alone, so a report can be redrawn at any time without training.
+ */
+public final class ReportWriter {
+    public static final String MARKDOWN = "report.md";
+    public static final String HTML = "index.html";
+
+    private ReportWriter() {
+    }
+
+    /**
+     * @param resultsCsv {@code results.csv} of a run; curves are read from {@code cells/<cell_id>/curve.csv}
+     *     beside it, and missing curves are skipped
+     */
+    public static void write(Path resultsCsv, Path reportDir) throws IOException {
+        List<CellResult> results = ResultsCsv.read(resultsCsv);
+        Path runDir = resultsCsv.toAbsolutePath().getParent();
+        Files.createDirectories(reportDir);
+        AtomicFiles.deleteLeftovers(reportDir);
+        RunSummary s = new RunSummary(results);
+        PaperResults paper = PaperResults.load();
+        String runId = results.isEmpty() ? runDir.getFileName().toString() : results.get(0).runId();
+
+        ReportDocument doc = new ReportDocument("fmmbench report: " + runId);
+        doc.paragraph(intro(s, runId));
+        if (results.isEmpty()) {
+            doc.paragraph("No cell has finished yet: results.csv is empty.");
+        } else {
+            accuracySection(doc, s, paper, reportDir);
+            efficiencySection(doc, s, reportDir);
+            curvesSection(doc, s, runDir, reportDir);
+            scalingSection(doc, reportDir, runDir);
+            dataSection(doc, s, paper);
+            statusSection(doc, s);
+            environmentSection(doc, s);
+        }
+        AtomicFiles.writeString(reportDir.resolve(MARKDOWN), doc.toMarkdown());
+        AtomicFiles.writeString(reportDir.resolve(HTML), doc.toHtml(reportDir));
+    }
+
+    private static String intro(RunSummary s, String runId) {
+        Map<CellStatus, Long> counts = new LinkedHashMap<>();
+        for (CellResult r : s.results()) {
+            counts.merge(r.status(), 1L, Long::sum);
+        }
+        String profile = s.results().stream().map(CellResult::profile).distinct().reduce((a, b) -> a + ", " + b)
+                .orElse("?");
+        StringBuilder sb = new StringBuilder("Run `").append(runId).append("`, profile `").append(profile)
+                .append("`: ").append(s.results().size()).append(" cells finished (");
+        sb.append(String.join(", ", counts.entrySet().stream().map(e -> e.getValue() + " " + e.getKey().label())
+                .toList()));
+        return sb.append("). Accuracies are test accuracy (%) of the checkpoint with the best validation accuracy, "
+                + "mean over seeds (± standard deviation when there are several).").toString();
+    }
+
+    private static void accuracySection(ReportDocument doc, RunSummary s, PaperResults paper, Path dir)
+            throws IOException {
+        doc.heading(2, "Accuracy");
+        List<String> header = new ArrayList<>(List.of("row"));
+        header.addAll(s.tasks());
+        header.add("avg");
+        List<List<String>> rows = new ArrayList<>();
+        for (String row : s.rows()) {
+            List<String> line = new ArrayList<>(List.of(row));
+            List<Double> means = new ArrayList<>();
+            for (String task : s.tasks()) {
+                RunSummary.Stat st = s.stat(task, row, CellResult::testAccBest);
+                line.add(st.n() == 0 ? "" : st.n() > 1
+                        ? String.format(Locale.ROOT, "%.2f ± %.2f", 100 * st.mean(), 100 * st.sd())
+                        : String.format(Locale.ROOT, "%.2f", 100 * st.mean()));
+                means.add(st.n() == 0 ? null : 100 * st.mean());
+            }
+            line.add(avg(means));
+            rows.add(line);
+        }
+        doc.paragraph("This run:");
+        doc.table(header, rows);
+        List<List<String>> ref = new ArrayList<>();
+        for (String row : paper.accuracy().keySet()) {
+            List<String> line = new ArrayList<>(List.of(row));
+            List<Double> values = new ArrayList<>();
+            for (String task : s.tasks()) {
+                Double v = paper.accuracy(row, task);
+                line.add(v == null ? "" : String.format(Locale.ROOT, "%.2f", v));
+                values.add(v);
+            }
+            line.add(avg(values));
+            ref.add(line);
+        }
+        doc.paragraph("The " + paper.label() + ", same tasks (blank: not reported). " + paper.note());
+        doc.table(header, ref);
+        Charts.accuracy(s, paper, dir.resolve("accuracy.png"));
+        doc.image("accuracy.png", "test accuracy by task and row, with the paper's values");
+    }
+
+    private static void efficiencySection(ReportDocument doc, RunSummary s, Path dir) throws IOException {
+        doc.heading(2, "Time and memory");
+        doc.paragraph("Median and 90th-percentile training step time, training throughput, and the peak "
+                + "resident memory of the cell's JVM (VmHWM: heap, libtorch and JVM overhead together).");
+        List<List<String>> rows = new ArrayList<>();
+        for (String task : s.tasks()) {
+            for (String row : s.rows()) {
+                if (s.cells(task, row).isEmpty()) {
+                    continue;
+                }
+                rows.add(List.of(task, row, fmt(s.mean(task, row, CellResult::stepMsMedian), "%.1f"),
+                        fmt(s.mean(task, row, CellResult::stepMsP90), "%.1f"),
+                        fmt(s.mean(task, row, CellResult::tokensPerS), "%.0f"),
+                        fmt(s.mean(task, row, CellResult::peakRssMib), "%.0f"),
+                        fmt(s.mean(task, row, CellResult::trainWallS), "%.1f"),
+                        fmt(s.mean(task, row, r -> r.params()), "%.0f")));
+            }
+        }
+        doc.table(List.of("task", "row", "step ms (median)", "step ms (p90)", "tokens/s", "peak RSS MiB",
+                "train s", "params"), rows);
+        Charts.metric(s, "Median training step time", "ms", CellResult::stepMsMedian, dir.resolve("step-time.png"));
+        doc.image("step-time.png", "median step time by task and row");
+        Charts.metric(s, "Peak resident memory of the cell", "MiB", CellResult::peakRssMib, dir.resolve("memory.png"));
+        doc.image("memory.png", "peak memory by task and row");
+    }
+
+    private static void curvesSection(ReportDocument doc, RunSummary s, Path runDir, Path dir) throws IOException {
+        doc.heading(2, "Training curves");
+        boolean severalSeeds = s.results().stream().map(CellResult::seed).distinct().count() > 1;
+        for (String task : s.tasks()) {
+            List<Charts.CellCurve> curves = new ArrayList<>();
+            for (String row : s.rows()) {
+                for (CellResult c : s.cells(task, row)) {
+                    Path file = runDir.resolve("cells").resolve(c.cellId()).resolve(CurveCsv.FILE_NAME);
+                    if (c.cellId() != null && Files.isRegularFile(file)) {
+                        curves.add(new Charts.CellCurve(severalSeeds ? row + " s" + c.seed() : row,
+                                CurveCsv.read(file)));
+                    }
+                }
+            }
+            if (curves.isEmpty()) {
+                continue;
+            }
+            String loss = "curve-" + task + "-loss.png";
+            String val = "curve-" + task + "-val.png";
+            Charts.curves(task, "training loss", "loss", curves, CurvePoint::trainLoss, dir.resolve(loss));
+            Charts.curves(task, "validation accuracy", "accuracy (%)", curves,
+                    p -> Double.isNaN(p.valAccuracy()) ? null : 100 * p.valAccuracy(), dir.resolve(val));
+            doc.heading(3, task);
+            doc.image(loss, task + " training loss");
+            doc.image(val, task + " validation accuracy");
+        }
+    }
+
+    /**
+     * Scaling charts of the JMH benchmarks ({@code fmmbench scaling}), when a scaling run left any: those copied
+     * to {@code reports/scaling}, else those of the newest run directory holding a {@code scaling.csv}.
+     */
+    private static void scalingSection(ReportDocument doc, Path reportDir, Path runDir) throws IOException {
+        List<Path> charts = pngs(reportDir.toAbsolutePath().getParent().resolve("scaling"), "");
+        if (charts.isEmpty()) {
+            Path resultsRoot = runDir.getParent();
+            charts = newestScalingRun(resultsRoot);
+        }
+        if (charts.isEmpty()) {
+            return;
+        }
+        doc.heading(2, "Scaling with sequence length");
+        doc.paragraph("Latest scaling benchmark charts (from `" + charts.get(0).getParent() + "`).");
+        for (Path png : charts) {
+            String name = "scaling-" + png.getFileName();
+            Files.copy(png, reportDir.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+            doc.image(name, png.getFileName().toString());
+        }
+    }
+
+    private static List<Path> newestScalingRun(Path resultsRoot) throws IOException {
+        if (resultsRoot == null || !Files.isDirectory(resultsRoot)) {
+            return List.of();
+        }
+        try (Stream<Path> runs = Files.list(resultsRoot)) {
+            for (Path run : runs.filter(r -> Files.isRegularFile(r.resolve("scaling.csv")))
+                    .sorted(Comparator.comparing(ReportWriter::modified).reversed()).toList()) {
+                List<Path> found = pngs(run, "");
+                if (!found.isEmpty()) {
+                    return found;
+                }
+            }
+        }
+        return List.of();
+    }
+
+    private static List<Path> pngs(Path dir, String prefix) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(f -> f.getFileName().toString().startsWith(prefix)
+                    && f.getFileName().toString().endsWith(".png")).sorted().toList();
+        }
+    }
+
+    private static long modified(Path p) {
+        try {
+            return Files.getLastModifiedTime(p).toMillis();
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    private static void dataSection(ReportDocument doc, RunSummary s, PaperResults paper) {
+        doc.heading(2, "Data");
+        List<List<String>> rows = new ArrayList<>();
+        for (String task : s.tasks()) {
+            String used = s.results().stream().filter(r -> r.task().equals(task)).map(CellResult::dataSource)
+                    .filter(Objects::nonNull).distinct().map(src -> paper.describeSource(task, src)).reduce((a, b) -> a + ", " + b).orElse("(no cell loaded data)");
+            rows.add(List.of(task, used, paper.paperData(task)));
+        }
+        doc.paragraph("A stand-in is offline data of the same shape (or the paper's generator run locally); "
+                + "accuracies on a stand-in are not comparable with the paper's.");
+        doc.table(List.of("task", "data used", "paper's data"), rows);
+    }
+
+    private static void statusSection(ReportDocument doc, RunSummary s) {
+        doc.heading(2, "Cell statuses");
+        List<List<String>> rows = new ArrayList<>();
+        for (CellResult r : s.results()) {
+            if (r.status() != CellStatus.OK) {
+                rows.add(List.of(r.cellId() == null ? "" : r.cellId(), r.task(), r.row(), Long.toString(r.seed()),
+                        r.status().label(), r.statusDetail() == null ? "" : r.statusDetail()));
+            }
+        }
+        if (rows.isEmpty()) {
+            doc.paragraph("Every cell ended `ok`.");
+        } else {
+            doc.paragraph("Cells that did not end `ok` (their cell directory holds `stderr.log`):");
+            doc.table(List.of("cell", "task", "row", "seed", "status", "detail"), rows);
+        }
+    }
+
+    private static void environmentSection(ReportDocument doc, RunSummary s) {
+        doc.heading(2, "Environment");
+        List<String> items = new ArrayList<>();
+        items.add("started: " + distinct(s, CellResult::startedAt, true));
+        items.add("git commit: " + distinct(s, r -> r.gitCommit()
+                + (Boolean.TRUE.equals(r.gitDirty()) ? " (uncommitted changes)" : ""), false));
+        items.add("device: " + distinct(s, CellResult::device, false) + ", threads per cell: "
+                + distinct(s, r -> Integer.toString(r.threads()), false));
+        items.add("CPU: " + distinct(s, CellResult::cpuModel, false));
+        items.add("JVM: " + distinct(s, CellResult::jvmVersion, false));
+        items.add("DJL: " + distinct(s, CellResult::djlVersion, false) + ", engine: "
+                + distinct(s, CellResult::pytorchVersion, false));
+        items.add("config hashes and full configurations: `plan.yaml` and `results.csv` of the run directory");
+        doc.bullets(items);
+    }
+
+    /** The distinct values of a field; a time range when {@code range} is set. */
+    private static String distinct(RunSummary s, Function<CellResult, String> f, boolean range) {
+        List<String> values = s.results().stream().map(f).filter(Objects::nonNull).distinct().sorted().toList();
+        if (values.isEmpty()) {
+            return "unknown";
+        }
+        if (range && values.size() > 1) {
+            return values.get(0) + " .. " + values.get(values.size() - 1);
+        }
+        return String.join("; ", values);
+    }
+
+    private static String avg(List<Double> values) {
+        if (values.isEmpty() || values.stream().anyMatch(Objects::isNull)) {
+            return "";
+        }
+        return String.format(Locale.ROOT, "%.2f", values.stream().mapToDouble(Double::doubleValue).average().orElseThrow());
+    }
+
+    private static String fmt(Double v, String pattern) {
+        return v == null ? "" : String.format(Locale.ROOT, pattern, v);
+    }
+}

@@ -1,0 +1,71 @@
+package org.fmmbench.harness.report;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import org.fmmbench.harness.results.CellResult;
+import org.fmmbench.harness.results.CellStatus;
+
+/** The results of a run arranged as the report needs them: tasks and rows in run order, seeds aggregated. */
+final class RunSummary {
+    /** Mean and sample standard deviation over seeds; {@code n} = 0 when no cell gave a value. */
+    record Stat(double mean, double sd, int n) {
+    }
+
+    private final List<CellResult> results;
+    private final List<String> tasks;
+    private final List<String> rows;
+
+    RunSummary(List<CellResult> results) {
+        this.results = List.copyOf(results);
+        Set<String> t = new LinkedHashSet<>();
+        Set<String> r = new LinkedHashSet<>();
+        for (CellResult c : results) {
+            t.add(c.task());
+            r.add(c.row());
+        }
+        this.tasks = List.copyOf(t);
+        this.rows = List.copyOf(r);
+    }
+
+    List<CellResult> results() {
+        return results;
+    }
+
+    List<String> tasks() {
+        return tasks;
+    }
+
+    List<String> rows() {
+        return rows;
+    }
+
+    List<CellResult> cells(String task, String row) {
+        return results.stream().filter(c -> c.task().equals(task) && c.row().equals(row)).toList();
+    }
+
+    /** A metric over the {@code ok} cells of (task, row). */
+    Stat stat(String task, String row, Function<CellResult, ? extends Number> metric) {
+        List<Double> values = new ArrayList<>();
+        for (CellResult c : cells(task, row)) {
+            Number v = c.status() == CellStatus.OK ? metric.apply(c) : null;
+            if (v != null && !Double.isNaN(v.doubleValue())) {
+                values.add(v.doubleValue());
+            }
+        }
+        if (values.isEmpty()) {
+            return new Stat(Double.NaN, Double.NaN, 0);
+        }
+        double mean = values.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+        double ss = values.stream().mapToDouble(v -> (v - mean) * (v - mean)).sum();
+        return new Stat(mean, values.size() > 1 ? Math.sqrt(ss / (values.size() - 1)) : 0, values.size());
+    }
+
+    /** Null for charts where a (task, row) has no value. */
+    Double mean(String task, String row, Function<CellResult, ? extends Number> metric) {
+        Stat s = stat(task, row, metric);
+        return s.n() == 0 ? null : s.mean();
+    }
+}

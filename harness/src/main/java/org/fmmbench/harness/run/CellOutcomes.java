@@ -1,0 +1,47 @@
+package org.fmmbench.harness.run;
+
+import org.fmmbench.harness.config.CellConfig;
+import org.fmmbench.harness.results.CellResult;
+import org.fmmbench.harness.results.CellStatus;
+import org.fmmbench.harness.train.TrainResult;
+
+/** Builds the {@link CellResult} of a cell from its plan entry, how it ended and what it measured. */
+final class CellOutcomes {
+    private CellOutcomes() {
+    }
+
+    /**
+     * @param trained the training result, or {@code null} when the cell produced none
+     */
+    static CellResult of(String runId, PlannedCell cell, CellStatus status, String detail, TrainResult trained,
+            Provenance p, String startedAt, Double peakRssMib, Double cellWallS) {
+        CellConfig c = cell.config();
+        TrainResult r = trained;
+        return new CellResult(runId, CellResult.SCHEMA_VERSION, cell.id(), status, detail == null ? "" : detail,
+                c.task(), c.row(), c.variant(), c.profile(), c.seed(), cell.configHash(),
+                r == null ? null : r.dataSource(),
+                r == null ? null : r.bestValAccuracy(),
+                r == null ? null : r.bestStep(),
+                r == null ? null : r.testAccuracyAtBest(),
+                r == null ? null : r.testAccuracyAtLast(),
+                r == null ? null : r.finalTrainLoss(),
+                r == null ? null : r.steps(),
+                r == null ? null : r.trainWallMs() / 1000.0,
+                r == null ? null : r.medianStepMs(),
+                r == null ? null : r.p90StepMs(),
+                r == null ? null : r.tokensPerSecond(),
+                r == null ? null : r.evalWallMs() / 1000.0,
+                peakRssMib,
+                r == null ? null : r.parameterCount(),
+                null, null, null,
+                startedAt, cellWallS, p.gitCommit(), p.gitDirty(), c.device(), p.cpuModel(), c.threads(),
+                p.jvmVersion(), p.djlVersion(), p.pytorchVersion());
+    }
+
+    /** First line of a throwable's message, prefixed with its simple class name. */
+    static String firstLine(Throwable t) {
+        String msg = t.getMessage();
+        String first = msg == null || msg.isBlank() ? "" : msg.strip().lines().findFirst().orElse("");
+        return t.getClass().getSimpleName() + (first.isEmpty() ? "" : ": " + first);
+    }
+}

@@ -1,0 +1,15 @@
+package org.fmmbench.harness.run;
+
+import org.fmmbench.harness.config.CellConfig;
+import org.fmmbench.harness.train.TrainResult;
+import org.fmmbench.harness.train.TrainingListener;
+
+/** Trains one cell. The engine's {@code CellTrainer} in production; fakes in tests. */
+public interface CellTraining {
+    TrainResult train(CellConfig cell, TrainingListener listener);
+
+    /** Version of the tensor engine that trained, for provenance; {@code null} if none was loaded. */
+    default String engineVersion() {
+        return null;
+    }
+}

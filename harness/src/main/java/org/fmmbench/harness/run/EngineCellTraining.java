@@ -1,0 +1,36 @@
+package org.fmmbench.harness.run;
+
+import ai.djl.engine.Engine;
+import java.nio.file.Path;
+import org.fmmbench.harness.config.CellConfig;
+import org.fmmbench.harness.train.CellTrainer;
+import org.fmmbench.harness.train.TrainResult;
+import org.fmmbench.harness.train.TrainingListener;
+
+/** {@link CellTraining} backed by the DJL training engine. */
+public final class EngineCellTraining implements CellTraining {
+    private final CellTrainer trainer;
+    private boolean engineUsed;
+
+    public EngineCellTraining(Path dataDir, Path cacheDir) {
+        this.trainer = new CellTrainer(dataDir, cacheDir);
+    }
+
+    @Override
+    public TrainResult train(CellConfig cell, TrainingListener listener) {
+        engineUsed = true;
+        return trainer.train(cell, listener);
+    }
+
+    @Override
+    public String engineVersion() {
+        if (!engineUsed) {
+            return null;
+        }
+        try {
+            return Engine.getInstance().getEngineName() + " " + Engine.getInstance().getVersion();
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+}

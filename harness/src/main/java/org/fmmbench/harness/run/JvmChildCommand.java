@@ -1,0 +1,37 @@
+package org.fmmbench.harness.run;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Runs a cell as {@code java ... <main> train --plan <plan> --cell <i> --child} with this JVM's class
+ * path, offline DJL, headless AWT and the cell's thread count. {@code FMMBENCH_CHILD_JVM_OPTS} adds JVM
+ * options (e.g. {@code -Xmx8g}).
+ */
+public final class JvmChildCommand implements MatrixRunner.ChildCommand {
+    private final String mainClass;
+
+    public JvmChildCommand(String mainClass) {
+        this.mainClass = mainClass;
+    }
+
+    @Override
+    public List<String> command(Path planFile, PlannedCell cell) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(ProcessHandle.current().info().command().orElse(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        cmd.add("-Dai.djl.offline=true");
+        cmd.add("-Djava.awt.headless=true");
+        cmd.add("-Dfmmbench.home=" + Provenance.home().toAbsolutePath().normalize());
+        cmd.add("-Dai.djl.pytorch.num_threads=" + cell.config().threads());
+        String extra = System.getenv("FMMBENCH_CHILD_JVM_OPTS");
+        if (extra != null && !extra.isBlank()) {
+            cmd.addAll(Arrays.asList(extra.trim().split("\\s+")));
+        }
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass, "train",
+                "--plan", planFile.toString(), "--cell", Integer.toString(cell.index()), "--child"));
+        return cmd;
+    }
+}

@@ -1,0 +1,108 @@
+package org.fmmbench.harness.run;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.fmmbench.harness.profile.Durations;
+import org.fmmbench.harness.results.AtomicFiles;
+import org.fmmbench.harness.results.CellResult;
+import org.fmmbench.harness.results.ResultsCsv;
+
+/**
+ * Runs the cells of a plan one after the other, each in its own child JVM, and merges their results into
+ * {@code results.csv} after every cell, so that a run killed at any moment leaves a valid CSV of what
+ * finished.
+ *
+ * <p>Resume: a cell whose {@code result.json} has the cell's config hash and a status that is
+ * {@linkplain org.fmmbench.harness.results.CellStatus#keptOnResume() kept on resume} is not run again
+ * unless {@code force} is set.
+ */
+public final class MatrixRunner {
+    public static final String RESULTS_FILE = "results.csv";
+
+    /** The command line of the child JVM that runs one cell of the plan. */
+    @FunctionalInterface
+    public interface ChildCommand {
+        List<String> command(Path planFile, PlannedCell cell);
+    }
+
+    private final RunPlan plan;
+    private final Path runDir;
+    private final ChildCommand childCommand;
+    private final Duration timeout;
+    private final boolean force;
+    private final RunProgress progress;
+
+    public MatrixRunner(RunPlan plan, Path runDir, ChildCommand childCommand, Duration timeout, boolean force,
+            RunProgress progress) {
+        this.plan = plan;
+        this.runDir = runDir;
+        this.childCommand = childCommand;
+        this.timeout = timeout;
+        this.force = force;
+        this.progress = progress;
+    }
+
+    public List<CellResult> run() throws IOException, InterruptedException {
+        Path planFile = runDir.resolve(RunPlan.FILE_NAME);
+        merge(plan, runDir); // results.csv exists (header and kept cells) from the first moment of the run
+        for (PlannedCell cell : plan.cells()) {
+            Path dir = CellRunner.cellDir(runDir, cell);
+            CellResult earlier = CellRunner.readResult(dir);
+            if (!force && earlier != null && earlier.configHash().equals(cell.configHash())
+                    && earlier.status().keptOnResume()) {
+                progress.cellFinished(cell, earlier, true);
+                continue;
+            }
+            progress.cellStarted(cell, plan.cells().size());
+            CellResult result = runChild(planFile, cell, dir);
+            progress.cellFinished(cell, result, false);
+            merge(plan, runDir);
+        }
+        return merge(plan, runDir);
+    }
+
+    private CellResult runChild(Path planFile, PlannedCell cell, Path dir) throws IOException, InterruptedException {
+        Files.createDirectories(dir);
+        Files.deleteIfExists(dir.resolve(CellRunner.RESULT_FILE));
+        AtomicFiles.deleteLeftovers(dir);
+        String startedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+        int threads = cell.config().threads();
+        ChildOutcome outcome = ChildProcess.run(childCommand.command(planFile, cell),
+                Map.of("OMP_NUM_THREADS", Integer.toString(threads), "DJL_OFFLINE", "true"), dir, timeout,
+                event -> progress.cellProgress(cell, event));
+        CellResult own = outcome.timedOut() ? null : CellRunner.readResult(dir);
+        CellResult result;
+        if (own != null && own.configHash().equals(cell.configHash())) {
+            result = own.peakRssMib() == null ? own.withPeakRssMib(outcome.peakRssMib()) : own;
+        } else {
+            result = CellOutcomes.of(plan.runId(), cell, outcome.status(),
+                    outcome.detail(Durations.format(timeout)), null, Provenance.probe(null), startedAt,
+                    outcome.peakRssMib(), null);
+        }
+        // Wall-clock of the whole cell as the user waits for it: JVM start, engine load, data, training.
+        result = result.withCellWallS(outcome.wallSeconds());
+        CellRunner.writeResult(dir, result);
+        return result;
+    }
+
+    /** Writes {@code results.csv} from every cell result that belongs to the plan; returns them in plan order. */
+    public static List<CellResult> merge(RunPlan plan, Path runDir) throws IOException {
+        List<CellResult> results = new ArrayList<>();
+        for (PlannedCell cell : plan.cells()) {
+            CellResult r = CellRunner.readResult(CellRunner.cellDir(runDir, cell));
+            if (r != null && r.configHash().equals(cell.configHash())) {
+                results.add(r);
+            }
+        }
+        AtomicFiles.deleteLeftovers(runDir);
+        ResultsCsv.write(runDir.resolve(RESULTS_FILE), results);
+        return results;
+    }
+}

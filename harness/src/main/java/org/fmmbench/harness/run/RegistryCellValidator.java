@@ -1,0 +1,43 @@
+package org.fmmbench.harness.run;
+
+import java.util.Set;
+import org.fmmbench.baselines.attention.AttentionSettings;
+import org.fmmbench.baselines.attention.VariantRegistry;
+import org.fmmbench.harness.config.CellConfig;
+import org.fmmbench.harness.config.ModelConfig;
+
+/**
+ * Validates a cell the only reliable way: by building its attention block from the variant registry,
+ * which rejects unknown variants and parameters with a message naming the valid choices; and by checking
+ * the task against the task registry.
+ */
+public final class RegistryCellValidator implements RunPlanner.CellValidator {
+    private final VariantRegistry variants;
+    private final Set<String> tasks;
+
+    /** @param tasks the task names that can be opened (the task registry's) */
+    public RegistryCellValidator(VariantRegistry variants, Set<String> tasks) {
+        this.variants = variants;
+        this.tasks = Set.copyOf(tasks);
+    }
+
+    @Override
+    public void validate(CellConfig cell) {
+        if (!tasks.contains(cell.task())) {
+            throw new IllegalArgumentException("Unknown task '" + cell.task() + "'. Known tasks: "
+                    + String.join(", ", new java.util.TreeSet<>(tasks)) + ".");
+        }
+        ModelConfig m = cell.model();
+        if (m.heads() < 1 || m.dim() % m.heads() != 0) {
+            throw new IllegalArgumentException("Task '" + cell.task() + "': model dim " + m.dim()
+                    + " must be a multiple of heads " + m.heads() + ".");
+        }
+        try {
+            variants.create(cell.variant(), new AttentionSettings(m.heads(), m.dim() / m.heads(), false,
+                    m.attentionDropout()));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Row '" + cell.row() + "' of task '" + cell.task() + "': "
+                    + e.getMessage(), e);
+        }
+    }
+}

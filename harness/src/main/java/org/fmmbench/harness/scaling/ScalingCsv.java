@@ -1,0 +1,108 @@
+package org.fmmbench.harness.scaling;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
+import org.fmmbench.baselines.attention.VariantSpec;
+
+/**
+ * Reads and writes {@code scaling.csv}. Writes go to a temporary file in the same directory that is then
+ * atomically moved over the old one, so a crash leaves either the previous or the new file, never half of one.
+ */
+public final class ScalingCsv {
+    public static final String SCHEMA_VERSION = "1";
+    public static final String FILE_NAME = "scaling.csv";
+
+    /** Column order of the file. */
+    public static final List<String> COLUMNS = List.of("schema_version", "variant", "N", "B", "H", "d", "causal",
+            "mode", "median_ms", "min_ms", "max_ms", "cpu_ms", "peak_mib", "rss_hwm_mib", "estimated_mib",
+            "threads", "status", "detail", "run_id", "started_at", "git_commit", "git_dirty", "cpu_model", "jvm",
+            "djl_version", "pytorch_version", "jmh_settings");
+
+    private static final CSVFormat WRITE = CSVFormat.DEFAULT.builder()
+            .setHeader(COLUMNS.toArray(String[]::new)).setRecordSeparator('\n').get();
+    private static final CSVFormat READ = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get();
+
+    private ScalingCsv() {
+    }
+
+    public static void write(Path file, List<ScalingRow> rows) throws IOException {
+        Path dir = file.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
+        try {
+            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
+                    CSVPrinter printer = new CSVPrinter(w, WRITE)) {
+                for (ScalingRow row : rows) {
+                    printer.printRecord(values(row));
+                }
+            }
+            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    public static List<ScalingRow> read(Path file) throws IOException {
+        List<ScalingRow> rows = new ArrayList<>();
+        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            for (CSVRecord rec : READ.parse(r)) {
+                rows.add(row(rec, file));
+            }
+        }
+        return rows;
+    }
+
+    private static List<Object> values(ScalingRow row) {
+        ScalingCell c = row.cell();
+        CellMeasurement m = row.measurement();
+        Provenance p = row.provenance();
+        return List.of(SCHEMA_VERSION, c.variant().toString(), c.n(), c.batch(), c.layout().heads(),
+                c.layout().headDim(), c.causal(), c.mode().label(), num(m.medianMs()), num(m.minMs()), num(m.maxMs()),
+                num(m.cpuMs()), num(m.peakMib()), num(m.rssHighWaterMib()), num(row.estimatedMib()), row.threads(),
+                row.status().label(), row.detail(), p.runId(), p.startedAt(), p.gitCommit(), p.gitDirty(),
+                p.cpuModel(), p.jvm(), p.djlVersion(), p.pytorchVersion(), p.jmhSettings());
+    }
+
+    private static String num(double v) {
+        return Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%.4f", v);
+    }
+
+    private static ScalingRow row(CSVRecord rec, Path file) {
+        try {
+            if (!SCHEMA_VERSION.equals(rec.get("schema_version"))) {
+                throw new IllegalArgumentException("schema_version " + rec.get("schema_version") + " is not "
+                        + SCHEMA_VERSION);
+            }
+            ScalingCell cell = new ScalingCell(VariantSpec.parse(rec.get("variant")), Integer.parseInt(rec.get("N")),
+                    Integer.parseInt(rec.get("B")),
+                    new HeadLayout(Integer.parseInt(rec.get("H")), Integer.parseInt(rec.get("d"))),
+                    Boolean.parseBoolean(rec.get("causal")), BenchMode.parse(rec.get("mode")));
+            CellMeasurement m = new CellMeasurement(dbl(rec, "median_ms"), dbl(rec, "min_ms"), dbl(rec, "max_ms"),
+                    dbl(rec, "cpu_ms"), dbl(rec, "peak_mib"), dbl(rec, "rss_hwm_mib"));
+            Provenance p = new Provenance(rec.get("run_id"), rec.get("started_at"), rec.get("git_commit"),
+                    rec.get("git_dirty"), rec.get("cpu_model"), rec.get("jvm"), rec.get("djl_version"),
+                    rec.get("pytorch_version"), rec.get("jmh_settings"));
+            return new ScalingRow(cell, RowStatus.parse(rec.get("status")), m, dbl(rec, "estimated_mib"),
+                    Integer.parseInt(rec.get("threads")), rec.get("detail"), p);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new IllegalArgumentException(file + " line " + rec.getRecordNumber() + " is not a scaling row ("
+                    + e.getMessage() + "). Use a new --run-id, or move the file away.", e);
+        }
+    }
+
+    private static double dbl(CSVRecord rec, String column) {
+        String s = rec.get(column);
+        return s.isEmpty() ? Double.NaN : Double.parseDouble(s);
+    }
+}

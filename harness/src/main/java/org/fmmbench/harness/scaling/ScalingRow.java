@@ -1,0 +1,30 @@
+package org.fmmbench.harness.scaling;
+
+/**
+ * One line of {@code scaling.csv}: a cell, its outcome and what was measured (NaN where nothing was).
+ *
+ * @param estimatedMib the softmax memory estimate (NaN for variants that are not estimated)
+ * @param detail why a cell was skipped or failed; empty when it ran
+ */
+public record ScalingRow(ScalingCell cell, RowStatus status, CellMeasurement measurement, double estimatedMib,
+        int threads, String detail, Provenance provenance) {
+
+    static final CellMeasurement NOTHING =
+            new CellMeasurement(Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+
+    public static ScalingRow ok(ScalingCell cell, CellMeasurement m, double estimatedMib, int threads, Provenance p) {
+        return new ScalingRow(cell, RowStatus.OK, m, estimatedMib, threads, "", p);
+    }
+
+    public static ScalingRow skipped(ScalingCell cell, double estimatedMib, String detail, int threads, Provenance p) {
+        return new ScalingRow(cell, RowStatus.SKIPPED_OOM, NOTHING, estimatedMib, threads, detail, p);
+    }
+
+    public static ScalingRow failed(ScalingCell cell, double estimatedMib, String detail, int threads, Provenance p) {
+        return new ScalingRow(cell, RowStatus.FAILED, NOTHING, estimatedMib, threads, detail, p);
+    }
+
+    public boolean ok() {
+        return status == RowStatus.OK;
+    }
+}

@@ -1,0 +1,162 @@
+package org.fmmbench.harness.scaling;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalLong;
+
+/**
+ * Runs a {@link ScalingPlan}: each cell through JMH (or as a skipped row when its memory estimate exceeds the
+ * budget), rewriting {@code scaling.csv} after every cell; then the charts and the targets table.
+ *
+ * <p>Re-running with the same run id resumes: cells already measured ({@code ok}) are kept, the others are run
+ * again. Mixing rows measured with other thread counts or JMH settings is refused.
+ */
+public final class ScalingRun {
+    public static final String TARGETS_FILE = "targets.md";
+
+    private final ScalingPlan plan;
+    private final PrintStream out;
+
+    public ScalingRun(ScalingPlan plan, PrintStream out) {
+        this.plan = plan;
+        this.out = out;
+    }
+
+    /** The rows of the run's CSV after all cells; failed cells are rows with status {@code failed}. */
+    public List<ScalingRow> execute() throws IOException {
+        Files.createDirectories(plan.runDir());
+        Map<String, ScalingRow> rows = loadExisting();
+        Provenance provenance = Provenance.capture(plan.runId(), plan.jmh());
+        JmhCellRunner runner = new JmhCellRunner(plan.jmh(), plan.threads(), plan.verbose());
+        List<ScalingCell> cells = plan.cells();
+        long start = System.nanoTime();
+        out.printf(Locale.ROOT, "scaling run %s: %d cells, %d thread(s), %s, memory budget %s -> %s%n", plan.runId(),
+                cells.size(), plan.threads(), plan.jmh().describe(), plan.budget(), plan.csvFile());
+        for (int i = 0; i < cells.size(); i++) {
+            ScalingCell cell = cells.get(i);
+            String prefix = String.format(Locale.ROOT, "[%d/%d %s] %s", i + 1, cells.size(), elapsed(start), cell);
+            ScalingRow previous = rows.get(cell.key());
+            if (previous != null && previous.ok()) {
+                out.println(prefix + ": already measured, kept");
+                continue;
+            }
+            out.print(prefix + ": ");
+            out.flush();
+            ScalingRow row = measure(cell, runner, provenance);
+            out.println(summary(row));
+            rows.put(cell.key(), row);
+            ScalingCsv.write(plan.csvFile(), new ArrayList<>(rows.values()));
+        }
+        List<ScalingRow> all = new ArrayList<>(rows.values());
+        report(all);
+        out.printf(Locale.ROOT, "done in %s: %s%n", elapsed(start), plan.csvFile());
+        return all;
+    }
+
+    private ScalingRow measure(ScalingCell cell, JmhCellRunner runner, Provenance provenance) {
+        OptionalLong estimate = SoftmaxMemoryEstimate.bytes(cell);
+        double estimateMib = estimate.isPresent() ? estimate.getAsLong() / (double) (1L << 20) : Double.NaN;
+        if (estimate.isPresent() && estimate.getAsLong() > plan.budget().bytes()) {
+            String detail = String.format(Locale.ROOT, "estimated peak %.0f MiB (%s) exceeds the memory budget %s",
+                    estimateMib, SoftmaxMemoryEstimate.formula(cell), plan.budget());
+            return ScalingRow.skipped(cell, estimateMib, detail, plan.threads(), provenance);
+        }
+        try {
+            return ScalingRow.ok(cell, runner.run(cell), estimateMib, plan.threads(), provenance);
+        } catch (Exception e) {
+            return ScalingRow.failed(cell, estimateMib, rootMessage(e), plan.threads(), provenance);
+        }
+    }
+
+    private Map<String, ScalingRow> loadExisting() throws IOException {
+        Map<String, ScalingRow> rows = new LinkedHashMap<>();
+        if (!Files.exists(plan.csvFile())) {
+            return rows;
+        }
+        for (ScalingRow r : ScalingCsv.read(plan.csvFile())) {
+            if (r.ok() && (r.threads() != plan.threads() || !r.provenance().jmhSettings().equals(plan.jmh().describe()))) {
+                throw new IllegalArgumentException(plan.csvFile() + " already holds cells measured with "
+                        + r.threads() + " thread(s) and JMH settings '" + r.provenance().jmhSettings()
+                        + "'; this run uses " + plan.threads() + " and '" + plan.jmh().describe()
+                        + "'. Resume with the same settings or choose a new --run-id.");
+            }
+            rows.put(r.cell().key(), r);
+        }
+        out.println("resuming " + plan.csvFile() + ": " + rows.values().stream().filter(ScalingRow::ok).count()
+                + " cells already measured");
+        return rows;
+    }
+
+    private void report(List<ScalingRow> rows) throws IOException {
+        List<Path> charts = ScalingCharts.write(rows, plan.runDir());
+        List<ScalingTargets.Target> targets = ScalingTargets.evaluate(rows);
+        String table = ScalingTargets.markdown(targets, plan.runId(), rows);
+        Path targetsFile = plan.runDir().resolve(TARGETS_FILE);
+        writeAtomically(targetsFile, table);
+        out.println();
+        out.println(table);
+        charts.forEach(c -> out.println("chart: " + c));
+        if (plan.reportsDir() != null) {
+            Files.createDirectories(plan.reportsDir());
+            for (Path p : charts) {
+                copy(p, plan.reportsDir().resolve(p.getFileName()));
+            }
+            copy(targetsFile, plan.reportsDir().resolve(TARGETS_FILE));
+            out.println("copied charts and " + TARGETS_FILE + " to " + plan.reportsDir());
+        }
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        Path tmp = Files.createTempFile(to.toAbsolutePath().getParent(), to.getFileName().toString(), ".tmp");
+        try {
+            Files.copy(from, tmp, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(tmp, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    private static void writeAtomically(Path file, String text) throws IOException {
+        Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), file.getFileName().toString(), ".tmp");
+        try {
+            Files.writeString(tmp, text, StandardCharsets.UTF_8);
+            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    private static String summary(ScalingRow row) {
+        CellMeasurement m = row.measurement();
+        return switch (row.status()) {
+            case OK -> String.format(Locale.ROOT, "%.2f ms (min %.2f, max %.2f), cpu %.2f ms, peak %.1f MiB",
+                    m.medianMs(), m.minMs(), m.maxMs(), m.cpuMs(), m.peakMib());
+            case SKIPPED_OOM -> "skipped: " + row.detail();
+            case FAILED -> "FAILED: " + row.detail();
+        };
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        String msg = t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
+        return msg.replaceAll("\\s+", " ").trim();
+    }
+
+    private static String elapsed(long startNanos) {
+        Duration d = Duration.ofNanos(System.nanoTime() - startNanos);
+        return String.format(Locale.ROOT, "%dm%02ds", d.toMinutes(), d.toSecondsPart());
+    }
+}

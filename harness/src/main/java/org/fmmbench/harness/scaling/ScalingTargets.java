@@ -1,0 +1,159 @@
+package org.fmmbench.harness.scaling;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.function.ToDoubleFunction;
+import org.fmmbench.baselines.attention.VariantSpec;
+
+/**
+ * The efficiency targets of the scaling benchmark, checked against the rows of one run at B=1, H=2, d=32
+ * (the paper's LRA heads) with FMM = {@code fmm:k=5,kernels=elu+elu_flip} and band = {@code band:k=5}.
+ * A target whose cells were not measured says so instead of passing.
+ */
+public final class ScalingTargets {
+    static final VariantSpec FMM = VariantSpec.parse("fmm:k=5,kernels=elu+elu_flip");
+    static final VariantSpec BAND = VariantSpec.parse("band:k=5");
+    static final VariantSpec LINEAR = VariantSpec.parse("linear");
+    static final VariantSpec SOFTMAX = VariantSpec.parse("softmax");
+    static final HeadLayout LAYOUT = new HeadLayout(2, 32);
+    static final double LINEAR_SLOPE_MAX = 1.15;
+    static final double QUADRATIC_SLOPE_TOLERANCE = 0.3;
+
+    public enum Verdict { PASS, FAIL, NOT_MEASURED }
+
+    public record Target(String name, String requirement, String measured, Verdict verdict) {
+    }
+
+    private enum Metric {
+        TIME("time", r -> r.measurement().medianMs()),
+        MEMORY("peak memory", r -> r.measurement().peakMib());
+
+        final String label;
+        final ToDoubleFunction<ScalingRow> value;
+
+        Metric(String label, ToDoubleFunction<ScalingRow> value) {
+            this.label = label;
+            this.value = value;
+        }
+    }
+
+    private final List<ScalingRow> rows;
+
+    private ScalingTargets(List<ScalingRow> rows) {
+        this.rows = rows.stream().filter(r -> r.ok() && r.cell().batch() == 1 && r.cell().layout().equals(LAYOUT))
+                .toList();
+    }
+
+    public static List<Target> evaluate(List<ScalingRow> rows) {
+        return new ScalingTargets(rows).all();
+    }
+
+    private List<Target> all() {
+        List<Target> out = new ArrayList<>();
+        for (BenchMode mode : List.of(BenchMode.FWDBWD, BenchMode.FWD)) {
+            for (VariantSpec v : List.of(FMM, BAND, LINEAR)) {
+                for (Metric m : Metric.values()) {
+                    out.add(linearSlope(v, mode, m));
+                }
+            }
+            for (Metric m : Metric.values()) {
+                out.add(quadraticSlope(mode, m));
+            }
+        }
+        out.add(ratioAtLeast("fmm fwdbwd vs softmax, time at N=8192", SOFTMAX, false, FMM, false, 8192, Metric.TIME, 30));
+        out.add(ratioAtLeast("fmm fwdbwd vs softmax, peak memory at N=8192", SOFTMAX, false, FMM, false, 8192,
+                Metric.MEMORY, 20));
+        out.add(ratioAtMost("fmm fwdbwd vs linear, time at N=16384", FMM, false, LINEAR, false, 16384, Metric.TIME, 3));
+        out.add(ratioAtMost("causal vs non-causal fmm fwdbwd, time at N=16384", FMM, true, FMM, false, 16384,
+                Metric.TIME, 3));
+        return out;
+    }
+
+    private Target linearSlope(VariantSpec v, BenchMode mode, Metric m) {
+        String name = v.name() + " " + mode.label() + " " + m.label + " slope, N 4096-65536";
+        LogLogSlope fit = LogLogSlope.fit(series(v, mode, false, m), 4096, 65536);
+        String requirement = String.format(Locale.ROOT, "<= %.2f", LINEAR_SLOPE_MAX);
+        if (fit.points() < 2) {
+            return new Target(name, requirement, "not measured", Verdict.NOT_MEASURED);
+        }
+        return new Target(name, requirement, describe(fit), fit.slope() <= LINEAR_SLOPE_MAX ? Verdict.PASS : Verdict.FAIL);
+    }
+
+    private Target quadraticSlope(BenchMode mode, Metric m) {
+        String name = "softmax " + mode.label() + " " + m.label + " slope, upper half of measured N";
+        LogLogSlope fit = LogLogSlope.fitUpperHalf(series(SOFTMAX, mode, false, m));
+        String requirement = String.format(Locale.ROOT, "2 +- %.1f", QUADRATIC_SLOPE_TOLERANCE);
+        if (!fit.defined()) {
+            return new Target(name, requirement, "not measured", Verdict.NOT_MEASURED);
+        }
+        boolean pass = Math.abs(fit.slope() - 2) <= QUADRATIC_SLOPE_TOLERANCE;
+        return new Target(name, requirement, describe(fit), pass ? Verdict.PASS : Verdict.FAIL);
+    }
+
+    private Target ratioAtLeast(String name, VariantSpec num, boolean numCausal, VariantSpec den, boolean denCausal,
+            int n, Metric m, double min) {
+        double ratio = ratio(num, numCausal, den, denCausal, n, m);
+        String requirement = String.format(Locale.ROOT, ">= %.0fx", min);
+        if (Double.isNaN(ratio)) {
+            return new Target(name, requirement, "not measured", Verdict.NOT_MEASURED);
+        }
+        return new Target(name, requirement, String.format(Locale.ROOT, "%.1fx", ratio),
+                ratio >= min ? Verdict.PASS : Verdict.FAIL);
+    }
+
+    private Target ratioAtMost(String name, VariantSpec num, boolean numCausal, VariantSpec den, boolean denCausal,
+            int n, Metric m, double max) {
+        double ratio = ratio(num, numCausal, den, denCausal, n, m);
+        String requirement = String.format(Locale.ROOT, "<= %.0fx", max);
+        if (Double.isNaN(ratio)) {
+            return new Target(name, requirement, "not measured", Verdict.NOT_MEASURED);
+        }
+        return new Target(name, requirement, String.format(Locale.ROOT, "%.2fx", ratio),
+                ratio <= max ? Verdict.PASS : Verdict.FAIL);
+    }
+
+    private double ratio(VariantSpec num, boolean numCausal, VariantSpec den, boolean denCausal, int n, Metric m) {
+        Double a = series(num, BenchMode.FWDBWD, numCausal, m).get(n);
+        Double b = series(den, BenchMode.FWDBWD, denCausal, m).get(n);
+        return a == null || b == null || !(b > 0) ? Double.NaN : a / b;
+    }
+
+    private SortedMap<Integer, Double> series(VariantSpec v, BenchMode mode, boolean causal, Metric m) {
+        SortedMap<Integer, Double> out = new TreeMap<>();
+        for (ScalingRow r : rows) {
+            if (r.cell().variant().equals(v) && r.cell().mode() == mode && r.cell().causal() == causal) {
+                double value = m.value.applyAsDouble(r);
+                if (!Double.isNaN(value)) {
+                    out.put(r.cell().n(), value);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static String describe(LogLogSlope fit) {
+        return String.format(Locale.ROOT, "%.2f (N %d-%d, %d points)", fit.slope(), fit.from(), fit.to(), fit.points());
+    }
+
+    /** A Markdown table of the targets, with the threads the rows were measured with. */
+    public static String markdown(List<Target> targets, String runId, List<ScalingRow> rows) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("# Scaling targets, run ").append(runId).append("\n\n");
+        sb.append("B=1, H=2, d=32; fmm = ").append(FMM).append(", band = ").append(BAND)
+                .append("; threads: ").append(rows.stream().map(r -> Integer.toString(r.threads())).distinct().toList())
+                .append(". Time is the median ms per operation, memory the peak MiB above the fork's baseline.\n\n");
+        sb.append("| target | requirement | measured | result |\n|---|---|---|---|\n");
+        for (Target t : targets) {
+            sb.append("| ").append(t.name()).append(" | ").append(t.requirement()).append(" | ").append(t.measured())
+                    .append(" | ").append(switch (t.verdict()) {
+                        case PASS -> "pass";
+                        case FAIL -> "**FAIL**";
+                        case NOT_MEASURED -> "not measured";
+                    }).append(" |\n");
+        }
+        return sb.toString();
+    }
+}

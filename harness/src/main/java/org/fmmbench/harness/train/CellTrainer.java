@@ -1,0 +1,255 @@
+package org.fmmbench.harness.train;
+
+import ai.djl.Device;
+import ai.djl.Model;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.Trainer;
+import ai.djl.training.loss.Loss;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.fmmbench.baselines.attention.AttentionSettings;
+import org.fmmbench.baselines.attention.VariantRegistry;
+import org.fmmbench.baselines.attention.VariantSpec;
+import org.fmmbench.baselines.model.EncoderConfig;
+import org.fmmbench.baselines.model.SequenceClassifier;
+import org.fmmbench.harness.config.CellConfig;
+import org.fmmbench.harness.config.DataConfig;
+import org.fmmbench.harness.config.ModelConfig;
+import org.fmmbench.harness.config.TrainConfig;
+import org.fmmbench.tasks.SplitName;
+import org.fmmbench.tasks.Task;
+import org.fmmbench.tasks.TaskInfo;
+import org.fmmbench.tasks.TaskOptions;
+import org.fmmbench.tasks.TaskRegistry;
+
+/**
+ * Trains and evaluates one cell (task x variant x seed) in this JVM, as the LRA code does: AdamW under OneCycle,
+ * validation every {@code evalEvery} steps, test accuracy of the best-validation and of the last parameters.
+ *
+ * <p>Deterministic on CPU for a fixed seed, configuration and thread count: DJL's (PyTorch's) generator is
+ * seeded before the model is built and all shuffling uses a {@link java.util.SplittableRandom} from the seed.
+ */
+public final class CellTrainer {
+    private final Path dataDir;
+    private final Path cacheDir;
+    private final TaskOpener tasks;
+
+    public CellTrainer(Path dataDir, Path cacheDir) {
+        this(dataDir, cacheDir, TaskRegistry::open);
+    }
+
+    public CellTrainer(Path dataDir, Path cacheDir, TaskOpener tasks) {
+        this.dataDir = dataDir;
+        this.cacheDir = cacheDir;
+        this.tasks = tasks;
+    }
+
+    /**
+     * Runs one cell.
+     *
+     * @throws org.fmmbench.tasks.MissingDataException when the task's data is absent (the cell is skipped)
+     * @throws DivergedException as soon as a training loss is NaN or infinite
+     * @throws IllegalArgumentException naming the offending setting when the configuration is impossible
+     */
+    public TrainResult train(CellConfig cell, TrainingListener listener) {
+        TrainConfig train = cell.train();
+        checkTrainConfig(train);
+        Device device = device(cell.device());
+        VariantSpec variant = VariantSpec.parse(cell.variant());
+        VariantRegistry registry = VariantRegistry.load();
+        checkModel(cell.model(), variant, registry);
+        DataConfig data = cell.data();
+        TaskOptions options = new TaskOptions(dataDir, cacheDir, data.source(), data.seqLength(), cell.seed(),
+                data.maxTrain(), data.maxVal(), data.maxTest(), data.pixelZero());
+        try (Task task = tasks.open(cell.task(), options)) {
+            Engine.getInstance().setRandomSeed(Long.hashCode(cell.seed()));
+            TaskInfo info = task.info();
+            EncoderConfig encoder = encoderConfig(cell.model(), info, variant);
+            SequenceClassifier block = SequenceClassifier.create(info.documents(), encoder, info.numClasses(),
+                    registry);
+            try (Model model = Model.newInstance("cell", device)) {
+                model.setBlock(block);
+                OneCycleSchedule schedule = new OneCycleSchedule(train.lr(), train.steps(), train.warmupSteps());
+                OneCycleAdamW optimizer = OneCycleAdamW.builder(schedule)
+                        .optWeightDecays((float) train.weightDecay()).build();
+                DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
+                        .optOptimizer(optimizer).optDevices(new Device[] {device});
+                try (Trainer trainer = model.newTrainer(config)) {
+                    Shape[] inputShapes = new Shape[info.documents()];
+                    Arrays.fill(inputShapes, new Shape(train.batchSize(), info.seqLength()));
+                    trainer.initialize(inputShapes);
+                    return new Run(task, info, block, trainer, schedule, train, cell.seed(), listener).execute();
+                }
+            }
+        }
+    }
+
+    private static void checkTrainConfig(TrainConfig t) {
+        if (t.batchSize() < 1) {
+            throw new IllegalArgumentException("train.batchSize must be >= 1, got " + t.batchSize() + ".");
+        }
+        if (t.evalEvery() < 1) {
+            throw new IllegalArgumentException("train.evalEvery must be >= 1 (steps between validations), got "
+                    + t.evalEvery() + ".");
+        }
+        if (t.evalBatches() < 0 || t.testBatches() < 0) {
+            throw new IllegalArgumentException("train.evalBatches and train.testBatches must be >= 0 (0 = the "
+                    + "whole split), got " + t.evalBatches() + " and " + t.testBatches() + ".");
+        }
+        if (t.weightDecay() < 0) {
+            throw new IllegalArgumentException("train.weightDecay must be >= 0, got " + t.weightDecay() + ".");
+        }
+    }
+
+    /** Fails on a bad model shape or variant spec before any data is opened or generated. */
+    private static void checkModel(ModelConfig m, VariantSpec variant, VariantRegistry registry) {
+        if (m.heads() < 1 || m.dim() % m.heads() != 0) {
+            throw new IllegalArgumentException("model.dim " + m.dim() + " must be a positive multiple of model.heads "
+                    + m.heads() + " (the paper uses dim 64 with 2 heads).");
+        }
+        registry.create(variant, new AttentionSettings(m.heads(), m.dim() / m.heads(), false, m.attentionDropout()));
+    }
+
+    private static Device device(String name) {
+        if ("cpu".equals(name)) {
+            return Device.cpu();
+        }
+        if ("gpu".equals(name)) {
+            if (Engine.getInstance().getGpuCount() == 0) {
+                throw new IllegalArgumentException("Device 'gpu' was requested but the PyTorch engine sees no GPU:"
+                        + " run with device 'cpu' (or 'auto').");
+            }
+            return Device.gpu();
+        }
+        throw new IllegalArgumentException("Unknown device '" + name + "': use 'cpu' or 'gpu'.");
+    }
+
+    private static EncoderConfig encoderConfig(ModelConfig m, TaskInfo info, VariantSpec variant) {
+        return new EncoderConfig(info.vocabSize(), info.seqLength(), m.dim(), m.heads(), m.mlpDim(), m.layers(),
+                m.dropout(), m.attentionDropout(), variant);
+    }
+
+    /** State of one training run. */
+    private static final class Run {
+        private final TaskInfo info;
+        private final SequenceClassifier block;
+        private final Trainer trainer;
+        private final OneCycleSchedule schedule;
+        private final TrainConfig train;
+        private final TrainingListener listener;
+        private final TrainingOrder order;
+        private final BatchAssembler trainBatches;
+        private final SplitEvaluator validation;
+        private final SplitEvaluator test;
+
+        Run(Task task, TaskInfo info, SequenceClassifier block, Trainer trainer, OneCycleSchedule schedule,
+                TrainConfig train, long seed, TrainingListener listener) {
+            this.info = info;
+            this.block = block;
+            this.trainer = trainer;
+            this.schedule = schedule;
+            this.train = train;
+            this.listener = listener;
+            int batch = train.batchSize();
+            order = new TrainingOrder(task.split(SplitName.TRAIN).size(), seed);
+            trainBatches = new BatchAssembler(task.split(SplitName.TRAIN), info, batch);
+            validation = evaluator(task, SplitName.VAL, batch);
+            test = evaluator(task, SplitName.TEST, batch);
+        }
+
+        private SplitEvaluator evaluator(Task task, SplitName name, int batch) {
+            if (task.split(name).size() == 0) {
+                throw new IllegalArgumentException("The " + name.label() + " split of task '" + info.task()
+                        + "' is empty: raise data.max" + (name == SplitName.VAL ? "Val" : "Test")
+                        + " or check the data source.");
+            }
+            return new SplitEvaluator(trainer, new BatchAssembler(task.split(name), info, batch), task.split(name),
+                    batch);
+        }
+
+        TrainResult execute() {
+            int steps = train.steps();
+            List<CurvePoint> curve = new ArrayList<>(steps);
+            StepTimes times = new StepTimes(steps);
+            double[] losses = new double[steps];
+            double bestAccuracy = Double.NEGATIVE_INFINITY;
+            int bestStep = 0;
+            ParameterSnapshot best = null;
+            long evalNanos = 0;
+            long start = System.nanoTime();
+
+            for (int step = 1; step <= steps; step++) {
+                double loss = trainStep(step, times);
+                losses[step - 1] = loss;
+                double lr = schedule.learningRate(step - 1);
+                long elapsedMs = (System.nanoTime() - start) / 1_000_000;
+                listener.onStep(step, steps, loss, lr, elapsedMs);
+                double valAccuracy = Double.NaN;
+                if (step % train.evalEvery() == 0 || step == steps) {
+                    long evalStart = System.nanoTime();
+                    SplitEvaluator.Evaluation val = validation.validation(train.evalBatches());
+                    valAccuracy = val.accuracy();
+                    if (valAccuracy > bestAccuracy) {
+                        bestAccuracy = valAccuracy;
+                        bestStep = step;
+                        best = ParameterSnapshot.of(block);
+                    }
+                    evalNanos += System.nanoTime() - evalStart;
+                    listener.onEvaluation(step, val.accuracy(), val.loss());
+                }
+                curve.add(new CurvePoint(step, loss, valAccuracy, lr, elapsedMs));
+            }
+            long trainNanos = System.nanoTime() - start - evalNanos;
+
+            long testStart = System.nanoTime();
+            double testAtLast = test.test(train.testBatches()).accuracy();
+            best.restoreInto(block);
+            double testAtBest = test.test(train.testBatches()).accuracy();
+            evalNanos += System.nanoTime() - testStart;
+
+            double median = times.medianMs();
+            double tokensPerStep = (double) train.batchSize() * info.seqLength() * info.documents();
+            return new TrainResult(info.dataSource(), bestAccuracy, bestStep, testAtBest, testAtLast,
+                    tailMean(losses, Math.min(train.evalEvery(), steps)), steps, trainNanos / 1_000_000, median,
+                    times.p90Ms(), tokensPerStep / (median / 1000), evalNanos / 1_000_000, block.parameterCount(),
+                    curve);
+        }
+
+        /** One optimiser step on the next batch; returns its loss. Everything it allocates dies with it. */
+        private double trainStep(int step, StepTimes times) {
+            try (NDManager stepManager = trainer.getManager().newSubManager()) {
+                BatchAssembler.Batch batch = trainBatches.assemble(stepManager, order.next(train.batchSize()));
+                long t0 = System.nanoTime();
+                double loss;
+                try (GradientCollector collector = trainer.newGradientCollector()) {
+                    NDList logits = trainer.forward(batch.inputs());
+                    NDArray lossArray = trainer.getLoss().evaluate(new NDList(batch.labels()), logits);
+                    loss = lossArray.getFloat();
+                    if (!Double.isFinite(loss)) {
+                        throw new DivergedException(step, loss);
+                    }
+                    collector.backward(lossArray);
+                }
+                trainer.step();
+                times.add(System.nanoTime() - t0);
+                return loss;
+            }
+        }
+
+        private static double tailMean(double[] values, int n) {
+            double sum = 0;
+            for (int i = values.length - n; i < values.length; i++) {
+                sum += values[i];
+            }
+            return sum / n;
+        }
+    }
+}

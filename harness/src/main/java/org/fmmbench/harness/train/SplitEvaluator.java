@@ -1,0 +1,73 @@
+package org.fmmbench.harness.train;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.training.Trainer;
+import org.fmmbench.tasks.Split;
+
+/**
+ * Accuracy and mean cross-entropy of the current parameters on a split, in fixed order (examples 0, 1, ...),
+ * without dropout and without recording gradients.
+ */
+final class SplitEvaluator {
+    /** Accuracy and mean loss over the evaluated examples. */
+    record Evaluation(double accuracy, double loss) {
+    }
+
+    private final Trainer trainer;
+    private final BatchAssembler assembler;
+    private final int batchSize;
+    private final int[] order;
+
+    SplitEvaluator(Trainer trainer, BatchAssembler assembler, Split split, int batchSize) {
+        this.trainer = trainer;
+        this.assembler = assembler;
+        this.batchSize = batchSize;
+        this.order = new int[split.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+    }
+
+    /**
+     * Validation: the first {@code maxBatches} batches, or every example (last batch possibly partial) when
+     * {@code maxBatches} is 0.
+     */
+    Evaluation validation(int maxBatches) {
+        int examples = maxBatches == 0 ? order.length : Math.min(order.length, maxBatches * batchSize);
+        return run(examples);
+    }
+
+    /**
+     * Test: full batches only, as the official loader's {@code drop_last}; at most {@code maxBatches} of them
+     * (0 = all). A split smaller than one batch is evaluated whole rather than not at all.
+     */
+    Evaluation test(int maxBatches) {
+        int fullBatches = order.length / batchSize;
+        if (fullBatches == 0) {
+            return run(order.length);
+        }
+        int batches = maxBatches == 0 ? fullBatches : Math.min(fullBatches, maxBatches);
+        return run(batches * batchSize);
+    }
+
+    private Evaluation run(int examples) {
+        if (examples == 0) {
+            throw new IllegalStateException("Nothing to evaluate: the split is empty.");
+        }
+        long correct = 0;
+        double lossSum = 0;
+        for (int from = 0; from < examples; from += batchSize) {
+            int count = Math.min(batchSize, examples - from);
+            try (NDManager batchManager = trainer.getManager().newSubManager()) {
+                BatchAssembler.Batch batch = assembler.assemble(batchManager, order, from, count);
+                NDArray logits = trainer.evaluate(batch.inputs()).singletonOrThrow();
+                NDArray loss = trainer.getLoss().evaluate(new NDList(batch.labels()), new NDList(logits));
+                lossSum += loss.getFloat() * (double) count;
+                correct += logits.argMax(1).eq(batch.labels()).sum().getLong();
+            }
+        }
+        return new Evaluation((double) correct / examples, lossSum / examples);
+    }
+}

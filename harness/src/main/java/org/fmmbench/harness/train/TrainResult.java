@@ -1,0 +1,30 @@
+package org.fmmbench.harness.train;
+
+import java.util.List;
+
+/**
+ * What one cell measured (docs/engine.md defines every field precisely).
+ *
+ * @param dataSource the task's data source, e.g. {@code listops-generated}
+ * @param bestValAccuracy highest validation accuracy over all evaluations (first one wins ties)
+ * @param bestStep step of that evaluation
+ * @param testAccuracyAtBest test accuracy of the parameters saved at {@code bestStep}
+ * @param testAccuracyAtLast test accuracy of the parameters after the last step
+ * @param finalTrainLoss mean training loss over the last {@code min(evalEvery, steps)} steps
+ * @param steps optimiser steps run
+ * @param trainWallMs wall-clock of the training loop without evaluations (batch assembly included)
+ * @param medianStepMs median wall-clock of forward + backward + optimiser step, warm-up steps excluded
+ * @param p90StepMs 90th percentile of the same
+ * @param tokensPerSecond batch size x sequence length x documents / median step time
+ * @param evalWallMs wall-clock of all validation and test passes
+ * @param parameterCount trainable scalars of the model
+ * @param curve one point per step
+ */
+public record TrainResult(String dataSource, double bestValAccuracy, int bestStep, double testAccuracyAtBest,
+        double testAccuracyAtLast, double finalTrainLoss, int steps, long trainWallMs, double medianStepMs,
+        double p90StepMs, double tokensPerSecond, long evalWallMs, long parameterCount, List<CurvePoint> curve) {
+
+    public TrainResult {
+        curve = List.copyOf(curve);
+    }
+}

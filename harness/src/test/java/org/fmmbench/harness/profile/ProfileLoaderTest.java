@@ -1,0 +1,153 @@
+package org.fmmbench.harness.profile;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.fmmbench.harness.config.ModelConfig;
+import org.fmmbench.harness.config.TrainConfig;
+import org.junit.jupiter.api.Test;
+
+class ProfileLoaderTest {
+    private static final List<String> PAPER_ROWS = List.of("softmax", "linear", "band_5", "fmm1_band5", "fmm2_band5");
+    private static final List<String> LRA_TASKS = List.of("listops", "text", "retrieval", "image", "pathfinder");
+
+    @Test
+    void everyBuiltInProfileRunsEveryPaperRowOnEveryLraTask() {
+        for (String name : ProfileLoader.BUILT_IN) {
+            Profile p = ProfileLoader.load(name);
+            assertEquals(name, p.name());
+            assertEquals(LRA_TASKS, p.taskNames(), name);
+            for (TaskProfile t : p.tasks()) {
+                assertEquals(PAPER_ROWS, t.rows().stream().map(PaperRow::row).toList(), name + "/" + t.task());
+            }
+        }
+    }
+
+    @Test
+    void paperProfileHoldsTheOfficialConfigurationOfEveryTask() {
+        Profile p = ProfileLoader.load("paper");
+        ModelConfig official = new ModelConfig(2, 64, 128, 2, 0.1f, 0.1f);
+        // fmmformer.md section 2: batch, steps, warm-up, eval every / batches, sequence length
+        Map<String, int[]> table = Map.of(
+                "listops", new int[] {32, 5000, 1000, 50, 62, 2048},
+                "text", new int[] {32, 20000, 8000, 500, 781, 1024},
+                "retrieval", new int[] {32, 30000, 800, 300, 565, 4096},
+                "image", new int[] {256, 35000, 175, 175, 20, 1024},
+                "pathfinder", new int[] {256, 62400, 312, 312, 312, 1024});
+        for (TaskProfile t : p.tasks()) {
+            int[] e = table.get(t.task());
+            TrainConfig tr = t.train();
+            assertEquals(official, t.model(), t.task());
+            assertEquals(List.of(e[0], e[1], e[2], e[3], e[4], e[5]), List.of(tr.batchSize(), tr.steps(),
+                    tr.warmupSteps(), tr.evalEvery(), tr.evalBatches(), t.data().seqLength()), t.task());
+            assertEquals(1e-4, tr.lr());
+            assertEquals(0.0, tr.weightDecay());
+            assertEquals(0, t.data().maxTrain(), "paper uses full splits");
+        }
+    }
+
+    @Test
+    void paperRowsUseEachTasksOfficialBlendRule() {
+        Profile p = ProfileLoader.load("paper");
+        // fmmformer.md section 2 "Variants run": flags 11.5/13.5, 4.5/4.5, 18.5/19.5, 4.5/17.5, 2.5/15.5
+        Map<String, List<String>> expected = Map.of(
+                "listops", List.of("fmm:k=5,kernels=elu,blend=per_head",
+                        "fmm:k=5,kernels=elu+elu_flip,blend=per_head,kmix=learned_ab"),
+                "text", List.of("fmm:k=5,kernels=elu,blend=far_channel",
+                        "fmm:k=5,kernels=elu+elu_flip,blend=far_channel,kmix=fixed"),
+                "retrieval", List.of("fmm:k=5,kernels=elu,blend=near_gate",
+                        "fmm:k=5,kernels=elu+elu_flip,blend=near_gate,kmix=learned_ab"),
+                "image", List.of("fmm:k=5,kernels=elu,blend=far_channel",
+                        "fmm:k=5,kernels=elu+elu_flip,blend=far_channel,kmix=learned_c"),
+                "pathfinder", List.of("fmm:k=5,kernels=elu,blend=mix",
+                        "fmm:k=5,kernels=elu+elu_flip,blend=mix,kmix=learned_c"));
+        for (String name : ProfileLoader.BUILT_IN) {
+            for (TaskProfile t : ProfileLoader.load(name).tasks()) {
+                List<String> variants = t.rows().stream().map(PaperRow::variant).toList();
+                assertEquals(List.of("softmax", "linear", "band:k=5"), variants.subList(0, 3), name + "/" + t.task());
+                assertEquals(expected.get(t.task()), variants.subList(3, 5), name + "/" + t.task());
+            }
+        }
+    }
+
+    @Test
+    void cpuProfileKeepsThePaperModelAndOptimiser() {
+        for (TaskProfile t : ProfileLoader.load("cpu").tasks()) {
+            assertEquals(new ModelConfig(2, 64, 128, 2, 0.1f, 0.1f), t.model(), t.task());
+            assertEquals(1e-4, t.train().lr());
+        }
+    }
+
+    @Test
+    void taskSectionsOverrideSingleFieldsOfTheDefaults() throws IOException {
+        Profile p = parse("""
+                name: mine
+                cellTimeout: 90s
+                model: {layers: 1, dim: 16, mlpDim: 32, heads: 2, dropout: 0.0, attentionDropout: 0.0}
+                train: {batchSize: 4, steps: 10, warmupSteps: 1, lr: 0.001, weightDecay: 0, evalEvery: 5, evalBatches: 1, testBatches: 1}
+                data: {source: auto, seqLength: 64, maxTrain: 8, maxVal: 8, maxTest: 8, pixelZero: pad}
+                rows: {softmax: softmax}
+                tasks:
+                  listops:
+                    train: {steps: 20}
+                  text:
+                """);
+        assertEquals(20, p.task("listops").train().steps());
+        assertEquals(4, p.task("listops").train().batchSize());
+        assertEquals(10, p.task("text").train().steps());
+        assertEquals(Duration.ofSeconds(90), p.cellTimeout());
+    }
+
+    @Test
+    void aMisspelledFieldIsAnErrorNamingIt() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> parse("""
+                name: mine
+                model: {layers: 1, dim: 16, mlpDim: 32, heads: 2, dropout: 0.0, attentionDropout: 0.0}
+                train: {batchSize: 4, stpes: 10, warmupSteps: 1, lr: 0.001, weightDecay: 0, evalEvery: 5, evalBatches: 1, testBatches: 1}
+                data: {source: auto, seqLength: 64, maxTrain: 8, maxVal: 8, maxTest: 8, pixelZero: pad}
+                rows: {softmax: softmax}
+                tasks: {listops: }
+                """));
+        assertTrue(e.getMessage().contains("stpes") && e.getMessage().contains("listops"), e.getMessage());
+    }
+
+    @Test
+    void aMissingFieldIsAnErrorNamingIt() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> parse("""
+                name: mine
+                model: {layers: 1, dim: 16, mlpDim: 32, heads: 2, dropout: 0.0, attentionDropout: 0.0}
+                train: {batchSize: 4, warmupSteps: 1, lr: 0.001, weightDecay: 0, evalEvery: 5, evalBatches: 1, testBatches: 1}
+                data: {source: auto, seqLength: 64, maxTrain: 8, maxVal: 8, maxTest: 8, pixelZero: pad}
+                rows: {softmax: softmax}
+                tasks: {listops: }
+                """));
+        assertTrue(e.getMessage().contains("'steps'"), e.getMessage());
+    }
+
+    @Test
+    void unknownProfileNamesTheBuiltInOnes() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ProfileLoader.load("fast"));
+        assertTrue(e.getMessage().contains("smoke, cpu, paper"), e.getMessage());
+    }
+
+    @Test
+    void durationsAcceptShortAndIsoForms() {
+        assertEquals(Duration.ofMinutes(90), Durations.parse("1h30m"));
+        assertEquals(Duration.ofSeconds(45), Durations.parse("PT45S"));
+        assertEquals(Duration.ofDays(14), Durations.parse("14d"));
+        assertEquals("1h30m", Durations.format(Duration.ofMinutes(90)));
+        assertThrows(IllegalArgumentException.class, () -> Durations.parse("soon"));
+        assertThrows(IllegalArgumentException.class, () -> Durations.parse("0s"));
+    }
+
+    private static Profile parse(String yaml) throws IOException {
+        return ProfileLoader.parse(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), "test profile");
+    }
+}

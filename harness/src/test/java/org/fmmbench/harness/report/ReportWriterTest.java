@@ -1,0 +1,99 @@
+package org.fmmbench.harness.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.fmmbench.harness.results.CellResult;
+import org.fmmbench.harness.results.CellStatus;
+import org.fmmbench.harness.results.CurveCsv;
+import org.fmmbench.harness.results.ResultsCsv;
+import org.fmmbench.harness.train.CurvePoint;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReportWriterTest {
+    @TempDir
+    Path root;
+
+    private static CellResult cell(String id, String task, String row, long seed, CellStatus status, Double acc,
+            String source) {
+        return new CellResult("run-x", CellResult.SCHEMA_VERSION, id, status,
+                status == CellStatus.OK ? "" : "IllegalStateException: exploded", task, row, row, "smoke", seed,
+                "h-" + id, source, acc, 10, acc, acc, 1.5, 20, 3.0, 25.0, 30.0, 5000.0, 0.5, 400.0, 1000L, null,
+                null, null, "2026-11-27T19:00:0" + seed + "Z", 4.0, "abc", false, "cpu", "AMD EPYC", 2, "OpenJDK 17",
+                "0.36.0", "PyTorch 2.7.1");
+    }
+
+    /** A run directory as reproduce leaves it: results.csv plus curve files, no plan and no training. */
+    private Path runDir() throws IOException {
+        Path run = root.resolve("results").resolve("run-x");
+        List<CellResult> cells = List.of(
+                cell("000-listops-softmax-s0", "listops", "softmax", 0, CellStatus.OK, 0.30, "listops-generated"),
+                cell("001-listops-softmax-s1", "listops", "softmax", 1, CellStatus.OK, 0.40, "listops-generated"),
+                cell("002-listops-fmm2_band5-s0", "listops", "fmm2_band5", 0, CellStatus.FAILED, null, null),
+                cell("003-image-softmax-s0", "image", "softmax", 0, CellStatus.OK, 0.25, "fashion-mnist"),
+                cell("004-image-fmm2_band5-s0", "image", "fmm2_band5", 0, CellStatus.OK, 0.5, "cifar10"));
+        ResultsCsv.write(run.resolve("results.csv"), cells);
+        for (CellResult c : cells) {
+            if (c.status() == CellStatus.OK) {
+                List<CurvePoint> curve = new ArrayList<>();
+                for (int s = 1; s <= 10; s++) {
+                    curve.add(new CurvePoint(s, 2.0 / s, s % 5 == 0 ? 0.05 * s : Double.NaN, 1e-3, 100L * s));
+                }
+                CurveCsv.write(run.resolve("cells").resolve(c.cellId()).resolve(CurveCsv.FILE_NAME), curve);
+            }
+        }
+        return run;
+    }
+
+    @Test
+    void reportIsRegeneratedFromTheCsvAndCurvesAlone() throws IOException {
+        Path run = runDir();
+        Path report = root.resolve("reports").resolve("run-x");
+        ReportWriter.write(run.resolve("results.csv"), report);
+
+        String md = Files.readString(report.resolve(ReportWriter.MARKDOWN));
+        // measured accuracy with mean +- sd over seeds, the paper's reference beside it, blanks where unreported
+        assertTrue(md.contains("| softmax | 35.00 ± 7.07 | 25.00 | 30.00 |"), md);
+        assertTrue(md.contains("| softmax | 37.10 | 39.06 | 38.08 |"), md);
+        assertTrue(md.contains("| band_5 |  |  |  |"), md);
+        assertTrue(md.contains("fashion-mnist (stand-in for CIFAR-10 grayscale)"), md);
+        assertTrue(md.contains("| image | cifar10, fashion-mnist (stand-in for CIFAR-10 grayscale) |")
+                || md.contains("| image | fashion-mnist (stand-in for CIFAR-10 grayscale), cifar10 |"), md);
+        assertTrue(md.contains("| 002-listops-fmm2_band5-s0 | listops | fmm2_band5 | 0 | failed | "
+                + "IllegalStateException: exploded |"), md);
+        for (String png : List.of("accuracy.png", "step-time.png", "memory.png", "curve-listops-loss.png",
+                "curve-listops-val.png", "curve-image-loss.png", "curve-image-val.png")) {
+            assertTrue(md.contains("](" + png + ")"), png);
+            byte[] bytes = Files.readAllBytes(report.resolve(png));
+            assertEquals((byte) 0x89, bytes[0], png + " is a PNG");
+            assertEquals('P', bytes[1]);
+        }
+
+        String html = Files.readString(report.resolve(ReportWriter.HTML));
+        assertFalse(html.contains("src=\"accuracy.png\""), "images are embedded, not linked");
+        assertEquals(7, html.split("src=\"data:image/png;base64,", -1).length - 1);
+        assertTrue(html.contains("<td>35.00 ± 7.07</td>"), "accuracy table in HTML");
+    }
+
+    @Test
+    void newestScalingChartsAreIncludedWhenPresent() throws IOException {
+        Path run = runDir();
+        Path scaling = root.resolve("results").resolve("scaling-1");
+        Files.createDirectories(scaling);
+        Files.writeString(scaling.resolve("scaling.csv"), "variant,n,median_ms\n");
+        Files.copy(ReportWriterTest.class.getResourceAsStream("/org/fmmbench/harness/report/tiny.png"),
+                scaling.resolve("time-vs-n-fwd.png"));
+        Path report = root.resolve("reports").resolve("run-x");
+        ReportWriter.write(run.resolve("results.csv"), report);
+        String md = Files.readString(report.resolve(ReportWriter.MARKDOWN));
+        assertTrue(md.contains("## Scaling with sequence length"), md);
+        assertTrue(Files.exists(report.resolve("scaling-time-vs-n-fwd.png")));
+    }
+}

@@ -1,0 +1,85 @@
+package org.fmmbench.harness.results;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ResultsCsvTest {
+    @TempDir
+    Path dir;
+
+    static CellResult sample(String cellId, CellStatus status, Double testAcc) {
+        return new CellResult("run-1", CellResult.SCHEMA_VERSION, cellId, status, status == CellStatus.OK ? ""
+                : "boom, with \"quotes\"\nand a second line", "listops", "fmm2_band5",
+                "fmm:k=5,kernels=elu+elu_flip,blend=per_head", "smoke", 3, "abc123", "listops-generated", 0.25, 20,
+                testAcc, 0.2, 2.1, 30, 12.5, 40.0, 55.5, 1234.0, 1.5, 512.0, 12345L, null, null, null,
+                "2026-11-27T19:00:00Z", 14.2, "deadbeef", true, "cpu", "AMD EPYC", 2, "OpenJDK 17", "0.36.0",
+                "PyTorch 2.7.1");
+    }
+
+    @Test
+    void headerStartsWithRunIdAndSchemaVersionAndNamesEveryColumnInSnakeCase() throws IOException {
+        Path csv = dir.resolve("results.csv");
+        ResultsCsv.write(csv, List.of(sample("000-a", CellStatus.OK, 0.3)));
+        String header = Files.readAllLines(csv).get(0);
+        assertTrue(header.startsWith("run_id,schema_version,cell_id,status,status_detail,task,row,variant,profile,seed,"
+                + "config_hash,data_source,best_val_acc"), header);
+        for (String column : List.of("test_acc_best", "test_acc_last", "final_train_loss", "train_wall_s",
+                "step_ms_median", "step_ms_p90", "tokens_per_s", "eval_wall_s", "peak_rss_mib", "params", "val_ppl",
+                "test_ppl", "bits_per_token", "started_at", "git_commit", "git_dirty", "device", "cpu_model",
+                "threads", "jvm_version", "djl_version", "pytorch_version")) {
+            assertTrue(header.contains(column), column + " missing from " + header);
+        }
+    }
+
+    @Test
+    void roundTripKeepsEveryValueIncludingEmptyMetricsAndMultiLineDetails() throws IOException {
+        Path csv = dir.resolve("results.csv");
+        List<CellResult> written = List.of(sample("000-a", CellStatus.OK, 0.3),
+                sample("001-b", CellStatus.FAILED, null));
+        ResultsCsv.write(csv, written);
+        List<CellResult> read = ResultsCsv.read(csv);
+        assertEquals(written, read);
+        assertNull(read.get(1).testAccBest());
+        assertNull(read.get(0).valPpl());
+    }
+
+    @Test
+    void refusesAFileOfANewerSchema() throws IOException {
+        Path csv = dir.resolve("results.csv");
+        ResultsCsv.write(csv, List.of(sample("000-a", CellStatus.OK, 0.3)));
+        List<String> lines = Files.readAllLines(csv);
+        lines.set(1, lines.get(1).replaceFirst("run-1," + CellResult.SCHEMA_VERSION + ",",
+                "run-1," + (CellResult.SCHEMA_VERSION + 1) + ","));
+        Files.write(csv, lines);
+        IOException e = assertThrows(IOException.class, () -> ResultsCsv.read(csv));
+        assertTrue(e.getMessage().contains("schema version"), e.getMessage());
+    }
+
+    @Test
+    void refusesACsvThatIsNotAResultsFile() throws IOException {
+        Path csv = dir.resolve("other.csv");
+        Files.writeString(csv, "a,b\n1,2\n");
+        IOException e = assertThrows(IOException.class, () -> ResultsCsv.read(csv));
+        assertTrue(e.getMessage().contains("schema_version"), e.getMessage());
+    }
+
+    @Test
+    void atomicWriteLeavesNoTemporaryFileAndLeftoversAreCleanedUp() throws IOException {
+        Path csv = dir.resolve("results.csv");
+        Files.writeString(dir.resolve(".results.csv" + AtomicFiles.TEMP_MARKER + "123"), "half a line");
+        ResultsCsv.write(csv, List.of(sample("000-a", CellStatus.OK, 0.3)));
+        assertEquals(1, AtomicFiles.deleteLeftovers(dir));
+        try (var files = Files.list(dir)) {
+            assertEquals(List.of(csv), files.toList());
+        }
+    }
+}
