@@ -239,7 +239,7 @@ public final class LmCellTrainer {
                     gradients.add(g);
                 }
                 if (train.gradClip() > 0) {
-                    clipGlobalNorm(gradients, train.gradClip());
+                    GlobalNormClip.clip(gradients, train.gradClip());
                 }
                 int i = 0;
                 for (Parameter p : parameters.values()) {
@@ -247,21 +247,6 @@ public final class LmCellTrainer {
                 }
                 times.add(System.nanoTime() - t0);
                 return loss;
-            }
-        }
-
-        /** torch.nn.utils.clip_grad_norm_: scales all gradients by max/(norm + 1e-6) when the norm exceeds max. */
-        private static void clipGlobalNorm(List<NDArray> gradients, double max) {
-            double sumSquares = 0;
-            for (NDArray g : gradients) {
-                sumSquares += g.square().sum().getFloat();
-            }
-            double coefficient = max / (Math.sqrt(sumSquares) + 1e-6);
-            if (coefficient < 1) {
-                // Gradients are leaves outside the autograd graph, so scaling them in place is safe.
-                for (NDArray g : gradients) {
-                    g.muli((float) coefficient);
-                }
             }
         }
     }
