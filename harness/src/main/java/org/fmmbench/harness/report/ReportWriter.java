@@ -202,8 +202,11 @@ public final class ReportWriter {
             Charts.curves(task, "training loss", "loss", curves, CurvePoint::trainLoss, dir.resolve(loss));
             doc.heading(3, task);
             doc.image(loss, task + " training loss");
-            if (!LmCellTrainer.TASK.equals(task)) {
-                // language-modelling validation is perplexity, reported in its own section
+            if (LmCellTrainer.TASK.equals(task)) {
+                Charts.curves(task, "validation perplexity", "perplexity", curves,
+                        p -> Double.isNaN(p.valPerplexity()) ? null : p.valPerplexity(), dir.resolve(val));
+                doc.image(val, task + " validation perplexity");
+            } else {
                 Charts.curves(task, "validation accuracy", "accuracy (%)", curves,
                         p -> Double.isNaN(p.valAccuracy()) ? null : 100 * p.valAccuracy(), dir.resolve(val));
                 doc.image(val, task + " validation accuracy");

@@ -166,9 +166,11 @@ public final class LmCellTrainer {
                 double lr = schedule.learningRate(step);
                 long elapsedMs = (System.nanoTime() - start) / 1_000_000;
                 listener.onStep(step, steps, loss, lr, elapsedMs);
+                double valPerplexity = Double.NaN;
                 if (step % train.evalEvery() == 0 || step == steps) {
                     long evalStart = System.nanoTime();
                     double nll = score(SplitName.VAL, corpus.stream(SplitName.VAL), cap(SplitName.VAL)).meanNll();
+                    valPerplexity = Math.exp(nll);
                     // Strictly lower: the first of equal evaluations is kept, as the classifier keeps the first.
                     if (nll < bestNll) {
                         bestNll = nll;
@@ -178,7 +180,7 @@ public final class LmCellTrainer {
                     evalNanos += System.nanoTime() - evalStart;
                     listener.onEvaluation(step, Double.NaN, nll);
                 }
-                curve.add(new CurvePoint(step, loss, Double.NaN, lr, elapsedMs));
+                curve.add(new CurvePoint(step, loss, Double.NaN, lr, elapsedMs, valPerplexity));
             }
             long trainNanos = System.nanoTime() - start - evalNanos;
 

@@ -112,7 +112,8 @@ class ReportWriterTest {
         ResultsCsv.write(run.resolve("results.csv"), cells);
         for (CellResult c : cells) {
             CurveCsv.write(run.resolve("cells").resolve(c.cellId()).resolve(CurveCsv.FILE_NAME),
-                    List.of(new CurvePoint(1, 5.0, Double.NaN, 1e-3, 100), new CurvePoint(2, 4.0, Double.NaN, 1e-3, 200)));
+                    List.of(new CurvePoint(1, 5.0, Double.NaN, 1e-3, 100),
+                            new CurvePoint(2, 4.0, Double.NaN, 1e-3, 200, 60.0)));
         }
         Path report = root.resolve("reports").resolve("run-lm");
         ReportWriter.write(run.resolve("results.csv"), report);
@@ -122,7 +123,7 @@ class ReportWriterTest {
         assertTrue(md.contains("| fmm2_band20 | fmm2_band20 | 12.00 | 11.50 | 3.585 | 36.11 |"), md);
         assertFalse(md.contains("## Accuracy"), md);
         assertTrue(md.contains("](perplexity.png)") && md.contains("](curve-lm-loss.png)"), md);
-        assertFalse(md.contains("curve-lm-val.png"), md);
+        assertTrue(md.contains("](curve-lm-val.png)") && md.contains("lm validation perplexity"), md);
         assertTrue(Files.size(report.resolve("perplexity.png")) > 0);
     }
 }

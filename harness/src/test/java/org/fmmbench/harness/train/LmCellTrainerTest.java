@@ -17,6 +17,7 @@ import org.fmmbench.harness.config.TrainConfig;
 import org.fmmbench.harness.profile.ProfileLoader;
 import org.fmmbench.harness.results.CellResult;
 import org.fmmbench.harness.results.CellStatus;
+import org.fmmbench.harness.results.CurveCsv;
 import org.fmmbench.harness.run.CellRunner;
 import org.fmmbench.harness.run.EngineCellTraining;
 import org.fmmbench.harness.run.PlanRequest;
@@ -59,7 +60,11 @@ class LmCellTrainerTest {
         assertTrue(r.valPpl() > 1 && r.valPpl() < 256, "val ppl " + r.valPpl());
         assertTrue(r.testPpl() > 1 && r.testPpl() < 256, "test ppl " + r.testPpl());
         assertEquals(Math.log(r.testPpl()) / Math.log(2), r.bitsPerToken(), 1e-9);
-        assertTrue(Files.isRegularFile(CellRunner.cellDir(tmp.resolve("run"), cell).resolve("curve.csv")));
+        List<CurvePoint> curve = CurveCsv.read(CellRunner.cellDir(tmp.resolve("run"), cell).resolve("curve.csv"));
+        assertEquals(12, curve.size());
+        // --max-steps 12 caps evalEvery at 12: one validation, at the last step, which is the best one
+        assertEquals(r.valPpl(), curve.get(11).valPerplexity(), 1e-9);
+        assertTrue(Double.isNaN(curve.get(10).valPerplexity()));
     }
 
     @Test
