@@ -44,7 +44,9 @@ public final class ScaledEmbedding extends AbstractBlock {
         NDArray w = store.getValue(weight, ids.getDevice(), training);
         NDArray ids64 = ids.getDataType() == DataType.INT64 ? ids : ids.toType(DataType.INT64, false);
         NDArray e = Embedding.embedding(ids64, w, SparseFormat.DENSE).singletonOrThrow();
-        return new NDList(e.mul(scale));
+        // A native scalar, not mul(float): DJL frees the tensor it makes from a Java float right after the op,
+        // yet autograd keeps it for backward, which then reads freed memory (README, "DJL pitfall").
+        return new NDList(e.mul(e.getManager().full(new Shape(), scale, e.getDataType())));
     }
 
     @Override

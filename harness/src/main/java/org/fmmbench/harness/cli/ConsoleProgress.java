@@ -80,6 +80,10 @@ final class ConsoleProgress implements RunProgress {
             if (r.testAccBest() != null) {
                 line.append("  test ").append(percent(r.testAccBest()));
             }
+            if (r.testPpl() != null) {
+                line.append(String.format(Locale.ROOT, "  test ppl %.2f (%.3f bits/token)", r.testPpl(),
+                        r.bitsPerToken()));
+            }
             if (r.cellWallS() != null) {
                 line.append(String.format(Locale.ROOT, "  %.1f s", r.cellWallS()));
             }

@@ -11,7 +11,17 @@ package org.fmmbench.harness.config;
  * @param evalEvery validate every this many steps
  * @param evalBatches batches of the validation split per evaluation (0 = the whole split)
  * @param testBatches batches of the test split for the final evaluations (0 = the whole split)
+ * @param gradClip language modelling: clip the global gradient norm to this (0 = no clipping; the LRA trainer
+ *     ignores it, as the official LRA code does not clip)
+ * @param evalStride language modelling: sliding-window evaluation stride in tokens (1 = the paper's, 0 = half the
+ *     context); ignored by classification tasks
  */
 public record TrainConfig(int batchSize, int steps, int warmupSteps, double lr, double weightDecay, int evalEvery,
-        int evalBatches, int testBatches) {
+        int evalBatches, int testBatches, double gradClip, int evalStride) {
+
+    /** A classification schedule: no gradient clipping, no sliding-window stride. */
+    public TrainConfig(int batchSize, int steps, int warmupSteps, double lr, double weightDecay, int evalEvery,
+            int evalBatches, int testBatches) {
+        this(batchSize, steps, warmupSteps, lr, weightDecay, evalEvery, evalBatches, testBatches, 0, 0);
+    }
 }

@@ -43,6 +43,10 @@ public final class ProfileLoader {
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .build();
 
+    /** Train fields only language modelling uses; classification profiles may leave them out. */
+    private static final ObjectNode LM_ONLY_TRAIN_DEFAULTS = YAML.createObjectNode().put("gradClip", 0.0)
+            .put("evalStride", 0);
+
     /** Shape of a profile file; the sections stay trees until merged per task. */
     record ProfileFile(String name, String description, Integer seeds, Integer threads, String cellTimeout,
             ObjectNode model, ObjectNode train, ObjectNode data, LinkedHashMap<String, String> rows,
@@ -96,7 +100,8 @@ public final class ProfileLoader {
             TaskSection t = e.getValue() == null ? new TaskSection(null, null, null, null) : e.getValue();
             String where = origin + ", task '" + e.getKey() + "'";
             ModelConfig model = bind(merge(f.model(), t.model()), ModelConfig.class, where + ", model");
-            TrainConfig train = bind(merge(f.train(), t.train()), TrainConfig.class, where + ", train");
+            TrainConfig train = bind(merge(merge(LM_ONLY_TRAIN_DEFAULTS, f.train()), t.train()), TrainConfig.class,
+                    where + ", train");
             DataConfig data = bind(merge(f.data(), t.data()), DataConfig.class, where + ", data");
             checkTrain(train, where);
             Map<String, String> rowMap = new LinkedHashMap<>();
@@ -124,6 +129,8 @@ public final class ProfileLoader {
         require(t.weightDecay() >= 0, where, "train.weightDecay must be >= 0");
         require(t.evalEvery() >= 1, where, "train.evalEvery must be >= 1");
         require(t.evalBatches() >= 0 && t.testBatches() >= 0, where, "train.evalBatches/testBatches must be >= 0");
+        require(t.gradClip() >= 0, where, "train.gradClip must be >= 0 (0 = no clipping)");
+        require(t.evalStride() >= 0, where, "train.evalStride must be >= 0 (0 = half the context, 1 = the paper's)");
     }
 
     private static ObjectNode merge(ObjectNode defaults, ObjectNode override) {

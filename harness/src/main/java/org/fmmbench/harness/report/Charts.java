@@ -28,13 +28,25 @@ final class Charts {
     static void accuracy(RunSummary s, PaperResults paper, Path file) throws IOException {
         CategoryChart chart = bars("Test accuracy at best validation step", "accuracy (%)");
         for (String row : s.rows()) {
-            addBars(chart, row, s.tasks(), t -> scale(s.mean(t, row, CellResult::testAccBest), 100));
+            addBars(chart, row, s.classificationTasks(), t -> scale(s.mean(t, row, CellResult::testAccBest), 100));
         }
         for (String row : s.rows()) {
-            List<Double> ref = s.tasks().stream().map(t -> paper.accuracy(row, t)).toList();
+            List<Double> ref = s.classificationTasks().stream().map(t -> paper.accuracy(row, t)).toList();
             if (ref.stream().anyMatch(v -> v != null)) {
-                addBars(chart, row + " - " + paper.label(), s.tasks(), t -> paper.accuracy(row, t));
+                addBars(chart, row + " - " + paper.label(), s.classificationTasks(), t -> paper.accuracy(row, t));
             }
+        }
+        save(chart, file);
+    }
+
+    /** Bars: test perplexity of each language-modelling row, beside the paper's WikiText-103 values. */
+    static void perplexity(RunSummary s, String task, PaperResults paper, Path file) throws IOException {
+        CategoryChart chart = bars("Language modelling: test perplexity (lower is better)", "perplexity");
+        chart.setXAxisTitle("row");
+        List<String> rows = s.rows().stream().filter(r -> !s.cells(task, r).isEmpty()).toList();
+        addBars(chart, "this run", rows, r -> s.mean(task, r, CellResult::testPpl));
+        if (rows.stream().anyMatch(r -> paper.perplexity(r) != null)) {
+            addBars(chart, paper.perplexityLabel(), rows, paper::perplexity);
         }
         save(chart, file);
     }

@@ -15,9 +15,12 @@ import java.util.Map;
  * @param label how reports name the reference, e.g. "paper (Table 1)"
  * @param accuracy row label -> task -> accuracy in percent
  * @param data task -> the data set the paper used on it
+ * @param perplexityLabel how reports name the language-modelling reference
+ * @param perplexityNote where the perplexities come from
+ * @param perplexity row label -> WikiText-103 test perplexity
  */
 public record PaperResults(String label, String note, Map<String, Map<String, Double>> accuracy,
-        Map<String, PaperData> data) {
+        Map<String, PaperData> data, String perplexityLabel, String perplexityNote, Map<String, Double> perplexity) {
     /**
      * @param paper the data set the paper trained on
      * @param sources fmmbench data source names that read exactly that data set
@@ -40,6 +43,11 @@ public record PaperResults(String label, String note, Map<String, Map<String, Do
     public Double accuracy(String row, String task) {
         Map<String, Double> byTask = accuracy.get(row);
         return byTask == null ? null : byTask.get(task);
+    }
+
+    /** The paper's WikiText-103 test perplexity of a row, or {@code null} where it reports none. */
+    public Double perplexity(String row) {
+        return perplexity == null ? null : perplexity.get(row);
     }
 
     public String paperData(String task) {

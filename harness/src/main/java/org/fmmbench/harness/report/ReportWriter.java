@@ -19,6 +19,7 @@ import org.fmmbench.harness.results.CellStatus;
 import org.fmmbench.harness.results.CurveCsv;
 import org.fmmbench.harness.results.ResultsCsv;
 import org.fmmbench.harness.train.CurvePoint;
+import org.fmmbench.harness.train.LmCellTrainer;
 
 /**
  * Writes {@code report.md}, {@code index.html} and the charts of a run from its {@code results.csv} and the
@@ -49,7 +50,12 @@ public final class ReportWriter {
         if (results.isEmpty()) {
             doc.paragraph("No cell has finished yet: results.csv is empty.");
         } else {
-            accuracySection(doc, s, paper, reportDir);
+            if (!s.classificationTasks().isEmpty()) {
+                accuracySection(doc, s, paper, reportDir);
+            }
+            if (s.tasks().contains(LmCellTrainer.TASK)) {
+                perplexitySection(doc, s, paper, reportDir);
+            }
             efficiencySection(doc, s, reportDir);
             curvesSection(doc, s, runDir, reportDir);
             scalingSection(doc, reportDir, runDir);
@@ -73,20 +79,52 @@ public final class ReportWriter {
         sb.append(String.join(", ", counts.entrySet().stream().map(e -> e.getValue() + " " + e.getKey().label())
                 .toList()));
         return sb.append("). Accuracies are test accuracy (%) of the checkpoint with the best validation accuracy, "
-                + "mean over seeds (± standard deviation when there are several).").toString();
+                + "mean over seeds (± standard deviation when there are several); language-modelling cells (task `lm`) "
+                + "report perplexity instead.").toString();
+    }
+
+    private static void perplexitySection(ReportDocument doc, RunSummary s, PaperResults paper, Path dir)
+            throws IOException {
+        String task = LmCellTrainer.TASK;
+        doc.heading(2, "Language modelling");
+        List<List<String>> rows = new ArrayList<>();
+        for (String row : s.rows()) {
+            List<CellResult> cells = s.cells(task, row);
+            if (cells.isEmpty()) {
+                continue;
+            }
+            Double ref = paper.perplexity(row);
+            rows.add(List.of(row, cells.get(0).variant(), ppl(s.stat(task, row, CellResult::testPpl)),
+                    ppl(s.stat(task, row, CellResult::valPpl)),
+                    fmt(s.mean(task, row, CellResult::bitsPerToken), "%.3f"),
+                    ref == null ? "" : String.format(Locale.ROOT, "%.2f", ref)));
+        }
+        doc.paragraph("Test perplexity of the parameters with the best validation perplexity (sliding-window "
+                + "evaluation), best validation perplexity, and test bits per token (bits per byte on "
+                + "europarl-bytes), mean over seeds. The last column is the " + paper.perplexityLabel()
+                + " (blank: not reported): " + paper.perplexityNote().trim() + " Perplexities on another corpus "
+                + "or with another tokenisation are not comparable with it.");
+        doc.table(List.of("row", "variant", "test ppl", "val ppl", "bits/token", paper.perplexityLabel()), rows);
+        Charts.perplexity(s, task, paper, dir.resolve("perplexity.png"));
+        doc.image("perplexity.png", "test perplexity by row, with the paper's WikiText-103 values");
+    }
+
+    private static String ppl(RunSummary.Stat st) {
+        return st.n() == 0 ? "" : st.n() > 1 ? String.format(Locale.ROOT, "%.2f ± %.2f", st.mean(), st.sd())
+                : String.format(Locale.ROOT, "%.2f", st.mean());
     }
 
     private static void accuracySection(ReportDocument doc, RunSummary s, PaperResults paper, Path dir)
             throws IOException {
         doc.heading(2, "Accuracy");
         List<String> header = new ArrayList<>(List.of("row"));
-        header.addAll(s.tasks());
+        header.addAll(s.classificationTasks());
         header.add("avg");
         List<List<String>> rows = new ArrayList<>();
         for (String row : s.rows()) {
             List<String> line = new ArrayList<>(List.of(row));
             List<Double> means = new ArrayList<>();
-            for (String task : s.tasks()) {
+            for (String task : s.classificationTasks()) {
                 RunSummary.Stat st = s.stat(task, row, CellResult::testAccBest);
                 line.add(st.n() == 0 ? "" : st.n() > 1
                         ? String.format(Locale.ROOT, "%.2f ± %.2f", 100 * st.mean(), 100 * st.sd())
@@ -102,7 +140,7 @@ public final class ReportWriter {
         for (String row : paper.accuracy().keySet()) {
             List<String> line = new ArrayList<>(List.of(row));
             List<Double> values = new ArrayList<>();
-            for (String task : s.tasks()) {
+            for (String task : s.classificationTasks()) {
                 Double v = paper.accuracy(row, task);
                 line.add(v == null ? "" : String.format(Locale.ROOT, "%.2f", v));
                 values.add(v);
@@ -162,11 +200,17 @@ public final class ReportWriter {
             String loss = "curve-" + task + "-loss.png";
             String val = "curve-" + task + "-val.png";
             Charts.curves(task, "training loss", "loss", curves, CurvePoint::trainLoss, dir.resolve(loss));
-            Charts.curves(task, "validation accuracy", "accuracy (%)", curves,
-                    p -> Double.isNaN(p.valAccuracy()) ? null : 100 * p.valAccuracy(), dir.resolve(val));
             doc.heading(3, task);
             doc.image(loss, task + " training loss");
-            doc.image(val, task + " validation accuracy");
+            if (LmCellTrainer.TASK.equals(task)) {
+                Charts.curves(task, "validation perplexity", "perplexity", curves,
+                        p -> Double.isNaN(p.valPerplexity()) ? null : p.valPerplexity(), dir.resolve(val));
+                doc.image(val, task + " validation perplexity");
+            } else {
+                Charts.curves(task, "validation accuracy", "accuracy (%)", curves,
+                        p -> Double.isNaN(p.valAccuracy()) ? null : 100 * p.valAccuracy(), dir.resolve(val));
+                doc.image(val, task + " validation accuracy");
+            }
         }
     }
 

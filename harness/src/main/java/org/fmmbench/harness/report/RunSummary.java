@@ -38,6 +38,11 @@ final class RunSummary {
         return tasks;
     }
 
+    /** Tasks scored by accuracy: every task but language modelling. */
+    List<String> classificationTasks() {
+        return tasks.stream().filter(t -> !org.fmmbench.harness.train.LmCellTrainer.TASK.equals(t)).toList();
+    }
+
     List<String> rows() {
         return rows;
     }

@@ -14,12 +14,14 @@ import org.apache.commons.csv.CSVRecord;
 import org.fmmbench.harness.train.CurvePoint;
 
 /**
- * A cell's training curve, {@code curve.csv}: step, train_loss, val_accuracy, lr, elapsed_ms. Steps without
- * an evaluation leave val_accuracy empty.
+ * A cell's training curve, {@code curve.csv}: step, train_loss, val_accuracy, lr, elapsed_ms, val_ppl. Steps
+ * without an evaluation leave val_accuracy empty; val_ppl is filled on evaluated steps of language-modelling
+ * cells only (files without the column read as NaN).
  */
 public final class CurveCsv {
     public static final String FILE_NAME = "curve.csv";
-    public static final List<String> HEADER = List.of("step", "train_loss", "val_accuracy", "lr", "elapsed_ms");
+    public static final List<String> HEADER = List.of("step", "train_loss", "val_accuracy", "lr", "elapsed_ms",
+            "val_ppl");
 
     private CurveCsv() {
     }
@@ -30,7 +32,7 @@ public final class CurveCsv {
             try (CSVPrinter out = new CSVPrinter(w, format)) {
                 for (CurvePoint p : curve) {
                     out.printRecord(p.step(), blankIfNaN(p.trainLoss()), blankIfNaN(p.valAccuracy()), p.lr(),
-                            p.elapsedMs());
+                            p.elapsedMs(), blankIfNaN(p.valPerplexity()));
                 }
             }
         });
@@ -44,7 +46,8 @@ public final class CurveCsv {
             for (CSVRecord r : parser) {
                 try {
                     curve.add(new CurvePoint(Integer.parseInt(r.get("step")), parse(r.get("train_loss")),
-                            parse(r.get("val_accuracy")), parse(r.get("lr")), Long.parseLong(r.get("elapsed_ms"))));
+                            parse(r.get("val_accuracy")), parse(r.get("lr")), Long.parseLong(r.get("elapsed_ms")),
+                            r.isMapped("val_ppl") ? parse(r.get("val_ppl")) : Double.NaN));
                 } catch (IllegalArgumentException e) {
                     throw new IOException(file + " line " + r.getRecordNumber() + ": " + e.getMessage(), e);
                 }

@@ -17,13 +17,14 @@ final class CellOutcomes {
             Provenance p, String startedAt, Double peakRssMib, Double cellWallS) {
         CellConfig c = cell.config();
         TrainResult r = trained;
+        boolean lm = r != null && r.isLanguageModel();
         return new CellResult(runId, CellResult.SCHEMA_VERSION, cell.id(), status, detail == null ? "" : detail,
                 c.task(), c.row(), c.variant(), c.profile(), c.seed(), cell.configHash(),
                 r == null ? null : r.dataSource(),
-                r == null ? null : r.bestValAccuracy(),
+                r == null || lm ? null : r.bestValAccuracy(),
                 r == null ? null : r.bestStep(),
-                r == null ? null : r.testAccuracyAtBest(),
-                r == null ? null : r.testAccuracyAtLast(),
+                r == null || lm ? null : r.testAccuracyAtBest(),
+                r == null || lm ? null : r.testAccuracyAtLast(),
                 r == null ? null : r.finalTrainLoss(),
                 r == null ? null : r.steps(),
                 r == null ? null : r.trainWallMs() / 1000.0,
@@ -33,7 +34,9 @@ final class CellOutcomes {
                 r == null ? null : r.evalWallMs() / 1000.0,
                 peakRssMib,
                 r == null ? null : r.parameterCount(),
-                null, null, null,
+                r == null ? null : r.valPerplexity(),
+                r == null ? null : r.testPerplexity(),
+                r == null ? null : r.bitsPerToken(),
                 startedAt, cellWallS, p.gitCommit(), p.gitDirty(), c.device(), p.cpuModel(), c.threads(),
                 p.jvmVersion(), p.djlVersion(), p.pytorchVersion());
     }

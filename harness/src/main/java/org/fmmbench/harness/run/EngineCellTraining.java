@@ -4,22 +4,26 @@ import ai.djl.engine.Engine;
 import java.nio.file.Path;
 import org.fmmbench.harness.config.CellConfig;
 import org.fmmbench.harness.train.CellTrainer;
+import org.fmmbench.harness.train.LmCellTrainer;
 import org.fmmbench.harness.train.TrainResult;
 import org.fmmbench.harness.train.TrainingListener;
 
 /** {@link CellTraining} backed by the DJL training engine. */
 public final class EngineCellTraining implements CellTraining {
     private final CellTrainer trainer;
+    private final LmCellTrainer lmTrainer;
     private boolean engineUsed;
 
     public EngineCellTraining(Path dataDir, Path cacheDir) {
         this.trainer = new CellTrainer(dataDir, cacheDir);
+        this.lmTrainer = new LmCellTrainer(dataDir, cacheDir);
     }
 
     @Override
     public TrainResult train(CellConfig cell, TrainingListener listener) {
         engineUsed = true;
-        return trainer.train(cell, listener);
+        return LmCellTrainer.TASK.equals(cell.task()) ? lmTrainer.train(cell, listener)
+                : trainer.train(cell, listener);
     }
 
     @Override

@@ -5,6 +5,8 @@ import org.fmmbench.baselines.attention.AttentionSettings;
 import org.fmmbench.baselines.attention.VariantRegistry;
 import org.fmmbench.harness.config.CellConfig;
 import org.fmmbench.harness.config.ModelConfig;
+import org.fmmbench.harness.train.LmCellTrainer;
+import org.fmmbench.tasks.lm.LmCorpora;
 
 /**
  * Validates a cell the only reliable way: by building its attention block from the variant registry,
@@ -23,9 +25,16 @@ public final class RegistryCellValidator implements RunPlanner.CellValidator {
 
     @Override
     public void validate(CellConfig cell) {
-        if (!tasks.contains(cell.task())) {
+        boolean lm = LmCellTrainer.TASK.equals(cell.task());
+        if (lm && !LmCorpora.NAMES.contains(cell.data().source())) {
+            throw new IllegalArgumentException("Task 'lm': unknown data.source '" + cell.data().source()
+                    + "'; use one of " + String.join(", ", LmCorpora.NAMES) + ".");
+        }
+        if (!lm && !tasks.contains(cell.task())) {
+            java.util.Set<String> known = new java.util.TreeSet<>(tasks);
+            known.add(LmCellTrainer.TASK);
             throw new IllegalArgumentException("Unknown task '" + cell.task() + "'. Known tasks: "
-                    + String.join(", ", new java.util.TreeSet<>(tasks)) + ".");
+                    + String.join(", ", known) + ".");
         }
         ModelConfig m = cell.model();
         if (m.heads() < 1 || m.dim() % m.heads() != 0) {
@@ -33,8 +42,8 @@ public final class RegistryCellValidator implements RunPlanner.CellValidator {
                     + " must be a multiple of heads " + m.heads() + ".");
         }
         try {
-            variants.create(cell.variant(), new AttentionSettings(m.heads(), m.dim() / m.heads(), false,
-                    m.attentionDropout()));
+            variants.create(cell.variant(), lm ? AttentionSettings.causal(m.heads(), m.dim() / m.heads())
+                    : new AttentionSettings(m.heads(), m.dim() / m.heads(), false, m.attentionDropout()));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("Row '" + cell.row() + "' of task '" + cell.task() + "': "
                     + e.getMessage(), e);

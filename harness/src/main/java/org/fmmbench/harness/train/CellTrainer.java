@@ -118,7 +118,7 @@ public final class CellTrainer {
         registry.create(variant, new AttentionSettings(m.heads(), m.dim() / m.heads(), false, m.attentionDropout()));
     }
 
-    private static Device device(String name) {
+    static Device device(String name) {
         if ("cpu".equals(name)) {
             return Device.cpu();
         }

@@ -19,12 +19,30 @@ import java.util.List;
  * @param evalWallMs wall-clock of all validation and test passes
  * @param parameterCount trainable scalars of the model
  * @param curve one point per step
+ * @param valPerplexity language modelling: best validation perplexity (then the accuracies are NaN); null otherwise
+ * @param testPerplexity test perplexity of the best-validation parameters; null for classification
+ * @param bitsPerToken test bits per token of the same (bits per byte on a byte corpus); null for classification
  */
 public record TrainResult(String dataSource, double bestValAccuracy, int bestStep, double testAccuracyAtBest,
         double testAccuracyAtLast, double finalTrainLoss, int steps, long trainWallMs, double medianStepMs,
-        double p90StepMs, double tokensPerSecond, long evalWallMs, long parameterCount, List<CurvePoint> curve) {
+        double p90StepMs, double tokensPerSecond, long evalWallMs, long parameterCount, List<CurvePoint> curve,
+        Double valPerplexity, Double testPerplexity, Double bitsPerToken) {
 
     public TrainResult {
         curve = List.copyOf(curve);
+    }
+
+    /** A classification result: no perplexities. */
+    public TrainResult(String dataSource, double bestValAccuracy, int bestStep, double testAccuracyAtBest,
+            double testAccuracyAtLast, double finalTrainLoss, int steps, long trainWallMs, double medianStepMs,
+            double p90StepMs, double tokensPerSecond, long evalWallMs, long parameterCount, List<CurvePoint> curve) {
+        this(dataSource, bestValAccuracy, bestStep, testAccuracyAtBest, testAccuracyAtLast, finalTrainLoss, steps,
+                trainWallMs, medianStepMs, p90StepMs, tokensPerSecond, evalWallMs, parameterCount, curve, null, null,
+                null);
+    }
+
+    /** Whether this is a language-modelling result (perplexities, no accuracies). */
+    public boolean isLanguageModel() {
+        return valPerplexity != null;
     }
 }

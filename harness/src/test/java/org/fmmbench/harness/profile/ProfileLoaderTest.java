@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.fmmbench.baselines.lm.LmRows;
 import org.fmmbench.harness.config.ModelConfig;
 import org.fmmbench.harness.config.TrainConfig;
 import org.junit.jupiter.api.Test;
@@ -17,14 +18,19 @@ import org.junit.jupiter.api.Test;
 class ProfileLoaderTest {
     private static final List<String> PAPER_ROWS = List.of("softmax", "linear", "band_5", "fmm1_band5", "fmm2_band5");
     private static final List<String> LRA_TASKS = List.of("listops", "text", "retrieval", "image", "pathfinder");
+    private static final List<String> TASKS = List.of("listops", "text", "retrieval", "image", "pathfinder", "lm");
+
+    private static List<TaskProfile> lraTasks(Profile p) {
+        return p.tasks().stream().filter(t -> LRA_TASKS.contains(t.task())).toList();
+    }
 
     @Test
     void everyBuiltInProfileRunsEveryPaperRowOnEveryLraTask() {
         for (String name : ProfileLoader.BUILT_IN) {
             Profile p = ProfileLoader.load(name);
             assertEquals(name, p.name());
-            assertEquals(LRA_TASKS, p.taskNames(), name);
-            for (TaskProfile t : p.tasks()) {
+            assertEquals(TASKS, p.taskNames(), name);
+            for (TaskProfile t : lraTasks(p)) {
                 assertEquals(PAPER_ROWS, t.rows().stream().map(PaperRow::row).toList(), name + "/" + t.task());
             }
         }
@@ -41,7 +47,7 @@ class ProfileLoaderTest {
                 "retrieval", new int[] {32, 30000, 800, 300, 565, 4096},
                 "image", new int[] {256, 35000, 175, 175, 20, 1024},
                 "pathfinder", new int[] {256, 62400, 312, 312, 312, 1024});
-        for (TaskProfile t : p.tasks()) {
+        for (TaskProfile t : lraTasks(p)) {
             int[] e = table.get(t.task());
             TrainConfig tr = t.train();
             assertEquals(official, t.model(), t.task());
@@ -69,7 +75,7 @@ class ProfileLoaderTest {
                 "pathfinder", List.of("fmm:k=5,kernels=elu,blend=mix",
                         "fmm:k=5,kernels=elu+elu_flip,blend=mix,kmix=learned_c"));
         for (String name : ProfileLoader.BUILT_IN) {
-            for (TaskProfile t : ProfileLoader.load(name).tasks()) {
+            for (TaskProfile t : lraTasks(ProfileLoader.load(name))) {
                 List<String> variants = t.rows().stream().map(PaperRow::variant).toList();
                 assertEquals(List.of("softmax", "linear", "band:k=5"), variants.subList(0, 3), name + "/" + t.task());
                 assertEquals(expected.get(t.task()), variants.subList(3, 5), name + "/" + t.task());
@@ -78,8 +84,28 @@ class ProfileLoaderTest {
     }
 
     @Test
+    void everyBuiltInProfileRunsThePapersLanguageModellingRowsCausally() {
+        for (String name : ProfileLoader.BUILT_IN) {
+            TaskProfile lm = ProfileLoader.load(name).tasks().stream().filter(t -> t.task().equals("lm"))
+                    .findFirst().orElseThrow();
+            assertEquals(LmRows.PAPER.stream().map(LmRows.Row::spec).toList(),
+                    lm.rows().stream().map(PaperRow::variant).toList(), name);
+            assertEquals(List.of("softmax", "linear", "band_5", "band_20", "fmm1_band5", "fmm1_band20", "fmm2_band20"),
+                    lm.rows().stream().map(PaperRow::row).toList(), name);
+            assertEquals(0.25, lm.train().gradClip(), name);
+        }
+    }
+
+    @Test
+    void lraTasksNeedNoLanguageModellingFields() {
+        TrainConfig listops = ProfileLoader.load("smoke").tasks().get(0).train();
+        assertEquals(0.0, listops.gradClip());
+        assertEquals(0, listops.evalStride());
+    }
+
+    @Test
     void cpuProfileKeepsThePaperModelAndOptimiser() {
-        for (TaskProfile t : ProfileLoader.load("cpu").tasks()) {
+        for (TaskProfile t : lraTasks(ProfileLoader.load("cpu"))) {
             assertEquals(new ModelConfig(2, 64, 128, 2, 0.1f, 0.1f), t.model(), t.task());
             assertEquals(1e-4, t.train().lr());
         }

@@ -96,4 +96,34 @@ class ReportWriterTest {
         assertTrue(md.contains("## Scaling with sequence length"), md);
         assertTrue(Files.exists(report.resolve("scaling-time-vs-n-fwd.png")));
     }
+
+    private static CellResult lmCell(String id, String row, Double valPpl, Double testPpl) {
+        return new CellResult("run-lm", CellResult.SCHEMA_VERSION, id, CellStatus.OK, "", "lm", row, row, "smoke", 0,
+                "h-" + id, "europarl-bytes", null, 30, null, null, 1.5, 30, 3.0, 25.0, 30.0, 5000.0, 0.5, 400.0, 1000L,
+                valPpl, testPpl, Math.log(testPpl) / Math.log(2), "2026-11-27T19:00:00Z", 4.0, "abc", false, "cpu",
+                "AMD EPYC", 1, "OpenJDK 17", "0.36.0", "PyTorch 2.7.1");
+    }
+
+    @Test
+    void languageModellingCellsShowPerplexityBesideThePapersWikiTextValuesAndNoAccuracyTable() throws IOException {
+        Path run = root.resolve("results").resolve("run-lm");
+        List<CellResult> cells = List.of(lmCell("000-lm-softmax-s0", "softmax", 9.5, 10.0),
+                lmCell("001-lm-fmm2_band20-s0", "fmm2_band20", 11.5, 12.0));
+        ResultsCsv.write(run.resolve("results.csv"), cells);
+        for (CellResult c : cells) {
+            CurveCsv.write(run.resolve("cells").resolve(c.cellId()).resolve(CurveCsv.FILE_NAME),
+                    List.of(new CurvePoint(1, 5.0, Double.NaN, 1e-3, 100),
+                            new CurvePoint(2, 4.0, Double.NaN, 1e-3, 200, 60.0)));
+        }
+        Path report = root.resolve("reports").resolve("run-lm");
+        ReportWriter.write(run.resolve("results.csv"), report);
+
+        String md = Files.readString(report.resolve(ReportWriter.MARKDOWN));
+        assertTrue(md.contains("| softmax | softmax | 10.00 | 9.50 | 3.322 | 34.29 |"), md);
+        assertTrue(md.contains("| fmm2_band20 | fmm2_band20 | 12.00 | 11.50 | 3.585 | 36.11 |"), md);
+        assertFalse(md.contains("## Accuracy"), md);
+        assertTrue(md.contains("](perplexity.png)") && md.contains("](curve-lm-loss.png)"), md);
+        assertTrue(md.contains("](curve-lm-val.png)") && md.contains("lm validation perplexity"), md);
+        assertTrue(Files.size(report.resolve("perplexity.png")) > 0);
+    }
 }

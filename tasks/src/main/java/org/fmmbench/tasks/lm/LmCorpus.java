@@ -17,7 +17,7 @@ public record LmCorpus(String name, String dataSource, String unit, int vocabSiz
         Map<SplitName, TokenStream> streams) implements AutoCloseable {
 
     public LmCorpus {
-        streams = new EnumMap<>(streams);
+        streams = java.util.Collections.unmodifiableMap(new EnumMap<>(streams));
     }
 
     public TokenStream stream(SplitName split) {

@@ -1,0 +1,255 @@
+package org.fmmbench.harness.train;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.util.Pair;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.fmmbench.baselines.attention.AttentionSettings;
+import org.fmmbench.baselines.attention.VariantRegistry;
+import org.fmmbench.baselines.lm.LmConfig;
+import org.fmmbench.baselines.lm.SlidingWindowEvaluator;
+import org.fmmbench.baselines.lm.TransformerLm;
+import org.fmmbench.harness.config.CellConfig;
+import org.fmmbench.harness.config.DataConfig;
+import org.fmmbench.harness.config.ModelConfig;
+import org.fmmbench.harness.config.TrainConfig;
+import org.fmmbench.tasks.SplitName;
+import org.fmmbench.tasks.TaskOptions;
+import org.fmmbench.tasks.lm.LmBatches;
+import org.fmmbench.tasks.lm.LmCorpora;
+import org.fmmbench.tasks.lm.LmCorpus;
+import org.fmmbench.tasks.lm.LmMetrics;
+import org.fmmbench.tasks.lm.TokenStream;
+
+/**
+ * Trains and evaluates one language-modelling cell as the official WikiText-103 code does: Adam, linear warm-up
+ * then cosine to 0 ({@link WarmupCosineSchedule}), gradients clipped to a global norm, training segments in the
+ * {@link LmBatches} order, validation perplexity every {@code evalEvery} steps and test perplexity of the
+ * best-validation parameters, both by {@link SlidingWindowEvaluator}.
+ *
+ * <p>How a {@link CellConfig} maps: {@code data.source} is the corpus ({@link LmCorpora#NAMES}),
+ * {@code data.seqLength} the context (0 = the paper's 256), {@code data.maxVal}/{@code maxTest} cap the tokens of
+ * the valid/test streams that are scored (0 = all); {@code model.mlpDim} is the feed-forward width and the head
+ * width is {@code dim / heads}; {@code train.evalStride} is the window stride (0 = half the context, 1 = the
+ * paper's) and {@code train.gradClip} the clipping norm.
+ */
+public final class LmCellTrainer {
+    /** The task name of language-modelling cells. */
+    public static final String TASK = "lm";
+    /** The paper's training segment and evaluation window. */
+    static final int PAPER_CONTEXT = 256;
+
+    private final Path dataDir;
+    private final Path cacheDir;
+
+    public LmCellTrainer(Path dataDir, Path cacheDir) {
+        this.dataDir = dataDir;
+        this.cacheDir = cacheDir;
+    }
+
+    /**
+     * Runs one cell.
+     *
+     * @throws org.fmmbench.tasks.MissingDataException when the corpus is absent (the cell is skipped)
+     * @throws DivergedException as soon as a training loss is NaN or infinite
+     * @throws IllegalArgumentException naming the offending setting when the configuration is impossible
+     */
+    public TrainResult train(CellConfig cell, TrainingListener listener) {
+        TrainConfig train = cell.train();
+        DataConfig data = cell.data();
+        check(cell);
+        Device device = CellTrainer.device(cell.device());
+        int context = data.seqLength() == 0 ? PAPER_CONTEXT : data.seqLength();
+        VariantRegistry registry = VariantRegistry.load();
+        ModelConfig m = cell.model();
+        registry.create(cell.variant(), AttentionSettings.causal(m.heads(), m.dim() / m.heads()));
+        TaskOptions options = new TaskOptions(dataDir, cacheDir, data.source(), context, cell.seed(), 0,
+                data.maxVal(), data.maxTest(), data.pixelZero());
+        try (LmCorpus corpus = LmCorpora.open(data.source(), options);
+                NDManager manager = NDManager.newBaseManager(device)) {
+            Engine.getInstance().setRandomSeed(Long.hashCode(cell.seed()));
+            LmConfig config = new LmConfig(corpus.vocabSize(), m.layers(), m.dim(), m.heads(), m.dim() / m.heads(),
+                    m.mlpDim(), m.dropout(), context, LmConfig.cutoffsBelow(corpus.vocabSize()), cell.variant());
+            TransformerLm model = TransformerLm.create(config, registry);
+            model.initialize(manager, DataType.FLOAT32, new Shape(train.batchSize(), context),
+                    new Shape(train.batchSize(), context));
+            return new Run(corpus, model, manager, train, data, context, listener).execute();
+        }
+    }
+
+    private static void check(CellConfig cell) {
+        ModelConfig m = cell.model();
+        TrainConfig t = cell.train();
+        if (m.heads() < 1 || m.dim() % m.heads() != 0) {
+            throw new IllegalArgumentException("model.dim " + m.dim() + " must be a positive multiple of model.heads "
+                    + m.heads() + " (the paper's LM uses dim 128 with 8 heads).");
+        }
+        if (cell.data().maxTrain() != 0) {
+            throw new IllegalArgumentException("data.maxTrain must be 0 for task 'lm': training reads the stream in "
+                    + "order for train.steps steps, so the number of steps is the training budget.");
+        }
+        if (t.batchSize() < 1 || t.evalEvery() < 1 || t.gradClip() < 0 || t.evalStride() < 0) {
+            throw new IllegalArgumentException("task 'lm' needs train.batchSize >= 1, train.evalEvery >= 1, "
+                    + "train.gradClip >= 0 and train.evalStride >= 0.");
+        }
+    }
+
+    /** State of one training run. */
+    private static final class Run {
+        private final LmCorpus corpus;
+        private final TransformerLm model;
+        private final NDManager manager;
+        private final TrainConfig train;
+        private final DataConfig data;
+        private final int context;
+        private final TrainingListener listener;
+        private final ParameterStore store;
+        private final WarmupCosineSchedule schedule;
+        private final Optimizer adam;
+        private final Map<String, Parameter> parameters = new LinkedHashMap<>();
+        private final LmBatches batches;
+        private final SlidingWindowEvaluator evaluator;
+        private final int[] inputs;
+        private final int[] targets;
+
+        Run(LmCorpus corpus, TransformerLm model, NDManager manager, TrainConfig train, DataConfig data,
+                int context, TrainingListener listener) {
+            this.corpus = corpus;
+            this.model = model;
+            this.manager = manager;
+            this.train = train;
+            this.data = data;
+            this.context = context;
+            this.listener = listener;
+            this.store = new ParameterStore(manager, false);
+            this.schedule = new WarmupCosineSchedule(train.lr(), train.steps(), train.warmupSteps());
+            this.adam = Optimizer.adam().optLearningRateTracker(schedule)
+                    .optWeightDecays((float) train.weightDecay()).build();
+            // The output layer shares the embedding table: one entry per parameter id, so it is updated once.
+            for (Pair<String, Parameter> p : model.getParameters()) {
+                parameters.putIfAbsent(p.getValue().getId(), p.getValue());
+            }
+            this.batches = new LmBatches(corpus.stream(SplitName.TRAIN), train.batchSize(), context);
+            int stride = train.evalStride() == 0 ? Math.max(1, context / 2) : train.evalStride();
+            this.evaluator = new SlidingWindowEvaluator(model, store,
+                    new SlidingWindowEvaluator.Settings(context, stride, train.batchSize()));
+            this.inputs = new int[train.batchSize() * context];
+            this.targets = new int[train.batchSize() * context];
+        }
+
+        TrainResult execute() {
+            int steps = train.steps();
+            List<CurvePoint> curve = new ArrayList<>(steps);
+            StepTimes times = new StepTimes(steps);
+            double[] losses = new double[steps];
+            double bestNll = Double.POSITIVE_INFINITY;
+            int bestStep = 0;
+            ParameterSnapshot best = null;
+            long evalNanos = 0;
+            long start = System.nanoTime();
+            for (int step = 1; step <= steps; step++) {
+                double loss = trainStep(step, times);
+                losses[step - 1] = loss;
+                double lr = schedule.learningRate(step);
+                long elapsedMs = (System.nanoTime() - start) / 1_000_000;
+                listener.onStep(step, steps, loss, lr, elapsedMs);
+                double valPerplexity = Double.NaN;
+                if (step % train.evalEvery() == 0 || step == steps) {
+                    long evalStart = System.nanoTime();
+                    double nll = score(SplitName.VAL, corpus.stream(SplitName.VAL), cap(SplitName.VAL)).meanNll();
+                    valPerplexity = Math.exp(nll);
+                    // Strictly lower: the first of equal evaluations is kept, as the classifier keeps the first.
+                    if (nll < bestNll) {
+                        bestNll = nll;
+                        bestStep = step;
+                        best = ParameterSnapshot.of(model);
+                    }
+                    evalNanos += System.nanoTime() - evalStart;
+                    listener.onEvaluation(step, Double.NaN, nll);
+                }
+                curve.add(new CurvePoint(step, loss, Double.NaN, lr, elapsedMs, valPerplexity));
+            }
+            long trainNanos = System.nanoTime() - start - evalNanos;
+
+            long testStart = System.nanoTime();
+            best.restoreInto(model);
+            LmMetrics test = score(SplitName.TEST, corpus.stream(SplitName.TEST), cap(SplitName.TEST));
+            evalNanos += System.nanoTime() - testStart;
+
+            double median = times.medianMs();
+            double tokensPerStep = (double) train.batchSize() * context;
+            int tail = Math.min(train.evalEvery(), steps);
+            double tailLoss = 0;
+            for (int i = steps - tail; i < steps; i++) {
+                tailLoss += losses[i] / tail;
+            }
+            return new TrainResult(corpus.dataSource(), Double.NaN, bestStep, Double.NaN, Double.NaN, tailLoss, steps,
+                    trainNanos / 1_000_000, median, times.p90Ms(), tokensPerStep / (median / 1000),
+                    evalNanos / 1_000_000, model.parameterCount(), curve, Math.exp(bestNll), test.perplexity(),
+                    test.bitsPerToken());
+        }
+
+        private long cap(SplitName split) {
+            return split == SplitName.VAL ? data.maxVal() : data.maxTest();
+        }
+
+        /** Negative log-likelihood of the first {@code limit} tokens of a split (all when 0), without dropout. */
+        private LmMetrics score(SplitName split, TokenStream stream, long limit) {
+            long length = limit == 0 ? stream.length() : Math.min(limit, stream.length());
+            if (length < 2) {
+                throw new IllegalArgumentException("The " + split.label() + " split of corpus '" + corpus.name()
+                        + "' has " + length + " tokens; at least 2 are needed to score one.");
+            }
+            LmMetrics metrics = new LmMetrics();
+            evaluator.evaluate(manager, length, stream::read, metrics::add, null);
+            return metrics;
+        }
+
+        /** One optimiser step on the next segment batch; returns its loss. Everything it allocates dies with it. */
+        private double trainStep(int step, StepTimes times) {
+            batches.fill((step - 1) % batches.count(), inputs, targets);
+            try (NDManager stepManager = manager.newSubManager()) {
+                NDArray x = stepManager.create(inputs, new Shape(train.batchSize(), context));
+                NDArray y = stepManager.create(targets, new Shape(train.batchSize(), context));
+                long t0 = System.nanoTime();
+                double loss;
+                try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                    NDArray lossArray = model.forward(store, new NDList(x, y), true).singletonOrThrow().mean().neg();
+                    loss = lossArray.getFloat();
+                    if (!Double.isFinite(loss)) {
+                        throw new DivergedException(step, loss);
+                    }
+                    collector.backward(lossArray);
+                }
+                List<NDArray> gradients = new ArrayList<>(parameters.size());
+                for (Parameter p : parameters.values()) {
+                    NDArray g = p.getArray().getGradient();
+                    g.attach(stepManager);
+                    gradients.add(g);
+                }
+                if (train.gradClip() > 0) {
+                    GlobalNormClip.clip(gradients, train.gradClip());
+                }
+                int i = 0;
+                for (Parameter p : parameters.values()) {
+                    adam.update(p.getId(), p.getArray(), gradients.get(i++));
+                }
+                times.add(System.nanoTime() - t0);
+                return loss;
+            }
+        }
+    }
+}

@@ -1,0 +1,149 @@
+package org.fmmbench.harness.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.fmmbench.baselines.attention.VariantRegistry;
+import org.fmmbench.harness.config.CellConfig;
+import org.fmmbench.harness.config.TrainConfig;
+import org.fmmbench.harness.profile.ProfileLoader;
+import org.fmmbench.harness.results.CellResult;
+import org.fmmbench.harness.results.CellStatus;
+import org.fmmbench.harness.results.CurveCsv;
+import org.fmmbench.harness.run.CellRunner;
+import org.fmmbench.harness.run.EngineCellTraining;
+import org.fmmbench.harness.run.PlanRequest;
+import org.fmmbench.harness.run.PlannedCell;
+import org.fmmbench.harness.run.RegistryCellValidator;
+import org.fmmbench.harness.run.RunPlan;
+import org.fmmbench.harness.run.RunPlanner;
+import org.fmmbench.tasks.TaskRegistry;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LmCellTrainerTest {
+    private static final RunPlanner PLANNER = new RunPlanner(
+            new RegistryCellValidator(VariantRegistry.load(), TaskRegistry.providers().keySet()), 1);
+
+    @TempDir
+    Path tmp;
+
+    private static RunPlan plan(String profile, String variants, int maxSteps, Path dataDir, Path cache) {
+        return PLANNER.plan(ProfileLoader.load(profile), new PlanRequest(List.of("lm"), variants, null, "cpu", 1,
+                maxSteps, dataDir, cache, null, null));
+    }
+
+    @Test
+    void smokeLmCellOnEuroparlBytesRecordsPerplexityAndBitsPerByteAndNoAccuracy() throws IOException {
+        RunPlan plan = plan("smoke", "fmm:k=20,kernels=elu+elu_flip,blend=near_channel,kmix=fixed", 12, null,
+                tmp.resolve("cache"));
+        PlannedCell cell = plan.cell(0);
+        assertEquals("europarl-bytes", cell.config().data().source());
+        CellResult r = new CellRunner(new EngineCellTraining(null, tmp.resolve("cache")), e -> { })
+                .run(plan, cell, tmp.resolve("run"));
+
+        assertEquals(CellStatus.OK, r.status(), r.statusDetail());
+        assertEquals("europarl-bytes", r.dataSource());
+        assertNull(r.bestValAcc());
+        assertNull(r.testAccBest());
+        assertNull(r.testAccLast());
+        assertEquals(12, r.steps());
+        // A byte model that learned anything beats the uniform 256-way guess (8 bits per byte).
+        assertTrue(r.valPpl() > 1 && r.valPpl() < 256, "val ppl " + r.valPpl());
+        assertTrue(r.testPpl() > 1 && r.testPpl() < 256, "test ppl " + r.testPpl());
+        assertEquals(Math.log(r.testPpl()) / Math.log(2), r.bitsPerToken(), 1e-9);
+        List<CurvePoint> curve = CurveCsv.read(CellRunner.cellDir(tmp.resolve("run"), cell).resolve("curve.csv"));
+        assertEquals(12, curve.size());
+        // --max-steps 12 caps evalEvery at 12: one validation, at the last step, which is the best one
+        assertEquals(r.valPpl(), curve.get(11).valPerplexity(), 1e-9);
+        assertTrue(Double.isNaN(curve.get(10).valPerplexity()));
+    }
+
+    @Test
+    void paperProfileLmCellTrainsOnWikiTextFilesWithThePapersModelAndStrideOneEvaluation() throws IOException {
+        Path data = tmp.resolve("data");
+        writeWikiText(data.resolve("wikitext-103"));
+        RunPlan plan = plan("paper", "band:k=20", 2, data, tmp.resolve("cache"));
+        CellConfig planned = plan.cell(0).config();
+        assertEquals("wikitext-103", planned.data().source());
+        assertEquals(256, planned.data().seqLength());
+        assertEquals(16, planned.model().layers());
+        assertEquals(128, planned.model().dim());
+        assertEquals(2048, planned.model().mlpDim());
+        assertEquals(8, planned.model().heads());
+        TrainConfig t = planned.train();
+        assertEquals(96, t.batchSize());
+        assertEquals(2.5e-4, t.lr());
+        assertEquals(0.25, t.gradClip());
+        assertEquals(1, t.evalStride());
+        assertEquals(2, t.steps());
+        // The paper's batch of 96 x 256 tokens through 16 layers needs several GB per step; the test keeps
+        // everything of the planned cell but the batch.
+        TrainConfig small = new TrainConfig(2, t.steps(), t.warmupSteps(), t.lr(), t.weightDecay(), t.evalEvery(),
+                t.evalBatches(), t.testBatches(), t.gradClip(), t.evalStride());
+        CellConfig cell = new CellConfig(planned.profile(), planned.task(), planned.row(), planned.variant(),
+                planned.seed(), planned.threads(), planned.device(), planned.model(), small, planned.data());
+
+        TrainResult r = new LmCellTrainer(data, tmp.resolve("cache")).train(cell, TrainingListener.NONE);
+
+        assertEquals("wikitext-103-files", r.dataSource());
+        assertEquals(2, r.steps());
+        assertTrue(Double.isNaN(r.bestValAccuracy()));
+        assertTrue(r.valPerplexity() > 1 && Double.isFinite(r.valPerplexity()), "val " + r.valPerplexity());
+        assertTrue(r.testPerplexity() > 1 && Double.isFinite(r.testPerplexity()), "test " + r.testPerplexity());
+        assertEquals(Math.log(r.testPerplexity()) / Math.log(2), r.bitsPerToken(), 1e-9);
+    }
+
+    @Test
+    void missingWikiTextIsMissingDataSoTheCellIsSkippedWithTheRecipe() throws IOException {
+        RunPlan plan = plan("paper", "softmax", 1, tmp, tmp.resolve("cache"));
+        CellResult r = new CellRunner(new EngineCellTraining(tmp, tmp.resolve("cache")), e -> { })
+                .run(plan, plan.cell(0), tmp.resolve("run"));
+        assertEquals(CellStatus.SKIPPED, r.status());
+        assertTrue(r.statusDetail().contains("wiki.train.tokens"), r.statusDetail());
+    }
+
+    @Test
+    void unknownCorpusIsRefusedWhenPlanning() {
+        CellConfig smoke = plan("smoke", "softmax", 1, null, null).cell(0).config();
+        CellConfig typo = new CellConfig(smoke.profile(), smoke.task(), smoke.row(), smoke.variant(), 0, 1, "cpu",
+                smoke.model(), smoke.train(), new org.fmmbench.harness.config.DataConfig("wikitext-130", 64, 0, 0,
+                        0, "pad"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new RegistryCellValidator(VariantRegistry.load(), TaskRegistry.providers().keySet())
+                        .validate(typo));
+        assertTrue(e.getMessage().contains("wikitext-130") && e.getMessage().contains("wikitext-103"),
+                e.getMessage());
+    }
+
+    /** WikiText-format files: enough training words for two columns of 257 tokens, valid/test past one window. */
+    private static void writeWikiText(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        Random random = new Random(7);
+        String[] words = {"the", "a", "cat", "dog", "sat", "on", "mat", "<unk>", "@-@", "ran", "far", "and"};
+        Files.writeString(dir.resolve("wiki.train.tokens"), text(random, words, 80));
+        Files.writeString(dir.resolve("wiki.valid.tokens"), text(random, words, 30));
+        Files.writeString(dir.resolve("wiki.test.tokens"), text(random, words, 30));
+    }
+
+    private static String text(Random random, String[] words, int lines) {
+        List<String> out = new ArrayList<>();
+        out.add(" = Heading = ");
+        for (int i = 0; i < lines; i++) {
+            StringBuilder line = new StringBuilder();
+            for (int w = 0; w < 10; w++) {
+                line.append(' ').append(words[random.nextInt(words.length)]);
+            }
+            out.add(line.append(" . ").toString());
+        }
+        return String.join("\n", out) + "\n";
+    }
+}
