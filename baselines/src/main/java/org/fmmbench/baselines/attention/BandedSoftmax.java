@@ -18,7 +18,7 @@ import ai.djl.ndarray.types.Shape;
  * full-size arrays (two thirds of the near field's time in a profile).
  */
 final class BandedSoftmax {
-    /** Preferred rows per block; a wider band forces larger blocks. Chosen by timing b = 8..64 (docs/attn.md). */
+    /** Preferred rows per block; a wider band forces larger blocks. Chosen by timing b = 8..64 (README "Attention variants"). */
     static final int PREFERRED_BLOCK = 16;
 
     private BandedSoftmax() {}

@@ -14,7 +14,7 @@ import java.util.List;
  * chunk's fk^T v (d, d) and of its sum of fk (for the denominator). Padded keys (mask 0) contribute nothing.
  */
 final class CausalFarField implements FarField {
-    /** Positions per chunk; chosen by timing C = 32..256 (docs/attn.md). */
+    /** Positions per chunk; chosen by timing C = 32..256 (README "Attention variants"). */
     static final int CHUNK = 64;
     private static final float EPS = 1e-5f;
 

@@ -8,7 +8,7 @@ import java.util.Map;
 /**
  * {@code fmm:k=K,kernels=A+B,blend=RULE,kmix=MIX}: FMMformer attention. The defaults
  * (k=5, kernels=elu+elu_flip, blend=per_head, kmix=learned_ab) are the paper's ListOps two-kernel row
- * (official flag 13.5); other paper rows are listed in docs/attn.md.
+ * (official flag 13.5); other paper rows are listed in README "Attention variants".
  */
 public final class FmmAttentionProvider implements AttentionProvider {
     static final String DEFAULT_KERNELS = "elu+elu_flip";

@@ -10,7 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code f_j = 10000^(−2j/d)} — sines in the first half, cosines in the second (not interleaved).
  *
  * <p>Consequence: a token's position depends on the segment's end, so sliding a window by one token changes
- * every position in it; see {@code docs/lm.md} on why evaluation can therefore not carry state across windows.
+ * every position in it; see README "Language modelling" on why evaluation can therefore not carry state across windows.
  */
 public final class SinusoidalPositions {
     private static final Map<Long, float[]> TABLES = new ConcurrentHashMap<>();

@@ -3,7 +3,7 @@ package org.fmmbench.harness.train;
 import java.util.List;
 
 /**
- * What one cell measured (docs/engine.md defines every field precisely).
+ * What one cell measured (README "Training engine" defines every field precisely).
  *
  * @param dataSource the task's data source, e.g. {@code listops-generated}
  * @param bestValAccuracy highest validation accuracy over all evaluations (first one wins ties)

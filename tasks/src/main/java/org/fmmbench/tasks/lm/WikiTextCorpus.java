@@ -21,7 +21,7 @@ public final class WikiTextCorpus {
     private WikiTextCorpus() {
     }
 
-    /** Where to get the data, for "missing" messages and docs/lm.md. */
+    /** Where to get the data, for "missing" messages and README "Language modelling". */
     static String howToGet(String name) {
         String archive = name.equals("wikitext-2") ? "wikitext-2-v1.zip" : "wikitext-103-v1.zip";
         return "Download " + archive + " (Salesforce/Merity et al. 2016; mirrored e.g. at "

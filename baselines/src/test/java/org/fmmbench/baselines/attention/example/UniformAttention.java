@@ -10,7 +10,7 @@ import org.fmmbench.baselines.attention.AttentionSettings;
 import org.fmmbench.baselines.attention.VariantSpec;
 
 /**
- * The worked example of docs/attn.md, built only on the public API: every query receives the mean of the real
+ * The worked example of README "Attention variants", built only on the public API: every query receives the mean of the real
  * values it may see (all of them, or those up to itself when causal). Linear in N, no parameters.
  */
 public final class UniformAttention extends Attention {
