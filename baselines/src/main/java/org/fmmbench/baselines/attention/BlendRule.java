@@ -5,8 +5,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.initializer.ConstantInitializer;
-import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -26,7 +24,7 @@ import java.util.Set;
  * No weight passes through a sigmoid or is constrained, as in the official code. Flags 13.5, 15.5, 17.5, 19.5
  * differ from their partners only in how two kernels are mixed ({@link KernelMix}).
  */
-enum BlendRule {
+enum BlendRule implements SpecNamed {
     MIX("mix", "r*near + (1-r)*far, scalar r=0.5 (official LRA flag 2.5; with kmix=learned_c 15.5)") {
         @Override
         List<Parameter> parameters(AttentionSettings s) {
@@ -138,7 +136,8 @@ enum BlendRule {
         return (nearWeight == null ? near : near.mul(nearWeight)).add(far);
     }
 
-    String specName() {
+    @Override
+    public String specName() {
         return specName;
     }
 
@@ -147,19 +146,12 @@ enum BlendRule {
     }
 
     static Set<String> specNames() {
-        Set<String> names = new LinkedHashSet<>();
-        Arrays.stream(values()).forEach(r -> names.add(r.specName));
-        return names;
+        return SpecNamed.names(values());
     }
 
     /** Looks a rule up by its spec name, or returns {@code null}. */
     static BlendRule bySpecName(String name) {
-        for (BlendRule r : values()) {
-            if (r.specName.equals(name)) {
-                return r;
-            }
-        }
-        return null;
+        return SpecNamed.find(values(), name);
     }
 
     static Parameter parameter(String name, Shape shape, float initial) {

@@ -4,14 +4,12 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.nn.Activation;
-import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /** The positive feature maps phi of the far field, as named in the official code's {@code kernels} option. */
-enum FeatureMap {
+enum FeatureMap implements SpecNamed {
     /** elu(x) + 1. */
     ELU("elu", Base.ELU, false),
     /** elu(-x) + 1. */
@@ -41,7 +39,8 @@ enum FeatureMap {
         this.flip = flip;
     }
 
-    String specName() {
+    @Override
+    public String specName() {
         return specName;
     }
 
@@ -72,18 +71,11 @@ enum FeatureMap {
     }
 
     static Set<String> specNames() {
-        Set<String> names = new LinkedHashSet<>();
-        Arrays.stream(values()).forEach(f -> names.add(f.specName));
-        return names;
+        return SpecNamed.names(values());
     }
 
     /** Looks a map up by its spec name, or returns {@code null}. */
     static FeatureMap bySpecName(String name) {
-        for (FeatureMap f : values()) {
-            if (f.specName.equals(name)) {
-                return f;
-            }
-        }
-        return null;
+        return SpecNamed.find(values(), name);
     }
 }

@@ -5,8 +5,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -14,7 +12,7 @@ import java.util.Set;
  * How the far-field outputs of two or three feature maps are added (official code: the same
  * {@code sparse_ratio} flag as the blend). With one kernel there is nothing to mix.
  */
-enum KernelMix {
+enum KernelMix implements SpecNamed {
     /** Each kernel weighted 1/r, not learned: the official 0.5/0.5 whenever a flag sets no learned mix. */
     FIXED("fixed", "(far_1 + ... + far_r)/r, not learned (official default for two kernels, e.g. LRA 4.5, LM 2.5)") {
         @Override
@@ -84,7 +82,8 @@ enum KernelMix {
      */
     abstract List<NDArray> kernelWeights(List<NDArray> learned, int kernels, NDManager manager);
 
-    String specName() {
+    @Override
+    public String specName() {
         return specName;
     }
 
@@ -93,18 +92,11 @@ enum KernelMix {
     }
 
     static Set<String> specNames() {
-        Set<String> names = new LinkedHashSet<>();
-        Arrays.stream(values()).forEach(m -> names.add(m.specName));
-        return names;
+        return SpecNamed.names(values());
     }
 
     /** Looks a mix up by its spec name, or returns {@code null}. */
     static KernelMix bySpecName(String name) {
-        for (KernelMix m : values()) {
-            if (m.specName.equals(name)) {
-                return m;
-            }
-        }
-        return null;
+        return SpecNamed.find(values(), name);
     }
 }
