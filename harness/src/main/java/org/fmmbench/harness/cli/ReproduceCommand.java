@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.fmmbench.baselines.attention.VariantRegistry;
 import org.fmmbench.harness.profile.Durations;
@@ -78,6 +80,13 @@ final class ReproduceCommand implements Callable<Integer> {
             description = "Train every cell for N steps (warm-up shrinks in proportion).")
     Integer maxSteps;
 
+    @Option(names = "--set", paramLabel = "KEY=VALUE",
+            description = {"Override a profile setting for every task (section.field=value) or one task "
+                    + "(task.section.field=value); sections: model, train, data. Repeatable.",
+                    "E.g. --set train.microBatch=8 (accumulate gradients over micro-batches of 8), "
+                    + "--set train.evalBatches=2 --set train.testBatches=2 (a quick look at the evaluation)."})
+    Map<String, String> overrides = new LinkedHashMap<>();
+
     @Option(names = "--threads", paramLabel = "N", description = "Intra-op threads per cell (0 = every core).")
     Integer threads;
 
@@ -115,7 +124,7 @@ final class ReproduceCommand implements Callable<Integer> {
                     + "your LRA data, or leave the option out to use the offline stand-ins.");
         }
         try {
-            Profile p = ProfileLoader.load(profile);
+            Profile p = ProfileLoader.load(profile, overrides);
             RunPlanner planner = new RunPlanner(new RegistryCellValidator(VariantRegistry.load(),
                     TaskRegistry.providers().keySet()),
                     Runtime.getRuntime().availableProcessors());

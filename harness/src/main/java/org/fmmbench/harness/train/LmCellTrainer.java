@@ -12,6 +12,7 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.util.Pair;
+import java.nio.IntBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -145,7 +146,7 @@ public final class LmCellTrainer {
             this.batches = new LmBatches(corpus.stream(SplitName.TRAIN), train.batchSize(), context);
             int stride = train.evalStride() == 0 ? Math.max(1, context / 2) : train.evalStride();
             this.evaluator = new SlidingWindowEvaluator(model, store,
-                    new SlidingWindowEvaluator.Settings(context, stride, train.batchSize()));
+                    new SlidingWindowEvaluator.Settings(context, stride, train.examplesPerPass()));
             this.inputs = new int[train.batchSize() * context];
             this.targets = new int[train.batchSize() * context];
         }
@@ -218,21 +219,37 @@ public final class LmCellTrainer {
             return metrics;
         }
 
-        /** One optimiser step on the next segment batch; returns its loss. Everything it allocates dies with it. */
+        /**
+         * One optimiser step on the next segment batch; returns its loss. With micro-batches each pass
+         * back-propagates its share of the batch-mean loss before the gradients are clipped and applied once.
+         * Everything it allocates dies with it.
+         */
         private double trainStep(int step, StepTimes times) {
             batches.fill((step - 1) % batches.count(), inputs, targets);
             try (NDManager stepManager = manager.newSubManager()) {
-                NDArray x = stepManager.create(inputs, new Shape(train.batchSize(), context));
-                NDArray y = stepManager.create(targets, new Shape(train.batchSize(), context));
+                int batch = train.batchSize();
+                int pass = train.examplesPerPass();
                 long t0 = System.nanoTime();
-                double loss;
-                try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                    NDArray lossArray = model.forward(store, new NDList(x, y), true).singletonOrThrow().mean().neg();
-                    loss = lossArray.getFloat();
-                    if (!Double.isFinite(loss)) {
-                        throw new DivergedException(step, loss);
+                double loss = 0;
+                for (int from = 0; from < batch; from += pass) {
+                    int count = Math.min(pass, batch - from);
+                    NDArray x = stepManager.create(IntBuffer.wrap(inputs, from * context, count * context).slice(),
+                            new Shape(count, context));
+                    NDArray y = stepManager.create(IntBuffer.wrap(targets, from * context, count * context).slice(),
+                            new Shape(count, context));
+                    try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                        NDArray lossArray = model.forward(store, new NDList(x, y), true).singletonOrThrow().mean()
+                                .neg();
+                        if (count < batch) {
+                            lossArray = lossArray.mul(stepManager.create((float) count / batch));
+                        }
+                        double share = lossArray.getFloat();
+                        if (!Double.isFinite(share)) {
+                            throw new DivergedException(step, share);
+                        }
+                        loss += share;
+                        collector.backward(lossArray);
                     }
-                    collector.backward(lossArray);
                 }
                 List<NDArray> gradients = new ArrayList<>(parameters.size());
                 for (Parameter p : parameters.values()) {
