@@ -45,6 +45,10 @@ final class ReproduceCommand implements Callable<Integer> {
                     + "e.g. my-variant,fmm:k=5,kernels=elu,softmax (see 'fmmbench variants').")
     String variants;
 
+    @Option(names = "--rows", split = ",", paramLabel = "ROW",
+            description = "Run only these rows of the profile (comma-separated row names, e.g. linear,fmm2_band5).")
+    List<String> rows;
+
     @Option(names = "--seeds", paramLabel = "N", description = "Run seeds 0..N-1 (default: the profile's).")
     Integer seeds;
 
@@ -125,6 +129,13 @@ final class ReproduceCommand implements Callable<Integer> {
         }
         try {
             Profile p = ProfileLoader.load(profile, overrides);
+            if (rows != null) {
+                if (variants != null) {
+                    throw new IllegalArgumentException("--rows picks rows of the profile and --variants replaces "
+                            + "them: use one of the two.");
+                }
+                p = p.withRows(rows);
+            }
             RunPlanner planner = new RunPlanner(new RegistryCellValidator(VariantRegistry.load(),
                     TaskRegistry.providers().keySet()),
                     Runtime.getRuntime().availableProcessors());
