@@ -12,9 +12,7 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import org.fmmbench.baselines.attention.AttentionSettings;
 import org.fmmbench.baselines.attention.VariantRegistry;
 import org.fmmbench.baselines.attention.VariantSpec;
@@ -176,51 +174,24 @@ public final class CellTrainer {
         }
 
         TrainResult execute() {
-            int steps = train.steps();
-            List<CurvePoint> curve = new ArrayList<>(steps);
-            StepTimes times = new StepTimes(steps);
-            double[] losses = new double[steps];
-            double bestAccuracy = Double.NEGATIVE_INFINITY;
-            int bestStep = 0;
-            ParameterSnapshot best = null;
-            long evalNanos = 0;
-            long start = System.nanoTime();
-
-            for (int step = 1; step <= steps; step++) {
-                double loss = trainStep(step, times);
-                losses[step - 1] = loss;
-                double lr = schedule.learningRate(step - 1);
-                long elapsedMs = (System.nanoTime() - start) / 1_000_000;
-                listener.onStep(step, steps, loss, lr, elapsedMs);
-                double valAccuracy = Double.NaN;
-                if (step % train.evalEvery() == 0 || step == steps) {
-                    long evalStart = System.nanoTime();
-                    SplitEvaluator.Evaluation val = validation.validation(train.evalBatches());
-                    valAccuracy = val.accuracy();
-                    if (valAccuracy > bestAccuracy) {
-                        bestAccuracy = valAccuracy;
-                        bestStep = step;
-                        best = ParameterSnapshot.of(block);
-                    }
-                    evalNanos += System.nanoTime() - evalStart;
-                    listener.onEvaluation(step, val.accuracy(), val.loss());
-                }
-                curve.add(new CurvePoint(step, loss, valAccuracy, lr, elapsedMs));
-            }
-            long trainNanos = System.nanoTime() - start - evalNanos;
-
+            TrainingLoop.Outcome loop = TrainingLoop.run(block, train.steps(), train.evalEvery(),
+                    step -> schedule.learningRate(step - 1), this::trainStep, this::validate, listener);
             long testStart = System.nanoTime();
             double testAtLast = test.test(train.testBatches()).accuracy();
-            best.restoreInto(block);
+            loop.best().restoreInto(block);
             double testAtBest = test.test(train.testBatches()).accuracy();
-            evalNanos += System.nanoTime() - testStart;
+            long evalMs = (loop.evalNanos() + System.nanoTime() - testStart) / 1_000_000;
 
-            double median = times.medianMs();
+            double median = loop.times().medianMs();
             double tokensPerStep = (double) train.batchSize() * info.seqLength() * info.documents();
-            return new TrainResult(info.dataSource(), bestAccuracy, bestStep, testAtBest, testAtLast,
-                    tailMean(losses, Math.min(train.evalEvery(), steps)), steps, trainNanos / 1_000_000, median,
-                    times.p90Ms(), tokensPerStep / (median / 1000), evalNanos / 1_000_000, block.parameterCount(),
-                    curve);
+            return new TrainResult(info.dataSource(), loop.bestValidation().accuracy(), loop.bestStep(), testAtBest,
+                    testAtLast, loop.tailLoss(), train.steps(), loop.trainMs(), median, loop.times().p90Ms(),
+                    tokensPerStep / (median / 1000), evalMs, block.parameterCount(), loop.curve());
+        }
+
+        private TrainingLoop.Validation validate() {
+            SplitEvaluator.Evaluation val = validation.validation(train.evalBatches());
+            return new TrainingLoop.Validation(val.accuracy(), val.accuracy(), val.loss(), Double.NaN);
         }
 
         /**
@@ -255,14 +226,6 @@ public final class CellTrainer {
                 times.add(System.nanoTime() - t0);
                 return loss;
             }
-        }
-
-        private static double tailMean(double[] values, int n) {
-            double sum = 0;
-            for (int i = values.length - n; i < values.length; i++) {
-                sum += values[i];
-            }
-            return sum / n;
         }
     }
 }

@@ -152,55 +152,25 @@ public final class LmCellTrainer {
         }
 
         TrainResult execute() {
-            int steps = train.steps();
-            List<CurvePoint> curve = new ArrayList<>(steps);
-            StepTimes times = new StepTimes(steps);
-            double[] losses = new double[steps];
-            double bestNll = Double.POSITIVE_INFINITY;
-            int bestStep = 0;
-            ParameterSnapshot best = null;
-            long evalNanos = 0;
-            long start = System.nanoTime();
-            for (int step = 1; step <= steps; step++) {
-                double loss = trainStep(step, times);
-                losses[step - 1] = loss;
-                double lr = schedule.learningRate(step);
-                long elapsedMs = (System.nanoTime() - start) / 1_000_000;
-                listener.onStep(step, steps, loss, lr, elapsedMs);
-                double valPerplexity = Double.NaN;
-                if (step % train.evalEvery() == 0 || step == steps) {
-                    long evalStart = System.nanoTime();
-                    double nll = score(SplitName.VAL, corpus.stream(SplitName.VAL), cap(SplitName.VAL)).meanNll();
-                    valPerplexity = Math.exp(nll);
-                    // Strictly lower: the first of equal evaluations is kept, as the classifier keeps the first.
-                    if (nll < bestNll) {
-                        bestNll = nll;
-                        bestStep = step;
-                        best = ParameterSnapshot.of(model);
-                    }
-                    evalNanos += System.nanoTime() - evalStart;
-                    listener.onEvaluation(step, Double.NaN, nll);
-                }
-                curve.add(new CurvePoint(step, loss, Double.NaN, lr, elapsedMs, valPerplexity));
-            }
-            long trainNanos = System.nanoTime() - start - evalNanos;
-
+            TrainingLoop.Outcome loop = TrainingLoop.run(model, train.steps(), train.evalEvery(),
+                    schedule::learningRate, this::trainStep, this::validate, listener);
             long testStart = System.nanoTime();
-            best.restoreInto(model);
+            loop.best().restoreInto(model);
             LmMetrics test = score(SplitName.TEST, corpus.stream(SplitName.TEST), cap(SplitName.TEST));
-            evalNanos += System.nanoTime() - testStart;
+            long evalMs = (loop.evalNanos() + System.nanoTime() - testStart) / 1_000_000;
 
-            double median = times.medianMs();
+            double median = loop.times().medianMs();
             double tokensPerStep = (double) train.batchSize() * context;
-            int tail = Math.min(train.evalEvery(), steps);
-            double tailLoss = 0;
-            for (int i = steps - tail; i < steps; i++) {
-                tailLoss += losses[i] / tail;
-            }
-            return new TrainResult(corpus.dataSource(), Double.NaN, bestStep, Double.NaN, Double.NaN, tailLoss, steps,
-                    trainNanos / 1_000_000, median, times.p90Ms(), tokensPerStep / (median / 1000),
-                    evalNanos / 1_000_000, model.parameterCount(), curve, Math.exp(bestNll), test.perplexity(),
-                    test.bitsPerToken());
+            return new TrainResult(corpus.dataSource(), Double.NaN, loop.bestStep(), Double.NaN, Double.NaN,
+                    loop.tailLoss(), train.steps(), loop.trainMs(), median, loop.times().p90Ms(),
+                    tokensPerStep / (median / 1000), evalMs, model.parameterCount(), loop.curve(),
+                    loop.bestValidation().perplexity(), test.perplexity(), test.bitsPerToken());
+        }
+
+        /** Validation perplexity; the listener gets the mean log-loss as the validation loss. */
+        private TrainingLoop.Validation validate() {
+            double nll = score(SplitName.VAL, corpus.stream(SplitName.VAL), cap(SplitName.VAL)).meanNll();
+            return new TrainingLoop.Validation(-nll, Double.NaN, nll, Math.exp(nll));
         }
 
         private long cap(SplitName split) {
