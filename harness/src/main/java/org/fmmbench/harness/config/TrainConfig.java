@@ -15,13 +15,16 @@ package org.fmmbench.harness.config;
  *     ignores it, as the official LRA code does not clip)
  * @param evalStride language modelling: sliding-window evaluation stride in tokens (1 = the paper's, 0 = half the
  *     context); ignored by classification tasks
+ * @param evalMode language modelling: {@code windowed} (sliding windows of {@code evalStride}) or {@code stateful}
+ *     (one pass with carried attention state; needs {@code model.positions: stream}, and a variant without finite
+ *     state, e.g. softmax, falls back to windowed); ignored by classification tasks
  */
 public record TrainConfig(int batchSize, int steps, int warmupSteps, double lr, double weightDecay, int evalEvery,
-        int evalBatches, int testBatches, double gradClip, int evalStride) {
+        int evalBatches, int testBatches, double gradClip, int evalStride, String evalMode) {
 
-    /** A classification schedule: no gradient clipping, no sliding-window stride. */
+    /** A classification schedule: no gradient clipping, windowed evaluation at the default stride. */
     public TrainConfig(int batchSize, int steps, int warmupSteps, double lr, double weightDecay, int evalEvery,
             int evalBatches, int testBatches) {
-        this(batchSize, steps, warmupSteps, lr, weightDecay, evalEvery, evalBatches, testBatches, 0, 0);
+        this(batchSize, steps, warmupSteps, lr, weightDecay, evalEvery, evalBatches, testBatches, 0, 0, "windowed");
     }
 }
