@@ -16,6 +16,11 @@ package org.fmmbench.harness.config;
 public record ModelConfig(int layers, int dim, int mlpDim, int heads, float dropout, float attentionDropout,
         String positions) {
 
+    /** A plan written before {@code positions} existed reads back with the paper's. */
+    public ModelConfig {
+        positions = positions == null ? "window" : positions;
+    }
+
     /** A model with the paper's language-model positions ({@code window}). */
     public ModelConfig(int layers, int dim, int mlpDim, int heads, float dropout, float attentionDropout) {
         this(layers, dim, mlpDim, heads, dropout, attentionDropout, "window");

@@ -22,6 +22,11 @@ package org.fmmbench.harness.config;
 public record TrainConfig(int batchSize, int steps, int warmupSteps, double lr, double weightDecay, int evalEvery,
         int evalBatches, int testBatches, double gradClip, int evalStride, String evalMode) {
 
+    /** A plan written before {@code evalMode} existed reads back with the windowed evaluation. */
+    public TrainConfig {
+        evalMode = evalMode == null ? "windowed" : evalMode;
+    }
+
     /** A classification schedule: no gradient clipping, windowed evaluation at the default stride. */
     public TrainConfig(int batchSize, int steps, int warmupSteps, double lr, double weightDecay, int evalEvery,
             int evalBatches, int testBatches) {
