@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.fmmbench.baselines.attention.VariantRegistry;
 import org.fmmbench.harness.profile.Durations;
@@ -43,6 +45,10 @@ final class ReproduceCommand implements Callable<Integer> {
                     + "e.g. my-variant,fmm:k=5,kernels=elu,softmax (see 'fmmbench variants').")
     String variants;
 
+    @Option(names = "--rows", split = ",", paramLabel = "ROW",
+            description = "Run only these rows of the profile (comma-separated row names, e.g. linear,fmm2_band5).")
+    List<String> rows;
+
     @Option(names = "--seeds", paramLabel = "N", description = "Run seeds 0..N-1 (default: the profile's).")
     Integer seeds;
 
@@ -77,6 +83,13 @@ final class ReproduceCommand implements Callable<Integer> {
     @Option(names = "--max-steps", paramLabel = "N",
             description = "Train every cell for N steps (warm-up shrinks in proportion).")
     Integer maxSteps;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE",
+            description = {"Override a profile setting for every task (section.field=value) or one task "
+                    + "(task.section.field=value); sections: model, train, data. Repeatable.",
+                    "E.g. --set train.microBatch=8 (accumulate gradients over micro-batches of 8), "
+                    + "--set train.evalBatches=2 --set train.testBatches=2 (a quick look at the evaluation)."})
+    Map<String, String> overrides = new LinkedHashMap<>();
 
     @Option(names = "--threads", paramLabel = "N", description = "Intra-op threads per cell (0 = every core).")
     Integer threads;
@@ -115,7 +128,14 @@ final class ReproduceCommand implements Callable<Integer> {
                     + "your LRA data, or leave the option out to use the offline stand-ins.");
         }
         try {
-            Profile p = ProfileLoader.load(profile);
+            Profile p = ProfileLoader.load(profile, overrides);
+            if (rows != null) {
+                if (variants != null) {
+                    throw new IllegalArgumentException("--rows picks rows of the profile and --variants replaces "
+                            + "them: use one of the two.");
+                }
+                p = p.withRows(rows);
+            }
             RunPlanner planner = new RunPlanner(new RegistryCellValidator(VariantRegistry.load(),
                     TaskRegistry.providers().keySet()),
                     Runtime.getRuntime().availableProcessors());

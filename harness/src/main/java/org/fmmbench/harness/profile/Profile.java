@@ -1,7 +1,11 @@
 package org.fmmbench.harness.profile;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A named, resolved benchmark configuration: which tasks run, with which paper rows, and how each cell is
@@ -25,6 +29,30 @@ public record Profile(String name, String description, int seeds, int threads, D
         }
         throw new IllegalArgumentException("Profile '" + name + "' has no task '" + taskName + "'. Its tasks: "
                 + String.join(", ", taskNames()) + ".");
+    }
+
+    /**
+     * This profile with only the named rows on each task (tasks keeping none drop out), in the profile's order.
+     *
+     * @throws IllegalArgumentException naming a row no task of the profile has
+     */
+    public Profile withRows(Collection<String> rowNames) {
+        Set<String> known = new LinkedHashSet<>();
+        tasks.forEach(t -> t.rows().forEach(r -> known.add(r.row())));
+        for (String row : rowNames) {
+            if (!known.contains(row)) {
+                throw new IllegalArgumentException("Unknown row '" + row + "' for profile '" + name + "': its rows are "
+                        + String.join(", ", known) + ".");
+            }
+        }
+        List<TaskProfile> kept = new ArrayList<>();
+        for (TaskProfile t : tasks) {
+            List<PaperRow> rows = t.rows().stream().filter(r -> rowNames.contains(r.row())).toList();
+            if (!rows.isEmpty()) {
+                kept.add(new TaskProfile(t.task(), t.model(), t.train(), t.data(), rows));
+            }
+        }
+        return new Profile(name, description, seeds, threads, cellTimeout, List.copyOf(kept));
     }
 
     public List<String> taskNames() {

@@ -12,9 +12,11 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.fmmbench.baselines.lm.PositionScheme;
 import org.fmmbench.harness.config.DataConfig;
 import org.fmmbench.harness.config.ModelConfig;
@@ -31,6 +33,7 @@ import org.fmmbench.harness.train.LmEvalMode;
  */
 public final class ProfileLoader {
     public static final List<String> BUILT_IN = List.of("smoke", "cpu", "paper");
+    private static final List<String> SECTIONS = List.of("model", "train", "data");
 
     /** Reads the file: sections may be left out. */
     private static final ObjectMapper YAML = JsonMapper.builder(new YAMLFactory())
@@ -45,9 +48,9 @@ public final class ProfileLoader {
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .build();
 
-    /** Train fields only language modelling uses; classification profiles may leave them out. */
-    private static final ObjectNode LM_ONLY_TRAIN_DEFAULTS = YAML.createObjectNode().put("gradClip", 0.0)
-            .put("evalStride", 0).put("evalMode", LmEvalMode.WINDOWED.specName());
+    /** Train fields a profile may leave out: language-modelling settings, and no gradient accumulation. */
+    private static final ObjectNode OPTIONAL_TRAIN_DEFAULTS = YAML.createObjectNode().put("gradClip", 0.0)
+            .put("evalStride", 0).put("microBatch", 0).put("evalMode", LmEvalMode.WINDOWED.specName());
     /** Model fields only language modelling uses; the default is the paper's. */
     private static final ObjectNode LM_ONLY_MODEL_DEFAULTS = YAML.createObjectNode()
             .put("positions", PositionScheme.WINDOW.specName());
@@ -66,10 +69,19 @@ public final class ProfileLoader {
 
     /** A built-in profile by name, or a profile file when {@code nameOrPath} names an existing file. */
     public static Profile load(String nameOrPath) {
+        return load(nameOrPath, Map.of());
+    }
+
+    /**
+     * A profile with settings overridden, as {@code --set} gives them: {@code section.field=value} sets the field
+     * for every task, {@code task.section.field=value} for one task ({@code section} is model, train or data;
+     * the value is read as YAML, so {@code 8} is a number). Overrides win over the profile's task sections.
+     */
+    public static Profile load(String nameOrPath, Map<String, String> overrides) {
         Path file = Path.of(nameOrPath);
         if (!BUILT_IN.contains(nameOrPath) && Files.isRegularFile(file)) {
             try (InputStream in = Files.newInputStream(file)) {
-                return parse(in, file.toString());
+                return parse(in, file.toString(), overrides);
             } catch (IOException e) {
                 throw new IllegalArgumentException("Cannot read profile file " + file + ": " + e.getMessage(), e);
             }
@@ -80,13 +92,17 @@ public final class ProfileLoader {
                     + String.join(", ", BUILT_IN) + ", or the path of a profile YAML file.");
         }
         try (in) {
-            return parse(in, "built-in profile " + nameOrPath);
+            return parse(in, "built-in profile " + nameOrPath, overrides);
         } catch (IOException e) {
             throw new IllegalStateException("Cannot read built-in profile " + nameOrPath, e);
         }
     }
 
     static Profile parse(InputStream in, String origin) throws IOException {
+        return parse(in, origin, Map.of());
+    }
+
+    static Profile parse(InputStream in, String origin, Map<String, String> overrides) throws IOException {
         ProfileFile f;
         try {
             f = YAML.readValue(in, ProfileFile.class);
@@ -101,15 +117,18 @@ public final class ProfileLoader {
         require(seeds >= 1, origin, "'seeds' must be >= 1");
         require(threads >= 0, origin, "'threads' must be >= 0 (0 = all cores)");
         List<TaskProfile> tasks = new ArrayList<>();
+        Map<String, ObjectNode> set = overrideTrees(overrides, f.tasks().keySet());
         for (Map.Entry<String, TaskSection> e : f.tasks().entrySet()) {
             TaskSection t = e.getValue() == null ? new TaskSection(null, null, null, null) : e.getValue();
             String where = origin + ", task '" + e.getKey() + "'";
-            ModelConfig model = bind(merge(merge(LM_ONLY_MODEL_DEFAULTS, f.model()), t.model()), ModelConfig.class,
-                    where + ", model");
+            ModelConfig model = bind(merge(merge(merge(merge(LM_ONLY_MODEL_DEFAULTS, f.model()), t.model()),
+                    set.get("model")),
+                    set.get(e.getKey() + ".model")), ModelConfig.class, where + ", model");
             checkModel(model, where);
-            TrainConfig train = bind(merge(merge(LM_ONLY_TRAIN_DEFAULTS, f.train()), t.train()), TrainConfig.class,
-                    where + ", train");
-            DataConfig data = bind(merge(f.data(), t.data()), DataConfig.class, where + ", data");
+            TrainConfig train = bind(merge(merge(merge(merge(OPTIONAL_TRAIN_DEFAULTS, f.train()), t.train()),
+                    set.get("train")), set.get(e.getKey() + ".train")), TrainConfig.class, where + ", train");
+            DataConfig data = bind(merge(merge(merge(f.data(), t.data()), set.get("data")),
+                    set.get(e.getKey() + ".data")), DataConfig.class, where + ", data");
             checkTrain(train, where);
             Map<String, String> rowMap = new LinkedHashMap<>();
             if (f.rows() != null) {
@@ -148,6 +167,38 @@ public final class ProfileLoader {
         require(t.evalStride() >= 0, where, "train.evalStride must be >= 0 (0 = half the context, 1 = the paper's)");
         require(LmEvalMode.bySpecName(t.evalMode()) != null, where, "train.evalMode must be "
                 + LmEvalMode.choices() + ", got '" + t.evalMode() + "'");
+        require(t.microBatch() >= 0 && t.microBatch() <= t.batchSize(), where,
+                "train.microBatch must be in [0, batchSize] (0 = no gradient accumulation)");
+    }
+
+    /** Groups {@code --set} entries by "section" or "task.section" into trees to merge like a task section. */
+    private static Map<String, ObjectNode> overrideTrees(Map<String, String> overrides, Set<String> taskNames) {
+        Map<String, ObjectNode> trees = new HashMap<>();
+        for (Map.Entry<String, String> o : overrides.entrySet()) {
+            String[] key = o.getKey().split("\\.");
+            boolean perTask = key.length == 3;
+            String section = key.length >= 2 ? key[key.length - 2] : "";
+            if (!(key.length == 2 || perTask) || !SECTIONS.contains(section)) {
+                throw new IllegalArgumentException("--set " + o.getKey() + "=" + o.getValue() + ": the key must be "
+                        + "section.field or task.section.field with section one of " + String.join(", ", SECTIONS)
+                        + ", e.g. train.microBatch=8 or listops.train.batchSize=16.");
+            }
+            if (perTask && !taskNames.contains(key[0])) {
+                throw new IllegalArgumentException("--set " + o.getKey() + ": the profile has no task '" + key[0]
+                        + "'; its tasks are " + String.join(", ", taskNames) + ".");
+            }
+            JsonNode value;
+            try {
+                value = YAML.readTree(o.getValue());
+            } catch (JacksonException e) {
+                throw new IllegalArgumentException("--set " + o.getKey() + ": cannot read the value '" + o.getValue()
+                        + "': " + e.getOriginalMessage(), e);
+            }
+            String group = perTask ? key[0] + "." + section : section;
+            trees.computeIfAbsent(group, g -> YAML.createObjectNode()).set(key[key.length - 1],
+                    value == null || value.isMissingNode() ? com.fasterxml.jackson.databind.node.NullNode.getInstance() : value);
+        }
+        return trees;
     }
 
     private static ObjectNode merge(ObjectNode defaults, ObjectNode override) {

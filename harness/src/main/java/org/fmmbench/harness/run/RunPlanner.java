@@ -112,11 +112,7 @@ public final class RunPlanner {
         if (maxSteps == null) {
             return t;
         }
-        int steps = maxSteps;
-        int warmup = (int) Math.round((double) t.warmupSteps() * steps / t.steps());
-        TrainConfig capped = new TrainConfig(t.batchSize(), steps, Math.min(warmup, steps), t.lr(), t.weightDecay(),
-                Math.min(t.evalEvery(), steps), t.evalBatches(), t.testBatches(), t.gradClip(), t.evalStride(),
-                t.evalMode());
+        TrainConfig capped = t.withSteps(maxSteps);
         ProfileLoader.checkTrain(capped, "--max-steps " + maxSteps);
         return capped;
     }

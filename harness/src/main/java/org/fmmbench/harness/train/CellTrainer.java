@@ -172,7 +172,7 @@ public final class CellTrainer {
                         + " or check the data source.");
             }
             return new SplitEvaluator(trainer, new BatchAssembler(task.split(name), info, batch), task.split(name),
-                    batch);
+                    batch, train.examplesPerPass());
         }
 
         TrainResult execute() {
@@ -223,20 +223,33 @@ public final class CellTrainer {
                     curve);
         }
 
-        /** One optimiser step on the next batch; returns its loss. Everything it allocates dies with it. */
+        /**
+         * One optimiser step on the next batch; returns its loss. With micro-batches each pass back-propagates its
+         * share of the batch-mean loss, so the accumulated gradient is the whole batch's. Everything it allocates
+         * dies with it.
+         */
         private double trainStep(int step, StepTimes times) {
             try (NDManager stepManager = trainer.getManager().newSubManager()) {
-                BatchAssembler.Batch batch = trainBatches.assemble(stepManager, order.next(train.batchSize()));
+                int[] examples = order.next(train.batchSize());
+                int pass = train.examplesPerPass();
                 long t0 = System.nanoTime();
-                double loss;
-                try (GradientCollector collector = trainer.newGradientCollector()) {
-                    NDList logits = trainer.forward(batch.inputs());
-                    NDArray lossArray = trainer.getLoss().evaluate(new NDList(batch.labels()), logits);
-                    loss = lossArray.getFloat();
-                    if (!Double.isFinite(loss)) {
-                        throw new DivergedException(step, loss);
+                double loss = 0;
+                for (int from = 0; from < examples.length; from += pass) {
+                    int count = Math.min(pass, examples.length - from);
+                    BatchAssembler.Batch batch = trainBatches.assemble(stepManager, examples, from, count);
+                    try (GradientCollector collector = trainer.newGradientCollector()) {
+                        NDList logits = trainer.forward(batch.inputs());
+                        NDArray lossArray = trainer.getLoss().evaluate(new NDList(batch.labels()), logits);
+                        if (count < examples.length) {
+                            lossArray = lossArray.mul(stepManager.create((float) count / examples.length));
+                        }
+                        double share = lossArray.getFloat();
+                        if (!Double.isFinite(share)) {
+                            throw new DivergedException(step, share);
+                        }
+                        loss += share;
+                        collector.backward(lossArray);
                     }
-                    collector.backward(lossArray);
                 }
                 trainer.step();
                 times.add(System.nanoTime() - t0);

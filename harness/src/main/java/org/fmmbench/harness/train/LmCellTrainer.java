@@ -12,6 +12,7 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.util.Pair;
+import java.nio.IntBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -137,8 +138,8 @@ public final class LmCellTrainer {
         private final String evaluationNote;
         private final int[] inputs;
         private final int[] targets;
-        /** Stream index of each row's first token, for stream positions; {@code null} for the paper's. */
-        private final long[] starts;
+        /** Whether the model numbers tokens by stream index, so each segment's offset goes with it. */
+        private final boolean streamPositions;
 
         Run(LmCorpus corpus, TransformerLm model, NDManager manager, TrainConfig train, DataConfig data,
                 int context, TrainingListener listener) {
@@ -162,12 +163,12 @@ public final class LmCellTrainer {
                     ? StatefulEvaluator.refusal(model) : null;
             if (LmEvalMode.bySpecName(train.evalMode()) == LmEvalMode.STATEFUL && refusal == null) {
                 // A chunk of batch x context tokens is as much work per forward pass as one windowed batch.
-                this.evaluator = new StatefulEvaluator(model, store, train.batchSize() * context);
+                this.evaluator = new StatefulEvaluator(model, store, train.examplesPerPass() * context);
                 this.evaluationNote = "";
             } else {
                 int stride = train.evalStride() == 0 ? Math.max(1, context / 2) : train.evalStride();
                 this.evaluator = new SlidingWindowEvaluator(model, store,
-                        new SlidingWindowEvaluator.Settings(context, stride, train.batchSize()));
+                        new SlidingWindowEvaluator.Settings(context, stride, train.examplesPerPass()));
                 this.evaluationNote = refusal == null ? ""
                         : "evalMode stateful ran windowed (stride " + stride + "): " + refusal;
             }
@@ -176,7 +177,7 @@ public final class LmCellTrainer {
             }
             this.inputs = new int[train.batchSize() * context];
             this.targets = new int[train.batchSize() * context];
-            this.starts = model.config().positions() == PositionScheme.STREAM ? new long[train.batchSize()] : null;
+            this.streamPositions = model.config().positions() == PositionScheme.STREAM;
         }
 
         TrainResult execute() {
@@ -247,29 +248,45 @@ public final class LmCellTrainer {
             return metrics;
         }
 
-        /** One optimiser step on the next segment batch; returns its loss. Everything it allocates dies with it. */
+        /**
+         * One optimiser step on the next segment batch; returns its loss. With micro-batches each pass
+         * back-propagates its share of the batch-mean loss before the gradients are clipped and applied once.
+         * Everything it allocates dies with it.
+         */
         private double trainStep(int step, StepTimes times) {
             long batch = (step - 1) % batches.count();
             batches.fill(batch, inputs, targets);
             try (NDManager stepManager = manager.newSubManager()) {
-                NDArray x = stepManager.create(inputs, new Shape(train.batchSize(), context));
-                NDArray y = stepManager.create(targets, new Shape(train.batchSize(), context));
-                NDList in = new NDList(x, y);
-                if (starts != null) {
-                    for (int row = 0; row < starts.length; row++) {
-                        starts[row] = batches.start(batch, row);
-                    }
-                    in.add(stepManager.create(starts));
-                }
+                int rows = train.batchSize();
+                int pass = train.examplesPerPass();
                 long t0 = System.nanoTime();
-                double loss;
-                try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                    NDArray lossArray = model.forward(store, in, true).singletonOrThrow().mean().neg();
-                    loss = lossArray.getFloat();
-                    if (!Double.isFinite(loss)) {
-                        throw new DivergedException(step, loss);
+                double loss = 0;
+                for (int from = 0; from < rows; from += pass) {
+                    int count = Math.min(pass, rows - from);
+                    NDArray x = stepManager.create(IntBuffer.wrap(inputs, from * context, count * context).slice(),
+                            new Shape(count, context));
+                    NDArray y = stepManager.create(IntBuffer.wrap(targets, from * context, count * context).slice(),
+                            new Shape(count, context));
+                    NDList in = new NDList(x, y);
+                    if (streamPositions) {
+                        long[] first = new long[count];
+                        for (int row = 0; row < count; row++) {
+                            first[row] = batches.start(batch, from + row);
+                        }
+                        in.add(stepManager.create(first));
                     }
-                    collector.backward(lossArray);
+                    try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                        NDArray lossArray = model.forward(store, in, true).singletonOrThrow().mean().neg();
+                        if (count < rows) {
+                            lossArray = lossArray.mul(stepManager.create((float) count / rows));
+                        }
+                        double share = lossArray.getFloat();
+                        if (!Double.isFinite(share)) {
+                            throw new DivergedException(step, share);
+                        }
+                        loss += share;
+                        collector.backward(lossArray);
+                    }
                 }
                 List<NDArray> gradients = new ArrayList<>(parameters.size());
                 for (Parameter p : parameters.values()) {

@@ -18,12 +18,18 @@ final class SplitEvaluator {
     private final Trainer trainer;
     private final BatchAssembler assembler;
     private final int batchSize;
+    private final int passSize;
     private final int[] order;
 
-    SplitEvaluator(Trainer trainer, BatchAssembler assembler, Split split, int batchSize) {
+    /**
+     * @param batchSize the training batch: evaluation counts its batches in these units
+     * @param passSize examples per forward pass (the micro-batch), so evaluation fits where training does
+     */
+    SplitEvaluator(Trainer trainer, BatchAssembler assembler, Split split, int batchSize, int passSize) {
         this.trainer = trainer;
         this.assembler = assembler;
         this.batchSize = batchSize;
+        this.passSize = passSize;
         this.order = new int[split.size()];
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
@@ -58,8 +64,8 @@ final class SplitEvaluator {
         }
         long correct = 0;
         double lossSum = 0;
-        for (int from = 0; from < examples; from += batchSize) {
-            int count = Math.min(batchSize, examples - from);
+        for (int from = 0; from < examples; from += passSize) {
+            int count = Math.min(passSize, examples - from);
             try (NDManager batchManager = trainer.getManager().newSubManager()) {
                 BatchAssembler.Batch batch = assembler.assemble(batchManager, order, from, count);
                 NDArray logits = trainer.evaluate(batch.inputs()).singletonOrThrow();

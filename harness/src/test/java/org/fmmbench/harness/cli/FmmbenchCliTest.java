@@ -65,7 +65,8 @@ class FmmbenchCliTest {
 
     @Test
     void unknownOptionAndBadValues() throws IOException {
-        assertBadReproduce("did you mean --seeds?", "--sedes", "3");
+        assertBadReproduce("did you mean --seeds", "--sedes", "3");
+        assertBadReproduce("unknown field 'microbatch'", "--set", "train.microbatch=8");
         assertBadReproduce("'--seeds'", "--seeds", "three");
         assertBadReproduce("Bad duration '10 minutes'", "--cell-timeout", "10 minutes");
         assertBadReproduce("--max-steps must be >= 1", "--max-steps", "0");

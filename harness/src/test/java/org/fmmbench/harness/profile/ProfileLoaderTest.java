@@ -196,6 +196,46 @@ class ProfileLoaderTest {
     }
 
     @Test
+    void setOverridesAFieldForEveryTaskOrForOneTask() {
+        Profile p = ProfileLoader.load("paper", Map.of("train.microBatch", "8",
+                "retrieval.train.microBatch", "2", "data.maxTest", "64"));
+        for (TaskProfile t : lraTasks(p)) {
+            assertEquals(t.task().equals("retrieval") ? 2 : 8, t.train().microBatch(), t.task());
+            assertEquals(64, t.data().maxTest(), t.task());
+        }
+        assertEquals(5000, lraTasks(p).get(0).train().steps(), "fields not set keep the profile's values");
+    }
+
+    @Test
+    void setWithAnUnknownFieldSectionOrTaskIsAnErrorNamingIt() {
+        IllegalArgumentException field = assertThrows(IllegalArgumentException.class,
+                () -> ProfileLoader.load("smoke", Map.of("train.microbatch", "8")));
+        assertTrue(field.getMessage().contains("unknown field 'microbatch'"), field.getMessage());
+        IllegalArgumentException section = assertThrows(IllegalArgumentException.class,
+                () -> ProfileLoader.load("smoke", Map.of("optim.lr", "1")));
+        assertTrue(section.getMessage().contains("model, train, data"), section.getMessage());
+        IllegalArgumentException task = assertThrows(IllegalArgumentException.class,
+                () -> ProfileLoader.load("smoke", Map.of("imdb.train.lr", "1")));
+        assertTrue(task.getMessage().contains("no task 'imdb'"), task.getMessage());
+        IllegalArgumentException value = assertThrows(IllegalArgumentException.class,
+                () -> ProfileLoader.load("smoke", Map.of("train.microBatch", "100000")));
+        assertTrue(value.getMessage().contains("microBatch must be in [0, batchSize]"), value.getMessage());
+    }
+
+    @Test
+    void withRowsKeepsOnlyTheNamedRowsAndNamesAnUnknownOne() {
+        Profile p = ProfileLoader.load("paper").withRows(List.of("band_20", "linear"));
+        assertEquals(ProfileLoader.load("paper").taskNames(), p.taskNames(), "every task has linear");
+        assertEquals(List.of("linear"), p.task("listops").rows().stream().map(PaperRow::row).toList());
+        assertEquals(List.of("linear", "band_20"), p.task("lm").rows().stream().map(PaperRow::row)
+                .toList());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ProfileLoader.load("paper").withRows(List.of("band_7")));
+        assertTrue(e.getMessage().contains("Unknown row 'band_7'") && e.getMessage().contains("fmm2_band5"),
+                e.getMessage());
+    }
+
+    @Test
     void unknownProfileNamesTheBuiltInOnes() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ProfileLoader.load("fast"));
         assertTrue(e.getMessage().contains("smoke, cpu, paper"), e.getMessage());

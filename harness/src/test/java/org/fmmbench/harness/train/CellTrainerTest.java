@@ -70,6 +70,26 @@ class CellTrainerTest {
     }
 
     @Test
+    void microBatchesTrainLikeTheWholeBatch() {
+        TrainConfig whole = new TrainConfig(16, 6, 1, 3e-3, 0.0, 6, 1, 1, 0, 0, 0);
+        TrainConfig quarters = new TrainConfig(16, 6, 1, 3e-3, 0.0, 6, 1, 1, 0, 0, 4);
+        TrainConfig uneven = new TrainConfig(16, 6, 1, 3e-3, 0.0, 6, 1, 1, 0, 0, 5);
+        TrainResult a = trainer(2).train(noDropout(whole), TrainingListener.NONE);
+        for (TrainConfig split : List.of(quarters, uneven)) {
+            TrainResult b = trainer(2).train(noDropout(split), TrainingListener.NONE);
+            for (int i = 0; i < a.curve().size(); i++) {
+                assertEquals(a.curve().get(i).trainLoss(), b.curve().get(i).trainLoss(), 1e-5,
+                        "step " + (i + 1) + " with micro-batches of " + split.microBatch());
+            }
+        }
+    }
+
+    private static CellConfig noDropout(TrainConfig train) {
+        return new CellConfig("test", "marker", VARIANT, VARIANT, 7, 1, "cpu",
+                new ModelConfig(1, 16, 32, 2, 0f, 0f), train, new DataConfig("auto", SEQ, 0, 0, 0, "pad"));
+    }
+
+    @Test
     void nanLossStopsTrainingAtOnceAsDiverged() {
         List<Double> losses = new ArrayList<>();
         DivergedException e = assertThrows(DivergedException.class,

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Random;
 import org.fmmbench.baselines.attention.VariantRegistry;
 import org.fmmbench.harness.config.CellConfig;
+import org.fmmbench.harness.config.ModelConfig;
 import org.fmmbench.harness.config.TrainConfig;
 import org.fmmbench.harness.profile.ProfileLoader;
 import org.fmmbench.harness.results.CellResult;
@@ -88,7 +89,7 @@ class LmCellTrainerTest {
         // The paper's batch of 96 x 256 tokens through 16 layers needs several GB per step; the test keeps
         // everything of the planned cell but the batch.
         TrainConfig small = new TrainConfig(2, t.steps(), t.warmupSteps(), t.lr(), t.weightDecay(), t.evalEvery(),
-                t.evalBatches(), t.testBatches(), t.gradClip(), t.evalStride(), t.evalMode());
+                t.evalBatches(), t.testBatches(), t.gradClip(), t.evalStride(), 0, t.evalMode());
         CellConfig cell = new CellConfig(planned.profile(), planned.task(), planned.row(), planned.variant(),
                 planned.seed(), planned.threads(), planned.device(), planned.model(), small, planned.data());
 
@@ -100,6 +101,40 @@ class LmCellTrainerTest {
         assertTrue(r.valPerplexity() > 1 && Double.isFinite(r.valPerplexity()), "val " + r.valPerplexity());
         assertTrue(r.testPerplexity() > 1 && Double.isFinite(r.testPerplexity()), "test " + r.testPerplexity());
         assertEquals(Math.log(r.testPerplexity()) / Math.log(2), r.bitsPerToken(), 1e-9);
+    }
+
+    @Test
+    void microBatchesTrainLikeTheWholeBatch() {
+        CellConfig smoke = plan("smoke", "fmm:k=5,kernels=elu,blend=near_channel", 4, null, tmp.resolve("cache"))
+                .cell(0).config();
+        ModelConfig m = smoke.model();
+        ModelConfig noDropout = new ModelConfig(m.layers(), m.dim(), m.mlpDim(), m.heads(), 0f, 0f);
+        TrainConfig t = smoke.train();
+        List<Double> whole = losses(smoke, noDropout, t);
+        List<Double> pairs = losses(smoke, noDropout, new TrainConfig(t.batchSize(), t.steps(), t.warmupSteps(),
+                t.lr(), t.weightDecay(), t.evalEvery(), t.evalBatches(), t.testBatches(), t.gradClip(),
+                t.evalStride(), 2));
+        assertTrue(t.batchSize() > 2, "the smoke batch must split into several micro-batches");
+        for (int i = 0; i < whole.size(); i++) {
+            assertEquals(whole.get(i), pairs.get(i), 1e-5, "step " + (i + 1));
+        }
+    }
+
+    private List<Double> losses(CellConfig base, ModelConfig model, TrainConfig train) {
+        CellConfig cell = new CellConfig(base.profile(), base.task(), base.row(), base.variant(), base.seed(),
+                base.threads(), base.device(), model, train, base.data());
+        List<Double> losses = new ArrayList<>();
+        new LmCellTrainer(null, tmp.resolve("cache")).train(cell, new TrainingListener() {
+            @Override
+            public void onStep(int step, int steps, double loss, double lr, long elapsedMs) {
+                losses.add(loss);
+            }
+
+            @Override
+            public void onEvaluation(int step, double valAccuracy, double valLoss) {
+            }
+        });
+        return losses;
     }
 
     @Test
