@@ -1,11 +1,15 @@
 package org.fmmbench.baselines.attention;
 
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
-/** Banded softmax attention, the near field alone (the paper's Band_k baseline, official flag 6.5 / LM 4.5). */
-public final class BandAttention extends Attention {
+/**
+ * Banded softmax attention, the near field alone (the paper's Band_k baseline, official flag 6.5 / LM 4.5). Causal,
+ * it is recurrent: its state is the last k - 1 keys and values.
+ */
+public final class BandAttention extends Attention implements RecurrentAttention {
     private final int band;
 
     BandAttention(VariantSpec spec, AttentionSettings settings, int band) {
@@ -23,5 +27,10 @@ public final class BandAttention extends Attention {
             PairList<String, Object> params) {
         AttentionInputs in = AttentionInputs.unpack(inputs, settings);
         return new NDList(BandedSoftmax.attend(in, band, settings.attentionDropout(), training));
+    }
+
+    @Override
+    public NDArray attendNext(ParameterStore store, NDArray q, NDArray k, NDArray v, AttentionState state) {
+        return BandedSoftmax.attendNext(Recurrence.inputs(this, q, k, v), band, state);
     }
 }

@@ -20,6 +20,8 @@ import ai.djl.ndarray.types.Shape;
 final class BandedSoftmax {
     /** Preferred rows per block; a wider band forces larger blocks. Chosen by timing b = 8..64 (README "Attention variants"). */
     static final int PREFERRED_BLOCK = 16;
+    private static final String RECENT_KEYS = "near.keys";
+    private static final String RECENT_VALUES = "near.values";
 
     private BandedSoftmax() {}
 
@@ -50,6 +52,36 @@ final class BandedSoftmax {
         probabilities = SoftmaxScores.dropout(probabilities, dropout, training);
         NDArray out = probabilities.matMul(v).reshape(in.batch(), in.heads(), (long) blocks * b, d);
         return tail == 0 ? out : out.get(":, :, :{}", n);
+    }
+
+    /**
+     * Causal near field of the next C positions of a stream, (B, H, C, d), for {@link RecurrentAttention}. The keys
+     * and values of the last k - 1 earlier positions, kept in {@code state}, are put in front of the chunk (with
+     * zero queries whose outputs are dropped), so every query sees exactly its k keys; the state then keeps the
+     * last k - 1 positions of the joined sequence.
+     */
+    static NDArray attendNext(AttentionInputs in, int band, AttentionState state) {
+        NDArray keys = state.get(RECENT_KEYS);
+        long kept = keys == null ? 0 : keys.getShape().get(2);
+        AttentionInputs joined = in;
+        if (kept > 0) {
+            NDManager chunk = in.q().getManager();
+            // Joined in the chunk's manager: the result of an op belongs to its first operand's manager.
+            NDArray k = keys.concat(in.k(), 2);
+            NDArray v = state.get(RECENT_VALUES).concat(in.v(), 2);
+            k.attach(chunk);
+            v.attach(chunk);
+            NDArray q = chunk.zeros(keys.getShape(), in.q().getDataType()).concat(in.q(), 2);
+            joined = new AttentionInputs(q, k, v, null, in.settings());
+        }
+        NDArray out = attend(joined, band, 0f, false);
+        long total = joined.length();
+        long keep = Math.min(band - 1, total);
+        if (keep > 0) {
+            state.put(RECENT_KEYS, joined.k().get(":, :, {}:", total - keep));
+            state.put(RECENT_VALUES, joined.v().get(":, :, {}:", total - keep));
+        }
+        return kept == 0 ? out : out.get(":, :, {}:", kept);
     }
 
     /**

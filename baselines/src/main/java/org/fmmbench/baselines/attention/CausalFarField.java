@@ -20,6 +20,22 @@ final class CausalFarField implements FarField {
 
     @Override
     public NDArray attend(AttentionInputs in, List<FeatureMap> maps, List<NDArray> weights, NDArray farWeight) {
+        return attend(in, maps, weights, farWeight, null);
+    }
+
+    /**
+     * The far field of the next positions of a stream, for {@link RecurrentAttention}: per kernel, the state
+     * carries v^T fk and the sum of fk over every earlier position, is added to each chunk's prefix sums, and is
+     * advanced by this input's totals.
+     */
+    NDArray attendNext(AttentionInputs in, List<FeatureMap> maps, List<NDArray> weights, NDArray farWeight,
+            AttentionState state) {
+        return attend(in, maps, weights, farWeight, state);
+    }
+
+    /** @param state the carried sums, or {@code null} when the input is a whole sequence */
+    private NDArray attend(AttentionInputs in, List<FeatureMap> maps, List<NDArray> weights, NDArray farWeight,
+            AttentionState state) {
         long n = in.length();
         long d = in.headDim();
         int c = (int) Math.min(CHUNK, n);
@@ -51,8 +67,28 @@ final class CausalFarField implements FarField {
             qSum = padTail(qSum, tail, 1).reshape(in.batch(), in.heads(), chunks, c, 1);
             NDArray local = fq.matMul(fk.swapAxes(3, 4)).mul(lowerTriangle);
             // The state is carried transposed, v^T fk, so that fk's gradient from it is contiguous.
-            NDArray stateT = exclusivePrefixSum(vT.matMul(fk), chunks);
-            NDArray keySumT = exclusivePrefixSum(fk.sum(new int[] {3}, true), chunks).swapAxes(3, 4);
+            NDArray chunkStateT = vT.matMul(fk);
+            NDArray chunkKeySum = fk.sum(new int[] {3}, true);
+            NDArray stateT = exclusivePrefixSum(chunkStateT, chunks);
+            NDArray keySum = exclusivePrefixSum(chunkKeySum, chunks);
+            if (state != null) {
+                String stateName = "far" + i + ".stateT";
+                String keySumName = "far" + i + ".keySum";
+                NDArray carriedStateT = state.get(stateName);
+                NDArray carriedKeySum = state.get(keySumName);
+                NDArray totalStateT = chunkStateT.sum(new int[] {2}, true);
+                NDArray totalKeySum = chunkKeySum.sum(new int[] {2}, true);
+                if (carriedStateT != null) {
+                    // (B, H, 1, ..) broadcasts over the chunk axis; the per-step array first keeps the manager.
+                    stateT = stateT.add(carriedStateT);
+                    keySum = keySum.add(carriedKeySum);
+                    totalStateT = totalStateT.add(carriedStateT);
+                    totalKeySum = totalKeySum.add(carriedKeySum);
+                }
+                state.put(stateName, totalStateT);
+                state.put(keySumName, totalKeySum);
+            }
+            NDArray keySumT = keySum.swapAxes(3, 4);
 
             NDArray numerator = local.matMul(v).add(fq.matMul(stateT.swapAxes(3, 4)));
             NDArray denominator = local.sum(new int[] {4}, true).add(fq.matMul(keySumT));

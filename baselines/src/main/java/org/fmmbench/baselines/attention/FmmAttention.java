@@ -15,9 +15,10 @@ import java.util.List;
  * FMMformer attention: banded softmax near field plus low-rank far field with one to three feature maps,
  * blended with learnable weights. Linear in N: the near field is {@link BandedSoftmax}, the far field
  * {@link ScaledFarField} (non-causal, LRA form) or {@link CausalFarField} (causal, language-model form).
- * Attention dropout applies to the near-field probabilities only, as in the official code.
+ * Attention dropout applies to the near-field probabilities only, as in the official code. Causal, it is
+ * recurrent: its state is the near field's last k - 1 keys and values and the far field's sums.
  */
-public final class FmmAttention extends Attention {
+public final class FmmAttention extends Attention implements RecurrentAttention {
     private final int band;
     private final List<FeatureMap> kernels;
     private final BlendRule blend;
@@ -52,16 +53,30 @@ public final class FmmAttention extends Attention {
     @Override
     protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training,
             PairList<String, Object> params) {
-        AttentionInputs in = AttentionInputs.unpack(inputs, settings);
+        return new NDList(attend(store, AttentionInputs.unpack(inputs, settings), training, null));
+    }
+
+    @Override
+    public NDArray attendNext(ParameterStore store, NDArray q, NDArray k, NDArray v, AttentionState state) {
+        return attend(store, Recurrence.inputs(this, q, k, v), false, state);
+    }
+
+    /** @param state {@code null} for a whole sequence, else the stream's carried state, advanced past {@code in} */
+    private NDArray attend(ParameterStore store, AttentionInputs in, boolean training, AttentionState state) {
         Device device = in.q().getDevice();
         NDManager step = in.q().getManager();
-        NDArray near = BandedSoftmax.attend(in, band, settings.attentionDropout(), training);
+        NDArray near = state == null
+                ? BandedSoftmax.attend(in, band, settings.attentionDropout(), training)
+                : BandedSoftmax.attendNext(in, band, state);
         List<NDArray> blendValues = values(store, blendWeights, device, training);
         List<NDArray> weights = kernelMix == null
                 ? Collections.singletonList(null)
                 : kernelMix.kernelWeights(values(store, kernelWeights, device, training), kernels.size(), step);
-        NDArray farField = far.attend(in, kernels, weights, blend.farWeight(blendValues, step));
-        return new NDList(BlendRule.blend(near, blend.nearWeight(blendValues, step), farField));
+        NDArray farWeight = blend.farWeight(blendValues, step);
+        NDArray farField = state == null
+                ? far.attend(in, kernels, weights, farWeight)
+                : Recurrence.causalFarField(far).attendNext(in, kernels, weights, farWeight, state);
+        return BlendRule.blend(near, blend.nearWeight(blendValues, step), farField);
     }
 
     private static List<NDArray> values(ParameterStore store, List<Parameter> parameters, Device device,

@@ -1,5 +1,6 @@
 package org.fmmbench.baselines.attention;
 
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
@@ -9,9 +10,10 @@ import java.util.List;
 /**
  * Linear attention with phi = elu(x) + 1: the far field alone. Non-causal it is the official LRA
  * {@code LinearAttention} (scaled by N^-1/2, no denominator); causal it is the language-model linear
- * transformer (sum-normalised features, causal denominator, times 1/sqrt(d)).
+ * transformer (sum-normalised features, causal denominator, times 1/sqrt(d)), which is recurrent: its state is the
+ * far field's sums.
  */
-public final class LinearAttention extends Attention {
+public final class LinearAttention extends Attention implements RecurrentAttention {
     private final FarField far;
 
     LinearAttention(VariantSpec spec, AttentionSettings settings) {
@@ -24,5 +26,12 @@ public final class LinearAttention extends Attention {
             PairList<String, Object> params) {
         AttentionInputs in = AttentionInputs.unpack(inputs, settings);
         return new NDList(far.attend(in, List.of(FeatureMap.ELU), Collections.singletonList(null), null));
+    }
+
+    @Override
+    public NDArray attendNext(ParameterStore store, NDArray q, NDArray k, NDArray v, AttentionState state) {
+        AttentionInputs in = Recurrence.inputs(this, q, k, v);
+        return Recurrence.causalFarField(far).attendNext(in, List.of(FeatureMap.ELU), Collections.singletonList(null),
+                null, state);
     }
 }

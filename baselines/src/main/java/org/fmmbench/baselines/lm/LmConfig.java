@@ -17,9 +17,11 @@ import java.util.Arrays;
  * @param cutoffs adaptive-softmax cluster boundaries, strictly increasing and below {@code vocabSize};
  *     empty gives a plain (tied) softmax
  * @param attention spec of the causal attention variant, e.g. {@code band:k=20}
+ * @param positions how tokens are numbered for the sinusoidal encoding ({@link PositionScheme#WINDOW} is the
+ *     paper's)
  */
 public record LmConfig(int vocabSize, int layers, int modelDim, int heads, int headDim, int ffDim, float dropout,
-        int context, int[] cutoffs, String attention) {
+        int context, int[] cutoffs, String attention, PositionScheme positions) {
 
     /** The paper's adaptive-softmax cutoffs for WikiText-103 (lmtool-fwms "small" config). */
     public static final int[] PAPER_CUTOFFS = {20_000, 40_000, 200_000};
@@ -41,6 +43,14 @@ public record LmConfig(int vocabSize, int layers, int modelDim, int heads, int h
                     + Arrays.toString(cutoffs) + ". Use cutoffsBelow(vocab) to keep only the ones that fit.");
         }
         require(attention != null && !attention.isBlank(), "attention spec is empty: give e.g. 'softmax'");
+        require(positions != null, "positions must be given: PositionScheme.WINDOW is the paper's");
+    }
+
+    /** A model with the paper's positions ({@link PositionScheme#WINDOW}). */
+    public LmConfig(int vocabSize, int layers, int modelDim, int heads, int headDim, int ffDim, float dropout,
+            int context, int[] cutoffs, String attention) {
+        this(vocabSize, layers, modelDim, heads, headDim, ffDim, dropout, context, cutoffs, attention,
+                PositionScheme.WINDOW);
     }
 
     /** The paper's model: 16 layers, d_model 128, 8 heads × 16, FF 2048, dropout 0.1, context 256. */
@@ -64,24 +74,33 @@ public record LmConfig(int vocabSize, int layers, int modelDim, int heads, int h
     }
 
     public LmConfig withAttention(String spec) {
-        return new LmConfig(vocabSize, layers, modelDim, heads, headDim, ffDim, dropout, context, cutoffs, spec);
+        return new LmConfig(vocabSize, layers, modelDim, heads, headDim, ffDim, dropout, context, cutoffs, spec,
+                positions);
     }
 
     public LmConfig withCutoffs(int... newCutoffs) {
         return new LmConfig(vocabSize, layers, modelDim, heads, headDim, ffDim, dropout, context, newCutoffs,
-                attention);
+                attention, positions);
     }
 
     public LmConfig withDropout(float p) {
-        return new LmConfig(vocabSize, layers, modelDim, heads, headDim, ffDim, p, context, cutoffs, attention);
+        return new LmConfig(vocabSize, layers, modelDim, heads, headDim, ffDim, p, context, cutoffs, attention,
+                positions);
     }
 
     public LmConfig withLayers(int n) {
-        return new LmConfig(vocabSize, n, modelDim, heads, headDim, ffDim, dropout, context, cutoffs, attention);
+        return new LmConfig(vocabSize, n, modelDim, heads, headDim, ffDim, dropout, context, cutoffs, attention,
+                positions);
     }
 
     public LmConfig withContext(int n) {
-        return new LmConfig(vocabSize, layers, modelDim, heads, headDim, ffDim, dropout, n, cutoffs, attention);
+        return new LmConfig(vocabSize, layers, modelDim, heads, headDim, ffDim, dropout, n, cutoffs, attention,
+                positions);
+    }
+
+    public LmConfig withPositions(PositionScheme scheme) {
+        return new LmConfig(vocabSize, layers, modelDim, heads, headDim, ffDim, dropout, context, cutoffs, attention,
+                scheme);
     }
 
     @Override
@@ -93,20 +112,22 @@ public record LmConfig(int vocabSize, int layers, int modelDim, int heads, int h
     public boolean equals(Object o) {
         return o instanceof LmConfig c && vocabSize == c.vocabSize && layers == c.layers && modelDim == c.modelDim
                 && heads == c.heads && headDim == c.headDim && ffDim == c.ffDim && dropout == c.dropout
-                && context == c.context && Arrays.equals(cutoffs, c.cutoffs) && attention.equals(c.attention);
+                && context == c.context && Arrays.equals(cutoffs, c.cutoffs) && attention.equals(c.attention)
+                && positions == c.positions;
     }
 
     @Override
     public int hashCode() {
         return 31 * Arrays.hashCode(cutoffs) + java.util.Objects.hash(vocabSize, layers, modelDim, heads, headDim,
-                ffDim, dropout, context, attention);
+                ffDim, dropout, context, attention, positions);
     }
 
     @Override
     public String toString() {
         return "LmConfig[vocab=" + vocabSize + ", layers=" + layers + ", d=" + modelDim + ", heads=" + heads + "x"
                 + headDim + ", ff=" + ffDim + ", dropout=" + dropout + ", context=" + context + ", cutoffs="
-                + Arrays.toString(cutoffs) + ", attention=" + attention + "]";
+                + Arrays.toString(cutoffs) + ", attention=" + attention + ", positions=" + positions.specName()
+                + "]";
     }
 
     private static void require(boolean ok, String message) {

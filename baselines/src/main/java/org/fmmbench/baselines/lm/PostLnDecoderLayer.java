@@ -15,6 +15,8 @@ import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.NormalInitializer;
 import ai.djl.util.PairList;
 import org.fmmbench.baselines.attention.Attention;
+import org.fmmbench.baselines.attention.AttentionState;
+import org.fmmbench.baselines.attention.RecurrentAttention;
 
 /**
  * One decoder layer of the official LM (post-LN, {@code pre_lnorm} off):
@@ -67,7 +69,22 @@ public final class PostLnDecoderLayer extends AbstractBlock {
     @Override
     protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training,
             PairList<String, Object> params) {
-        NDArray h = inputs.singletonOrThrow();
+        return new NDList(forward(store, inputs.singletonOrThrow(), training, null));
+    }
+
+    /**
+     * Inference over the next C positions of a stream, h (B, C, d_model) → (B, C, d_model), for a layer whose
+     * attention is a {@link RecurrentAttention}: the attention reads and advances {@code state}.
+     */
+    public NDArray forwardNext(ParameterStore store, NDArray h, AttentionState state) {
+        if (!(attention instanceof RecurrentAttention)) {
+            throw new IllegalArgumentException("attention " + attention + " carries no finite state");
+        }
+        return forward(store, h, false, state);
+    }
+
+    /** @param state {@code null} for a whole segment, else the stream state of a recurrent attention */
+    private NDArray forward(ParameterStore store, NDArray h, boolean training, AttentionState state) {
         Shape s = h.getShape();
         long b = s.get(0);
         long n = s.get(1);
@@ -75,8 +92,10 @@ public final class PostLnDecoderLayer extends AbstractBlock {
         NDArray proj = qkv.forward(store, new NDList(h), training).singletonOrThrow()
                 .reshape(b, n, heads, 3L * headDim).transpose(0, 2, 1, 3);
         NDList split = proj.split(3, 3);
-        NDArray attended = attention.forward(store, new NDList(split.get(0), split.get(1), split.get(2)), training)
-                .singletonOrThrow();
+        NDArray attended = state == null
+                ? attention.forward(store, new NDList(split.get(0), split.get(1), split.get(2)), training)
+                        .singletonOrThrow()
+                : ((RecurrentAttention) attention).attendNext(store, split.get(0), split.get(1), split.get(2), state);
         NDArray merged = attended.transpose(0, 2, 1, 3).reshape(b, n, (long) heads * headDim);
         NDArray a = out.forward(store, new NDList(merged), training).singletonOrThrow();
         a = attentionDropout.forward(store, new NDList(a), training).singletonOrThrow();
@@ -86,7 +105,7 @@ public final class PostLnDecoderLayer extends AbstractBlock {
         f = ffInnerDropout.forward(store, new NDList(Activation.relu(f)), training).singletonOrThrow();
         f = ff2.forward(store, new NDList(f), training).singletonOrThrow();
         f = ffDropout.forward(store, new NDList(f), training).singletonOrThrow();
-        return norm2.forward(store, new NDList(h.add(f)), training);
+        return norm2.forward(store, new NDList(h.add(f)), training).singletonOrThrow();
     }
 
     @Override

@@ -11,29 +11,12 @@ import java.util.List;
  * negative log-likelihood (nats) of every scored target, in stream order, to a sink. Windows of equal length
  * run {@code batch} at a time; each batch uses its own NDManager, so memory stays flat over long streams.
  *
- * <p>There is no carried state across windows: with the paper's positions (relative to the window's end, see
- * {@link SinusoidalPositions}) every key and value changes when the window moves, so the windowed result can
- * only be obtained by recomputing each window.
+ * <p>With the paper's positions (relative to the window's end, see {@link SinusoidalPositions}) every key and value
+ * changes when the window moves, so the windowed result can only be obtained by recomputing each window. With
+ * {@link PositionScheme#STREAM} positions each window's tokens keep their stream positions; {@link StatefulEvaluator}
+ * then runs the recurrent variants once through the stream instead.
  */
-public final class SlidingWindowEvaluator {
-    /** Reads {@code len} stream tokens from {@code from} into {@code dst[off..]}. */
-    @FunctionalInterface
-    public interface TokenReader {
-        void read(long from, int[] dst, int off, int len);
-    }
-
-    /** Receives negative log-likelihoods in nats, one per scored target, in stream order. */
-    @FunctionalInterface
-    public interface NllSink {
-        void accept(float[] nll);
-    }
-
-    /** Called after each batch with the number of windows done and the total. */
-    @FunctionalInterface
-    public interface Progress {
-        void update(long windowsDone, long windowsTotal);
-    }
-
+public final class SlidingWindowEvaluator implements LmEvaluator {
     /**
      * @param window input tokens per window (256 in the paper; at most the model's context)
      * @param stride targets scored per window after the first (1 in the paper)
@@ -72,11 +55,7 @@ public final class SlidingWindowEvaluator {
         this.settings = settings;
     }
 
-    /**
-     * Scores the whole stream; returns the number of targets scored (length − 1).
-     *
-     * @param manager parent of the per-batch managers (e.g. the model's manager)
-     */
+    @Override
     public long evaluate(NDManager manager, long length, TokenReader reader, NllSink sink, Progress progress) {
         long total = WindowPlan.count(length, settings.window(), settings.stride());
         long scored = 0;
@@ -103,8 +82,10 @@ public final class SlidingWindowEvaluator {
         int[] inputs = new int[b * n];
         int[] buffer = new int[n + 1];
         int[] targets = new int[b * maxScored];
+        long[] starts = new long[b];
         for (int i = 0; i < b; i++) {
             WindowPlan.Window w = windows.get(i);
+            starts[i] = w.start();
             reader.read(w.start(), buffer, 0, n + 1);
             System.arraycopy(buffer, 0, inputs, i * n, n);
             System.arraycopy(buffer, n + 1 - maxScored, targets, i * maxScored, maxScored);
@@ -113,7 +94,7 @@ public final class SlidingWindowEvaluator {
         try (NDManager sm = parent.newSubManager()) {
             NDArray x = sm.create(inputs, new Shape(b, n));
             NDArray y = sm.create(targets, new Shape(b, maxScored));
-            logProbs = model.lastTargetLogProbs(store, x, y, maxScored, false).toFloatArray();
+            logProbs = model.lastTargetLogProbs(store, x, starts, y, maxScored, false).toFloatArray();
         }
         long count = 0;
         for (int i = 0; i < b; i++) {

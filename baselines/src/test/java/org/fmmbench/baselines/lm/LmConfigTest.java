@@ -22,6 +22,18 @@ class LmConfigTest {
     }
 
     @Test
+    void thePapersWindowPositionsAreTheDefaultAndStreamPositionsAreAnOption() {
+        assertEquals(PositionScheme.WINDOW, LmConfig.paper(256, "softmax").positions());
+        LmConfig stream = LmConfig.tiny(100, "linear").withPositions(PositionScheme.STREAM);
+        assertEquals(PositionScheme.STREAM, stream.withContext(64).withLayers(3).positions());
+        assertEquals(PositionScheme.STREAM, PositionScheme.bySpecName("stream"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> PositionScheme.bySpecName("absolute"));
+        assertTrue(e.getMessage().contains("'absolute'") && e.getMessage().contains("window or stream"),
+                e.getMessage());
+    }
+
+    @Test
     void aByteVocabularyGetsAPlainSoftmax() {
         assertArrayEquals(new int[0], LmConfig.paper(256, "softmax").cutoffs());
         assertArrayEquals(new int[] {20_000}, LmConfig.paper(33_278, "softmax").cutoffs());

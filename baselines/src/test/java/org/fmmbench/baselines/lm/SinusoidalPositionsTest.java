@@ -30,4 +30,18 @@ class SinusoidalPositionsTest {
         float slid = t[2 * d + 1];
         assertNotEquals(first, slid, "a window-relative position cannot be carried over to the next window");
     }
+
+    @Test
+    void aStreamPositionIsTheTokensIndexInTheStreamWhateverTheRowStarts() {
+        int d = 16;
+        float[] rows = SinusoidalPositions.streamTable(new long[] {0, 3, 1_000_003}, 4, d);
+        float[] paper = SinusoidalPositions.table(7, d);
+        // row 1, token 2 is stream position 5, which the paper's table of 7 tokens gives to its token 1
+        for (int j = 0; j < d; j++) {
+            assertEquals(paper[d + j], rows[(4 + 2) * d + j], 0f);
+            assertEquals(rows[3 * d + j], rows[4 * d + j], 0f, "position 3: token 3 of row 0 and token 0 of row 1");
+        }
+        // far into a stream the angle is still exact: position 1,000,005 at the highest frequency (1)
+        assertEquals((float) Math.sin(1_000_005.0), rows[(8 + 2) * d], 1e-6f);
+    }
 }

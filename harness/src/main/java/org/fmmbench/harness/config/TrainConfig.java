@@ -18,21 +18,37 @@ package org.fmmbench.harness.config;
  * @param microBatch examples per forward/backward pass (0 = the whole batch): gradients of the micro-batches are
  *     accumulated into one optimiser step on {@code batchSize} examples, so a batch that does not fit in memory
  *     (softmax at the paper's lengths) still trains with the paper's batch size
+ * @param evalMode language modelling: {@code windowed} (sliding windows of {@code evalStride}) or {@code stateful}
+ *     (one pass with carried attention state; needs {@code model.positions: stream}, and a variant without finite
+ *     state, e.g. softmax, falls back to windowed); ignored by classification tasks
  */
 public record TrainConfig(int batchSize, int steps, int warmupSteps, double lr, double weightDecay, int evalEvery,
-        int evalBatches, int testBatches, double gradClip, int evalStride, int microBatch) {
+        int evalBatches, int testBatches, double gradClip, int evalStride, int microBatch, String evalMode) {
 
-    /** A schedule without gradient accumulation. */
+    /** A plan written before {@code evalMode} existed reads back with the windowed evaluation. */
+    public TrainConfig {
+        evalMode = evalMode == null ? "windowed" : evalMode;
+    }
+
+    /** A schedule evaluated windowed (the default {@code evalMode}). */
+    public TrainConfig(int batchSize, int steps, int warmupSteps, double lr, double weightDecay, int evalEvery,
+            int evalBatches, int testBatches, double gradClip, int evalStride, int microBatch) {
+        this(batchSize, steps, warmupSteps, lr, weightDecay, evalEvery, evalBatches, testBatches, gradClip, evalStride,
+                microBatch, "windowed");
+    }
+
+    /** A schedule without gradient accumulation, evaluated windowed. */
     public TrainConfig(int batchSize, int steps, int warmupSteps, double lr, double weightDecay, int evalEvery,
             int evalBatches, int testBatches, double gradClip, int evalStride) {
         this(batchSize, steps, warmupSteps, lr, weightDecay, evalEvery, evalBatches, testBatches, gradClip, evalStride,
-                0);
+                0, "windowed");
     }
 
-    /** A classification schedule: no gradient clipping, no sliding-window stride. */
+    /** A classification schedule: no gradient clipping, windowed evaluation at the default stride. */
     public TrainConfig(int batchSize, int steps, int warmupSteps, double lr, double weightDecay, int evalEvery,
             int evalBatches, int testBatches) {
-        this(batchSize, steps, warmupSteps, lr, weightDecay, evalEvery, evalBatches, testBatches, 0, 0, 0);
+        this(batchSize, steps, warmupSteps, lr, weightDecay, evalEvery, evalBatches, testBatches, 0, 0, 0,
+                "windowed");
     }
 
     /** Examples per forward/backward pass. */
@@ -44,6 +60,6 @@ public record TrainConfig(int batchSize, int steps, int warmupSteps, double lr, 
     public TrainConfig withSteps(int newSteps) {
         int warmup = (int) Math.round((double) warmupSteps * newSteps / steps);
         return new TrainConfig(batchSize, newSteps, Math.min(warmup, newSteps), lr, weightDecay,
-                Math.min(evalEvery, newSteps), evalBatches, testBatches, gradClip, evalStride, microBatch);
+                Math.min(evalEvery, newSteps), evalBatches, testBatches, gradClip, evalStride, microBatch, evalMode);
     }
 }

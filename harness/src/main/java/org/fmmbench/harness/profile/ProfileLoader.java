@@ -17,9 +17,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.fmmbench.baselines.lm.PositionScheme;
 import org.fmmbench.harness.config.DataConfig;
 import org.fmmbench.harness.config.ModelConfig;
 import org.fmmbench.harness.config.TrainConfig;
+import org.fmmbench.harness.train.LmEvalMode;
 
 /**
  * Loads profiles: a built-in name ({@code smoke}, {@code cpu}, {@code paper}) from the class path, or a path
@@ -48,7 +50,10 @@ public final class ProfileLoader {
 
     /** Train fields a profile may leave out: language-modelling settings, and no gradient accumulation. */
     private static final ObjectNode OPTIONAL_TRAIN_DEFAULTS = YAML.createObjectNode().put("gradClip", 0.0)
-            .put("evalStride", 0).put("microBatch", 0);
+            .put("evalStride", 0).put("microBatch", 0).put("evalMode", LmEvalMode.WINDOWED.specName());
+    /** Model fields only language modelling uses; the default is the paper's. */
+    private static final ObjectNode LM_ONLY_MODEL_DEFAULTS = YAML.createObjectNode()
+            .put("positions", PositionScheme.WINDOW.specName());
 
     /** Shape of a profile file; the sections stay trees until merged per task. */
     record ProfileFile(String name, String description, Integer seeds, Integer threads, String cellTimeout,
@@ -116,8 +121,10 @@ public final class ProfileLoader {
         for (Map.Entry<String, TaskSection> e : f.tasks().entrySet()) {
             TaskSection t = e.getValue() == null ? new TaskSection(null, null, null, null) : e.getValue();
             String where = origin + ", task '" + e.getKey() + "'";
-            ModelConfig model = bind(merge(merge(merge(f.model(), t.model()), set.get("model")),
+            ModelConfig model = bind(merge(merge(merge(merge(LM_ONLY_MODEL_DEFAULTS, f.model()), t.model()),
+                    set.get("model")),
                     set.get(e.getKey() + ".model")), ModelConfig.class, where + ", model");
+            checkModel(model, where);
             TrainConfig train = bind(merge(merge(merge(merge(OPTIONAL_TRAIN_DEFAULTS, f.train()), t.train()),
                     set.get("train")), set.get(e.getKey() + ".train")), TrainConfig.class, where + ", train");
             DataConfig data = bind(merge(merge(merge(f.data(), t.data()), set.get("data")),
@@ -138,6 +145,14 @@ public final class ProfileLoader {
                 Durations.parse(f.cellTimeout() == null ? "24h" : f.cellTimeout()), List.copyOf(tasks));
     }
 
+    private static void checkModel(ModelConfig m, String where) {
+        try {
+            PositionScheme.bySpecName(m.positions());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(where + ", model: " + e.getMessage() + ".", e);
+        }
+    }
+
     /** Checks the fields every cell needs to train at all. */
     public static void checkTrain(TrainConfig t, String where) {
         require(t.batchSize() >= 1, where, "train.batchSize must be >= 1");
@@ -150,6 +165,8 @@ public final class ProfileLoader {
         require(t.evalBatches() >= 0 && t.testBatches() >= 0, where, "train.evalBatches/testBatches must be >= 0");
         require(t.gradClip() >= 0, where, "train.gradClip must be >= 0 (0 = no clipping)");
         require(t.evalStride() >= 0, where, "train.evalStride must be >= 0 (0 = half the context, 1 = the paper's)");
+        require(LmEvalMode.bySpecName(t.evalMode()) != null, where, "train.evalMode must be "
+                + LmEvalMode.choices() + ", got '" + t.evalMode() + "'");
         require(t.microBatch() >= 0 && t.microBatch() <= t.batchSize(), where,
                 "train.microBatch must be in [0, batchSize] (0 = no gradient accumulation)");
     }

@@ -48,6 +48,7 @@ public final class CellRunner {
         try {
             trained = training.train(cell.config(), new Reporter(cell.config().train().steps()));
             status = CellStatus.OK;
+            detail = trained.note();
         } catch (MissingDataException e) {
             status = CellStatus.SKIPPED;
             detail = e.getMessage();

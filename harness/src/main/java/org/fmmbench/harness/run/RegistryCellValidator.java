@@ -3,9 +3,11 @@ package org.fmmbench.harness.run;
 import java.util.Set;
 import org.fmmbench.baselines.attention.AttentionSettings;
 import org.fmmbench.baselines.attention.VariantRegistry;
+import org.fmmbench.baselines.lm.PositionScheme;
 import org.fmmbench.harness.config.CellConfig;
 import org.fmmbench.harness.config.ModelConfig;
 import org.fmmbench.harness.train.LmCellTrainer;
+import org.fmmbench.harness.train.LmEvalMode;
 import org.fmmbench.tasks.lm.LmCorpora;
 
 /**
@@ -37,6 +39,12 @@ public final class RegistryCellValidator implements RunPlanner.CellValidator {
                     + String.join(", ", known) + ".");
         }
         ModelConfig m = cell.model();
+        if (lm && LmEvalMode.bySpecName(cell.train().evalMode()) == LmEvalMode.STATEFUL
+                && PositionScheme.bySpecName(m.positions()) != PositionScheme.STREAM) {
+            throw new IllegalArgumentException("Task 'lm': train.evalMode stateful needs model.positions stream, "
+                    + "got '" + m.positions() + "' (the paper's window positions change whenever the window moves, "
+                    + "so no state can be carried); set model.positions: stream or evalMode: windowed.");
+        }
         if (m.heads() < 1 || m.dim() % m.heads() != 0) {
             throw new IllegalArgumentException("Task '" + cell.task() + "': model dim " + m.dim()
                     + " must be a multiple of heads " + m.heads() + ".");

@@ -21,7 +21,10 @@ import java.util.Map;
 import org.fmmbench.baselines.attention.AttentionSettings;
 import org.fmmbench.baselines.attention.VariantRegistry;
 import org.fmmbench.baselines.lm.LmConfig;
+import org.fmmbench.baselines.lm.LmEvaluator;
+import org.fmmbench.baselines.lm.PositionScheme;
 import org.fmmbench.baselines.lm.SlidingWindowEvaluator;
+import org.fmmbench.baselines.lm.StatefulEvaluator;
 import org.fmmbench.baselines.lm.TransformerLm;
 import org.fmmbench.harness.config.CellConfig;
 import org.fmmbench.harness.config.DataConfig;
@@ -39,13 +42,16 @@ import org.fmmbench.tasks.lm.TokenStream;
  * Trains and evaluates one language-modelling cell as the official WikiText-103 code does: Adam, linear warm-up
  * then cosine to 0 ({@link WarmupCosineSchedule}), gradients clipped to a global norm, training segments in the
  * {@link LmBatches} order, validation perplexity every {@code evalEvery} steps and test perplexity of the
- * best-validation parameters, both by {@link SlidingWindowEvaluator}.
+ * best-validation parameters, both by {@link SlidingWindowEvaluator} or, with {@code evalMode: stateful},
+ * {@link StatefulEvaluator}.
  *
  * <p>How a {@link CellConfig} maps: {@code data.source} is the corpus ({@link LmCorpora#NAMES}),
  * {@code data.seqLength} the context (0 = the paper's 256), {@code data.maxVal}/{@code maxTest} cap the tokens of
  * the valid/test streams that are scored (0 = all); {@code model.mlpDim} is the feed-forward width and the head
- * width is {@code dim / heads}; {@code train.evalStride} is the window stride (0 = half the context, 1 = the
- * paper's) and {@code train.gradClip} the clipping norm.
+ * width is {@code dim / heads}; {@code model.positions} numbers the tokens ({@code window}, the paper's, or
+ * {@code stream}); {@code train.evalStride} is the window stride (0 = half the context, 1 = the paper's),
+ * {@code train.evalMode} chooses windowed or stateful evaluation ({@link LmEvalMode}) and {@code train.gradClip}
+ * is the clipping norm.
  */
 public final class LmCellTrainer {
     /** The task name of language-modelling cells. */
@@ -83,7 +89,8 @@ public final class LmCellTrainer {
                 NDManager manager = NDManager.newBaseManager(device)) {
             Engine.getInstance().setRandomSeed(Long.hashCode(cell.seed()));
             LmConfig config = new LmConfig(corpus.vocabSize(), m.layers(), m.dim(), m.heads(), m.dim() / m.heads(),
-                    m.mlpDim(), m.dropout(), context, LmConfig.cutoffsBelow(corpus.vocabSize()), cell.variant());
+                    m.mlpDim(), m.dropout(), context, LmConfig.cutoffsBelow(corpus.vocabSize()), cell.variant(),
+                    PositionScheme.bySpecName(m.positions()));
             TransformerLm model = TransformerLm.create(config, registry);
             model.initialize(manager, DataType.FLOAT32, new Shape(train.batchSize(), context),
                     new Shape(train.batchSize(), context));
@@ -106,6 +113,10 @@ public final class LmCellTrainer {
             throw new IllegalArgumentException("task 'lm' needs train.batchSize >= 1, train.evalEvery >= 1, "
                     + "train.gradClip >= 0 and train.evalStride >= 0.");
         }
+        if (LmEvalMode.bySpecName(t.evalMode()) == null) {
+            throw new IllegalArgumentException("train.evalMode must be " + LmEvalMode.choices() + ", got '"
+                    + t.evalMode() + "'.");
+        }
     }
 
     /** State of one training run. */
@@ -122,9 +133,13 @@ public final class LmCellTrainer {
         private final Optimizer adam;
         private final Map<String, Parameter> parameters = new LinkedHashMap<>();
         private final LmBatches batches;
-        private final SlidingWindowEvaluator evaluator;
+        private final LmEvaluator evaluator;
+        /** Why a requested stateful evaluation ran windowed, or empty. */
+        private final String evaluationNote;
         private final int[] inputs;
         private final int[] targets;
+        /** Whether the model numbers tokens by stream index, so each segment's offset goes with it. */
+        private final boolean streamPositions;
 
         Run(LmCorpus corpus, TransformerLm model, NDManager manager, TrainConfig train, DataConfig data,
                 int context, TrainingListener listener) {
@@ -144,11 +159,25 @@ public final class LmCellTrainer {
                 parameters.putIfAbsent(p.getValue().getId(), p.getValue());
             }
             this.batches = new LmBatches(corpus.stream(SplitName.TRAIN), train.batchSize(), context);
-            int stride = train.evalStride() == 0 ? Math.max(1, context / 2) : train.evalStride();
-            this.evaluator = new SlidingWindowEvaluator(model, store,
-                    new SlidingWindowEvaluator.Settings(context, stride, train.examplesPerPass()));
+            String refusal = LmEvalMode.bySpecName(train.evalMode()) == LmEvalMode.STATEFUL
+                    ? StatefulEvaluator.refusal(model) : null;
+            if (LmEvalMode.bySpecName(train.evalMode()) == LmEvalMode.STATEFUL && refusal == null) {
+                // A chunk of batch x context tokens is as much work per forward pass as one windowed batch.
+                this.evaluator = new StatefulEvaluator(model, store, train.examplesPerPass() * context);
+                this.evaluationNote = "";
+            } else {
+                int stride = train.evalStride() == 0 ? Math.max(1, context / 2) : train.evalStride();
+                this.evaluator = new SlidingWindowEvaluator(model, store,
+                        new SlidingWindowEvaluator.Settings(context, stride, train.examplesPerPass()));
+                this.evaluationNote = refusal == null ? ""
+                        : "evalMode stateful ran windowed (stride " + stride + "): " + refusal;
+            }
+            if (!evaluationNote.isEmpty()) {
+                System.err.println("note: " + evaluationNote);
+            }
             this.inputs = new int[train.batchSize() * context];
             this.targets = new int[train.batchSize() * context];
+            this.streamPositions = model.config().positions() == PositionScheme.STREAM;
         }
 
         TrainResult execute() {
@@ -164,7 +193,7 @@ public final class LmCellTrainer {
             return new TrainResult(corpus.dataSource(), Double.NaN, loop.bestStep(), Double.NaN, Double.NaN,
                     loop.tailLoss(), train.steps(), loop.trainMs(), median, loop.times().p90Ms(),
                     tokensPerStep / (median / 1000), evalMs, model.parameterCount(), loop.curve(),
-                    loop.bestValidation().perplexity(), test.perplexity(), test.bitsPerToken());
+                    loop.bestValidation().perplexity(), test.perplexity(), test.bitsPerToken(), evaluationNote);
         }
 
         /** Validation perplexity; the listener gets the mean log-loss as the validation loss. */
@@ -195,23 +224,31 @@ public final class LmCellTrainer {
          * Everything it allocates dies with it.
          */
         private double trainStep(int step, StepTimes times) {
-            batches.fill((step - 1) % batches.count(), inputs, targets);
+            long batch = (step - 1) % batches.count();
+            batches.fill(batch, inputs, targets);
             try (NDManager stepManager = manager.newSubManager()) {
-                int batch = train.batchSize();
+                int rows = train.batchSize();
                 int pass = train.examplesPerPass();
                 long t0 = System.nanoTime();
                 double loss = 0;
-                for (int from = 0; from < batch; from += pass) {
-                    int count = Math.min(pass, batch - from);
+                for (int from = 0; from < rows; from += pass) {
+                    int count = Math.min(pass, rows - from);
                     NDArray x = stepManager.create(IntBuffer.wrap(inputs, from * context, count * context).slice(),
                             new Shape(count, context));
                     NDArray y = stepManager.create(IntBuffer.wrap(targets, from * context, count * context).slice(),
                             new Shape(count, context));
+                    NDList in = new NDList(x, y);
+                    if (streamPositions) {
+                        long[] first = new long[count];
+                        for (int row = 0; row < count; row++) {
+                            first[row] = batches.start(batch, from + row);
+                        }
+                        in.add(stepManager.create(first));
+                    }
                     try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                        NDArray lossArray = model.forward(store, new NDList(x, y), true).singletonOrThrow().mean()
-                                .neg();
-                        if (count < batch) {
-                            lossArray = lossArray.mul(stepManager.create((float) count / batch));
+                        NDArray lossArray = model.forward(store, in, true).singletonOrThrow().mean().neg();
+                        if (count < rows) {
+                            lossArray = lossArray.mul(stepManager.create((float) count / rows));
                         }
                         double share = lossArray.getFloat();
                         if (!Double.isFinite(share)) {

@@ -22,14 +22,17 @@ import java.util.List;
  * @param valPerplexity language modelling: best validation perplexity (then the accuracies are NaN); null otherwise
  * @param testPerplexity test perplexity of the best-validation parameters; null for classification
  * @param bitsPerToken test bits per token of the same (bits per byte on a byte corpus); null for classification
+ * @param note what the status detail of a successful cell should say, e.g. that a requested evaluation mode fell
+ *     back to another; empty when there is nothing to say
  */
 public record TrainResult(String dataSource, double bestValAccuracy, int bestStep, double testAccuracyAtBest,
         double testAccuracyAtLast, double finalTrainLoss, int steps, long trainWallMs, double medianStepMs,
         double p90StepMs, double tokensPerSecond, long evalWallMs, long parameterCount, List<CurvePoint> curve,
-        Double valPerplexity, Double testPerplexity, Double bitsPerToken) {
+        Double valPerplexity, Double testPerplexity, Double bitsPerToken, String note) {
 
     public TrainResult {
         curve = List.copyOf(curve);
+        note = note == null ? "" : note;
     }
 
     /** A classification result: no perplexities. */
@@ -38,7 +41,7 @@ public record TrainResult(String dataSource, double bestValAccuracy, int bestSte
             double p90StepMs, double tokensPerSecond, long evalWallMs, long parameterCount, List<CurvePoint> curve) {
         this(dataSource, bestValAccuracy, bestStep, testAccuracyAtBest, testAccuracyAtLast, finalTrainLoss, steps,
                 trainWallMs, medianStepMs, p90StepMs, tokensPerSecond, evalWallMs, parameterCount, curve, null, null,
-                null);
+                null, "");
     }
 
     /** Whether this is a language-modelling result (perplexities, no accuracies). */

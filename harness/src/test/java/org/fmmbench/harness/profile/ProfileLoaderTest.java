@@ -19,6 +19,20 @@ class ProfileLoaderTest {
     private static final List<String> PAPER_ROWS = List.of("softmax", "linear", "band_5", "fmm1_band5", "fmm2_band5");
     private static final List<String> LRA_TASKS = List.of("listops", "text", "retrieval", "image", "pathfinder");
     private static final List<String> TASKS = List.of("listops", "text", "retrieval", "image", "pathfinder", "lm");
+    /** An LRA task and an lm task whose model and train sections get the two formatted fields. */
+    private static final String LM_PROFILE = """
+            name: mine
+            model: {layers: 1, dim: 16, mlpDim: 32, heads: 2, dropout: 0.0, attentionDropout: 0.0}
+            train: {batchSize: 4, steps: 10, warmupSteps: 1, lr: 0.001, weightDecay: 0, evalEvery: 5, evalBatches: 1, testBatches: 1}
+            data: {source: auto, seqLength: 64, maxTrain: 8, maxVal: 8, maxTest: 8, pixelZero: pad}
+            rows: {linear: linear}
+            tasks:
+              listops:
+              lm:
+                model: {%s}
+                train: {%s}
+                data: {source: europarl-bytes, maxTrain: 0}
+            """;
 
     private static List<TaskProfile> lraTasks(Profile p) {
         return p.tasks().stream().filter(t -> LRA_TASKS.contains(t.task())).toList();
@@ -93,7 +107,31 @@ class ProfileLoaderTest {
             assertEquals(List.of("softmax", "linear", "band_5", "band_20", "fmm1_band5", "fmm1_band20", "fmm2_band20"),
                     lm.rows().stream().map(PaperRow::row).toList(), name);
             assertEquals(0.25, lm.train().gradClip(), name);
+            // profiles that do not mention them keep the paper's positions and the windowed evaluation
+            assertEquals("window", lm.model().positions(), name);
+            assertEquals("windowed", lm.train().evalMode(), name);
         }
+    }
+
+    @Test
+    void lmPositionsAndEvalModeAreReadFromTheProfile() throws IOException {
+        Profile p = parse(LM_PROFILE.formatted("positions: stream", "evalMode: stateful"));
+        assertEquals("stream", p.task("lm").model().positions());
+        assertEquals("stateful", p.task("lm").train().evalMode());
+        assertEquals("window", p.task("listops").model().positions());
+        assertEquals("windowed", p.task("listops").train().evalMode());
+    }
+
+    @Test
+    void anUnknownEvalModeOrPositionsIsAnErrorNamingTheChoices() {
+        IllegalArgumentException mode = assertThrows(IllegalArgumentException.class,
+                () -> parse(LM_PROFILE.formatted("positions: stream", "evalMode: recurrent")));
+        assertTrue(mode.getMessage().contains("'recurrent'") && mode.getMessage().contains("windowed or stateful"),
+                mode.getMessage());
+        IllegalArgumentException positions = assertThrows(IllegalArgumentException.class,
+                () -> parse(LM_PROFILE.formatted("positions: absolute", "evalMode: stateful")));
+        assertTrue(positions.getMessage().contains("'absolute'") && positions.getMessage().contains("window or stream")
+                && positions.getMessage().contains("task 'lm'"), positions.getMessage());
     }
 
     @Test

@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.fmmbench.baselines.attention.VariantRegistry;
+import org.fmmbench.harness.config.CellConfig;
 import org.fmmbench.harness.config.TrainConfig;
 import org.fmmbench.harness.profile.ProfileLoader;
 import org.fmmbench.tasks.TaskRegistry;
@@ -112,5 +114,21 @@ class RunPlannerTest {
         RunPlan read = RunPlan.read(file);
         assertEquals(plan, read);
         assertEquals(plan.fingerprint(), read.fingerprint());
+    }
+
+    @Test
+    void aPlanWrittenBeforePositionsAndEvalModeExistedReadsBackWithThePapersDefaults(@TempDir Path dir)
+            throws Exception {
+        RunPlan plan = planner.plan(ProfileLoader.load("smoke"), new PlanRequest(List.of("lm"), "linear", null,
+                "cpu", null, null, null, null, null, null));
+        Path file = dir.resolve(RunPlan.FILE_NAME);
+        plan.write(file);
+        String text = Files.readString(file);
+        assertTrue(text.contains("positions:") && text.contains("evalMode:"), text);
+        Files.writeString(file, text.replaceAll("(?m)^ *(positions|evalMode): .*\n", ""));
+        CellConfig old = RunPlan.read(file).cell(0).config();
+        assertEquals("window", old.model().positions());
+        assertEquals("windowed", old.train().evalMode());
+        assertEquals(plan.cell(0).config(), old);
     }
 }

@@ -89,7 +89,7 @@ class LmCellTrainerTest {
         // The paper's batch of 96 x 256 tokens through 16 layers needs several GB per step; the test keeps
         // everything of the planned cell but the batch.
         TrainConfig small = new TrainConfig(2, t.steps(), t.warmupSteps(), t.lr(), t.weightDecay(), t.evalEvery(),
-                t.evalBatches(), t.testBatches(), t.gradClip(), t.evalStride());
+                t.evalBatches(), t.testBatches(), t.gradClip(), t.evalStride(), 0, t.evalMode());
         CellConfig cell = new CellConfig(planned.profile(), planned.task(), planned.row(), planned.variant(),
                 planned.seed(), planned.threads(), planned.device(), planned.model(), small, planned.data());
 
@@ -157,6 +157,60 @@ class LmCellTrainerTest {
                         .validate(typo));
         assertTrue(e.getMessage().contains("wikitext-130") && e.getMessage().contains("wikitext-103"),
                 e.getMessage());
+    }
+
+    @Test
+    void statefulAndWindowedEvaluationAgreeWhenTheWindowCoversTheScoredStreams() throws IOException {
+        // valid and test capped at context + 1 tokens: one window covers each stream
+        CellResult windowed = runLmCell("linear", "stream", "windowed", 65);
+        CellResult stateful = runLmCell("linear", "stream", "stateful", 65);
+        assertEquals(CellStatus.OK, stateful.status(), stateful.statusDetail());
+        assertEquals("", stateful.statusDetail());
+        assertEquals(windowed.valPpl(), stateful.valPpl(), 1e-4 * windowed.valPpl());
+        assertEquals(windowed.testPpl(), stateful.testPpl(), 1e-4 * windowed.testPpl());
+    }
+
+    @Test
+    void statefulEvaluationOfAnFmmCellRunsAndSoftmaxFallsBackToWindowedSayingWhy() throws IOException {
+        CellResult fmm = runLmCell("fmm:k=5,kernels=elu,blend=near_channel", "stream", "stateful", 700);
+        assertEquals(CellStatus.OK, fmm.status(), fmm.statusDetail());
+        assertEquals("", fmm.statusDetail());
+        assertTrue(fmm.testPpl() > 1 && fmm.testPpl() < 256, "test ppl " + fmm.testPpl());
+
+        CellResult softmax = runLmCell("softmax", "stream", "stateful", 700);
+        assertEquals(CellStatus.OK, softmax.status(), softmax.statusDetail());
+        assertTrue(softmax.statusDetail().contains("ran windowed")
+                && softmax.statusDetail().contains("'softmax' has no finite state"), softmax.statusDetail());
+    }
+
+    @Test
+    void statefulEvaluationWithThePapersPositionsIsRefusedWhenPlanning() throws IOException {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> plan(lmProfile("window", "stateful", 65).toString(), "linear", 2, null, tmp.resolve("cache")));
+        assertTrue(e.getMessage().contains("needs model.positions stream") && e.getMessage().contains("'window'"),
+                e.getMessage());
+    }
+
+    /** Trains one smoke-sized lm cell for 4 steps on Europarl bytes and returns its result. */
+    private CellResult runLmCell(String variant, String positions, String evalMode, int cap) throws IOException {
+        Path profile = lmProfile(positions, evalMode, cap);
+        RunPlan plan = plan(profile.toString(), variant, 4, null, tmp.resolve("cache"));
+        return new CellRunner(new EngineCellTraining(null, tmp.resolve("cache")), e -> { })
+                .run(plan, plan.cell(0), tmp.resolve("run-" + positions + "-" + evalMode + "-" + cap));
+    }
+
+    private Path lmProfile(String positions, String evalMode, int cap) throws IOException {
+        Path file = tmp.resolve("lm-" + positions + "-" + evalMode + "-" + cap + ".yaml");
+        Files.writeString(file, """
+                name: lmtest
+                threads: 1
+                model: {layers: 2, dim: 32, mlpDim: 64, heads: 4, dropout: 0.0, attentionDropout: 0.0, positions: %s}
+                train: {batchSize: 8, steps: 4, warmupSteps: 1, lr: 2.0e-3, weightDecay: 0.0, evalEvery: 2, evalBatches: 0, testBatches: 0, gradClip: 0.25, evalStride: 0, evalMode: %s}
+                data: {source: europarl-bytes, seqLength: 64, maxTrain: 0, maxVal: %d, maxTest: %d, pixelZero: pad}
+                rows: {linear: linear}
+                tasks: {lm: }
+                """.formatted(positions, evalMode, cap, cap));
+        return file;
     }
 
     /** WikiText-format files: enough training words for two columns of 257 tokens, valid/test past one window. */

@@ -30,6 +30,11 @@ public final class LmBatches {
         return (columnLength - 1) / context;
     }
 
+    /** Stream index of the first input token of {@code column}'s segment in batch {@code index}. */
+    public long start(long index, int column) {
+        return column * columnLength + index * context;
+    }
+
     /** Fills inputs and targets, each (batch × context) row-major, with batch {@code index}. */
     public void fill(long index, int[] inputs, int[] targets) {
         if (index < 0 || index >= count()) {
@@ -37,7 +42,7 @@ public final class LmBatches {
         }
         int[] buf = new int[context + 1];
         for (int b = 0; b < batch; b++) {
-            stream.read(b * columnLength + index * context, buf, 0, context + 1);
+            stream.read(start(index, b), buf, 0, context + 1);
             System.arraycopy(buf, 0, inputs, b * context, context);
             System.arraycopy(buf, 1, targets, b * context, context);
         }

@@ -33,6 +33,12 @@ class LmBatchesTest {
             assertArrayEquals(new int[] {4, 5, 6, 15, 16, 17}, y);
             assertThrows(IndexOutOfBoundsException.class, () -> b.fill(3, x, y));
             assertThrows(IllegalArgumentException.class, () -> new LmBatches(s, 8, 3));
+            // the stream holds its own indices, so a segment's first input is its start (stream positions)
+            for (int batch = 0; batch < b.count(); batch++) {
+                b.fill(batch, x, y);
+                assertEquals(x[0], b.start(batch, 0));
+                assertEquals(x[3], b.start(batch, 1));
+            }
         }
     }
 }
