@@ -42,8 +42,9 @@ final class BandedSoftmax {
 
         NDArray q = tail == 0 ? in.q() : in.q().pad(new Shape(0, 0, 0, tail), 0);
         q = q.reshape(in.batch(), in.heads(), blocks, b, d);
-        NDArray k = in.k().get(new NDIndex(":, :, {}", window.positions));
-        NDArray v = in.v().get(new NDIndex(":, :, {}", window.positions));
+        NDIndex keys = window.keys(in);
+        NDArray k = in.k().get(keys);
+        NDArray v = in.v().get(keys);
 
         NDArray scores = SoftmaxScores.scale(q.matMul(k.swapAxes(3, 4)), d, causal);
         NDArray probabilities = scores.add(window.bias(in, causal)).softmax(-1);
@@ -82,6 +83,18 @@ final class BandedSoftmax {
                 }
             }
             positions = in.q().getManager().create(index, new Shape(blocks, width));
+        }
+
+        /**
+         * Selects the window keys (B, H, blocks, W, d) with an index array on each of the first three axes. An
+         * index holding full slices ({@code ":, :, {}"}) made autograd add one zero-filled (B, H, N, d) gradient
+         * plus a copy per slice in backward, four of each for keys and values.
+         */
+        NDIndex keys(AttentionInputs in) {
+            NDManager manager = in.q().getManager();
+            NDArray batch = manager.arange(0L, in.batch(), 1L).reshape(in.batch(), 1, 1, 1);
+            NDArray heads = manager.arange(0L, in.heads(), 1L).reshape(1, in.heads(), 1, 1);
+            return new NDIndex("{}, {}, {}", batch, heads, positions);
         }
 
         /**
