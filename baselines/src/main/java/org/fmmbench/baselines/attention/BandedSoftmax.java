@@ -48,8 +48,9 @@ final class BandedSoftmax {
         NDArray k = window.select(in.k(), rows);
         NDArray v = window.select(in.v(), rows);
 
-        NDArray scores = SoftmaxScores.scale(q.matMul(k.swapAxes(3, 4)), d, causal);
-        NDArray probabilities = scores.add(window.bias(in, causal)).softmax(-1);
+        // In place: the scores are read by nothing but the next op, so no (B, H, N/b, b, W) copies are kept.
+        NDArray scores = SoftmaxScores.scaleInPlace(q.matMul(k.swapAxes(3, 4)), d, causal);
+        NDArray probabilities = scores.addi(window.bias(in, causal)).softmax(-1);
         probabilities = SoftmaxScores.dropout(probabilities, dropout, training);
         NDArray out = probabilities.matMul(v).reshape(in.batch(), in.heads(), (long) blocks * b, d);
         return tail == 0 ? out : out.get(":, :, :{}", n);

@@ -34,7 +34,7 @@ final class ScaledFarField implements FarField {
         if (farWeight != null) {
             state = state.mul(farWeight);
         }
-        return FeatureMap.concatenatedMinusOne(maps, in.q()).matMul(state).add(state.sum(new int[] {2}, true));
+        return FeatureMap.concatenatedMinusOne(maps, in.q()).matMul(state).addi(state.sum(new int[] {2}, true));
     }
 
     /** Multiplies the rows of kernel l's (d, d) block of the state by 1/sqrt(N) c_l. */
