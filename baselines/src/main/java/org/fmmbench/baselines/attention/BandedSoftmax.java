@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.ndarray.types.SparseFormat;
 
 /**
  * The near field: softmax restricted to a band around the diagonal, in O(N k) time and memory.
@@ -11,11 +12,12 @@ import ai.djl.ndarray.types.Shape;
  * <p>Band semantics follow the official code's {@code diag_size} k: non-causal queries see keys with
  * |i - j| &lt;= k - 1, causal queries the k keys i - k + 1 .. i. Queries are cut into blocks of b &gt;= k - 1
  * rows; each block attends to its own keys plus the k - 1 keys on either side (causal: before), gathered in
- * one indexing op. One batched matMul gives scores of shape (B, H, N/b, b, W) with W = b + 2(k - 1)
+ * one embedding lookup. One batched matMul gives scores of shape (B, H, N/b, b, W) with W = b + 2(k - 1)
  * (causal b + k - 1), so no N x N array exists in forward or backward. The relative offset of a key slot to a
  * query row is the same in every block, so one constant (b, W) bias masks the band. A single gather (backward:
  * one scatter-add) replaced padding plus slices plus concat, whose backward filled and copied several
- * full-size arrays (two thirds of the near field's time in a profile).
+ * full-size arrays (two thirds of the near field's time in a profile); building the windows from padded
+ * prev/current/next block views was measured again and was 1.5 times slower than the gather.
  */
 final class BandedSoftmax {
     /** Preferred rows per block; a wider band forces larger blocks. Chosen by timing b = 8..64 (README "Attention variants"). */
@@ -44,11 +46,13 @@ final class BandedSoftmax {
 
         NDArray q = tail == 0 ? in.q() : in.q().pad(new Shape(0, 0, 0, tail), 0);
         q = q.reshape(in.batch(), in.heads(), blocks, b, d);
-        NDArray k = in.k().get(new NDIndex(":, :, {}", window.positions));
-        NDArray v = in.v().get(new NDIndex(":, :, {}", window.positions));
+        NDArray rows = window.tableRows(in);
+        NDArray k = window.select(in.k(), rows);
+        NDArray v = window.select(in.v(), rows);
 
-        NDArray scores = SoftmaxScores.scale(q.matMul(k.swapAxes(3, 4)), d, causal);
-        NDArray probabilities = scores.add(window.bias(in, causal)).softmax(-1);
+        // In place: the scores are read by nothing but the next op, so no (B, H, N/b, b, W) copies are kept.
+        NDArray scores = SoftmaxScores.scaleInPlace(q.matMul(k.swapAxes(3, 4)), d, causal);
+        NDArray probabilities = scores.addi(window.bias(in, causal)).softmax(-1);
         probabilities = SoftmaxScores.dropout(probabilities, dropout, training);
         NDArray out = probabilities.matMul(v).reshape(in.batch(), in.heads(), (long) blocks * b, d);
         return tail == 0 ? out : out.get(":, :, :{}", n);
@@ -91,7 +95,8 @@ final class BandedSoftmax {
      * gradient of the duplicated key changes.
      */
     private static final class Window {
-        final NDArray positions;
+        /** (blocks, W): window slot positions clamped into 0 .. N-1, row-major. */
+        final long[] clamped;
         final float[] outside;
         final int blocks;
         final int b;
@@ -104,16 +109,40 @@ final class BandedSoftmax {
             this.halo = halo;
             this.width = width;
             long n = in.length();
-            long[] index = new long[blocks * width];
+            clamped = new long[blocks * width];
             outside = new float[blocks * width];
             for (int c = 0; c < blocks; c++) {
                 for (int t = 0; t < width; t++) {
                     long position = (long) c * b - halo + t;
-                    index[c * width + t] = Math.max(0, Math.min(n - 1, position));
+                    clamped[c * width + t] = Math.max(0, Math.min(n - 1, position));
                     outside[c * width + t] = position < 0 || position >= n ? SoftmaxScores.OUTSIDE : 0f;
                 }
             }
-            positions = in.q().getManager().create(index, new Shape(blocks, width));
+        }
+
+        /** For each of the B H sequences, the window positions as rows of the (B H N, d) table of all keys. */
+        NDArray tableRows(AttentionInputs in) {
+            int sequences = (int) (in.batch() * in.heads());
+            long n = in.length();
+            long[] rows = new long[sequences * clamped.length];
+            for (int s = 0; s < sequences; s++) {
+                for (int i = 0; i < clamped.length; i++) {
+                    rows[s * clamped.length + i] = s * n + clamped[i];
+                }
+            }
+            return in.q().getManager().create(rows, new Shape(in.batch(), in.heads(), blocks, width));
+        }
+
+        /**
+         * The window rows of x (B, H, N, d) as (B, H, blocks, W, d): an embedding lookup of {@code rows}
+         * (B, H, blocks, W) in x seen as a (B H N, d) table. Its backward adds each gradient row with one vectorised add. Indexing
+         * ({@code x.get(":, :, {}", positions)}) was several times slower in backward: it adds one element at a
+         * time, and each full slice of the index costs a zero-filled (B, H, N, d) gradient and a copy.
+         */
+        NDArray select(NDArray x, NDArray rows) {
+            Shape s = x.getShape();
+            NDArray table = x.reshape(s.get(0) * s.get(1) * s.get(2), s.get(3));
+            return table.getNDArrayInternal().embedding(rows, table, SparseFormat.DENSE).singletonOrThrow();
         }
 
         /**
@@ -124,7 +153,8 @@ final class BandedSoftmax {
             NDManager manager = in.q().getManager();
             NDArray keyBias = manager.create(outside, new Shape(blocks, width));
             if (in.keyMask() != null) {
-                NDArray padding = SoftmaxScores.paddingBias(in.keyMask()).get(new NDIndex(":, {}", positions));
+                NDArray padding = SoftmaxScores.paddingBias(in.keyMask())
+                        .get(new NDIndex(":, {}", manager.create(clamped, new Shape(blocks, width))));
                 keyBias = padding.add(keyBias).reshape(in.batch(), 1, blocks, 1, width);
             } else {
                 keyBias = keyBias.reshape(1, 1, blocks, 1, width);

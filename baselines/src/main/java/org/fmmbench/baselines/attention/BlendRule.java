@@ -131,9 +131,12 @@ enum BlendRule implements SpecNamed {
      */
     abstract NDArray farWeight(List<NDArray> weights, NDManager step);
 
-    /** near * nearWeight + far, where far already carries {@link #farWeight}. */
+    /**
+     * near * nearWeight + far, where far already carries {@link #farWeight}. The sum is formed in place in an
+     * array that backward does not read (the product, or far), so the blend adds one (B, H, N, d) array, not two.
+     */
     static NDArray blend(NDArray near, NDArray nearWeight, NDArray far) {
-        return (nearWeight == null ? near : near.mul(nearWeight)).add(far);
+        return nearWeight == null ? far.addi(near) : near.mul(nearWeight).addi(far);
     }
 
     @Override

@@ -49,10 +49,12 @@ enum FeatureMap implements SpecNamed {
     }
 
     /**
-     * phi_1(x) | ... | phi_r(x) joined along the last axis: (.., r d) for x of shape (.., d). One activation pass
-     * per run of neighbouring maps with the same base (elu+elu_flip: elu on x | -x), instead of one per map.
+     * phi_1(x) - 1 | ... | phi_r(x) - 1 joined along the last axis: (.., r d) for x of shape (.., d). The constant
+     * 1 of every map is left to the caller, which can add it to a small array instead (see {@link ScaledFarField}).
+     * One activation pass per run of neighbouring maps with the same base (elu+elu_flip: elu on x | -x), instead
+     * of one per map.
      */
-    static NDArray concatenated(List<FeatureMap> maps, NDArray x) {
+    static NDArray concatenatedMinusOne(List<FeatureMap> maps, NDArray x) {
         NDList parts = new NDList();
         NDArray negated = null;
         for (int i = 0; i < maps.size(); ) {
@@ -65,7 +67,7 @@ enum FeatureMap implements SpecNamed {
                 inputs.add(maps.get(i).flip ? negated : x);
             }
             NDArray input = inputs.size() == 1 ? inputs.get(0) : NDArrays.concat(inputs, -1);
-            parts.add(base.activation.apply(input).add(1f));
+            parts.add(base.activation.apply(input));
         }
         return parts.size() == 1 ? parts.get(0) : NDArrays.concat(parts, -1);
     }

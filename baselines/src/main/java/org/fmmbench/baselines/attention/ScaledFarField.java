@@ -13,6 +13,9 @@ import java.util.List;
  *   <li>With no denominator, sum_l c_l phi_l(Q) (phi_l(K)^T V) is one linear attention with concatenated
  *       features [phi_1(Q) | ... | phi_r(Q)] (c_1 phi_1(K) | ... | c_r phi_r(K)]^T V: one (r d, d) state, one
  *       matMul to form it and one to read it, instead of r of each.
+ *   <li>The constant 1 of phi = g + 1 (g = elu or tanh) never touches an (N, r d) array: phi(K)^T V is
+ *       g(K)^T V plus the column sums of V in every row, and phi(Q) S is g(Q) S plus the column sums of S in
+ *       every row. This saves an add over each feature array, and two such arrays held for backward.
  *   <li>The mask is applied to V only (m is 0/1, so masking phi(K) as well changes nothing).
  *   <li>The 1/sqrt(N) scale, the kernel weights c_l and the blend's far weight multiply the state rows.
  *   <li>The state is formed as (V m)^T phi(K) rather than phi(K)^T (V m) so that the gradient reaching phi(K),
@@ -25,12 +28,13 @@ final class ScaledFarField implements FarField {
     public NDArray attend(AttentionInputs in, List<FeatureMap> maps, List<NDArray> weights, NDArray farWeight) {
         NDArray v = in.keyMask() == null ? in.v() : in.v().mul(in.keyMaskColumn());
         // (r d_k, d_v): rows are features, columns output channels, so any far weight broadcasts as is.
-        NDArray state = v.swapAxes(2, 3).matMul(FeatureMap.concatenated(maps, in.k())).swapAxes(2, 3);
+        NDArray state = v.swapAxes(2, 3).matMul(FeatureMap.concatenatedMinusOne(maps, in.k())).swapAxes(2, 3)
+                .add(v.sum(new int[] {2}, true));
         state = rowWeights(in, maps.size(), weights, state);
         if (farWeight != null) {
             state = state.mul(farWeight);
         }
-        return FeatureMap.concatenated(maps, in.q()).matMul(state);
+        return FeatureMap.concatenatedMinusOne(maps, in.q()).matMul(state).addi(state.sum(new int[] {2}, true));
     }
 
     /** Multiplies the rows of kernel l's (d, d) block of the state by 1/sqrt(N) c_l. */

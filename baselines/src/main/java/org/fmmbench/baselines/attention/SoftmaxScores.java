@@ -26,6 +26,16 @@ final class SoftmaxScores {
                 : Scalars.over(scores, (float) Math.sqrt(headDim));
     }
 
+    /**
+     * {@link #scale} done in place, for scores that nothing else reads (a matMul result: its backward needs only
+     * its inputs). Saves one scores-sized array.
+     */
+    static NDArray scaleInPlace(NDArray scores, long headDim, boolean causal) {
+        return causal
+                ? scores.muli(Scalars.constant(scores, (float) (1 / Math.sqrt(headDim))))
+                : scores.divi(Scalars.constant(scores, (float) Math.sqrt(headDim)));
+    }
+
     /** -1e6 where the key mask (any shape) is 0, exactly 0 where it is 1. */
     static NDArray paddingBias(NDArray keyMask) {
         return keyMask.sub(1f).mul(PADDING_PENALTY);
