@@ -41,6 +41,7 @@ public final class FmmbenchCli implements Runnable {
         cl.addSubcommand("scaling", new ScalingCommand());
         cl.addSubcommand("compare", new CompareCommand());
         cl.setOut(out).setErr(err);
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setParameterExceptionHandler((ex, arguments) -> {
             CommandLine cmd = ex.getCommandLine();
             String hint = " (see --help)";

@@ -52,6 +52,11 @@ public final class CompareCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}).")
     String reference;
 
+    @Option(names = "--time", paramLabel = "cpu|wall", defaultValue = "cpu",
+            description = "Step time to compare: process CPU time (default: ${DEFAULT-VALUE}; steady on a shared "
+                    + "machine) or wall-clock (what a user waits; use it on a dedicated machine).")
+    TimeMeasure time;
+
     @Option(names = "--raw", description = "Compare raw times and memory instead of normalised ones (only "
             + "meaningful when both runs used the same machine).")
     boolean raw;
@@ -78,14 +83,14 @@ public final class CompareCommand implements Callable<Integer> {
             if (chart != null) {
                 refuseOverwriting(chart, base, cand);
             }
-            RunPair pair = RunPair.load(base, cand, reference);
+            RunPair pair = RunPair.load(base, cand, reference, time);
             if (!raw) {
                 pair.requireReference(reference);
             }
             ComparisonResult result = new RunComparator(tolerances, raw).compare(pair.baseline(), pair.candidate(),
                     pair.notes());
             String markdown = ComparisonTable.markdown(result, new ComparisonTable.Settings(baseline.toString(),
-                    candidate.toString(), reference, raw, tolerances));
+                    candidate.toString(), reference, raw, time, tolerances));
             write(target, chart, result, markdown);
             PrintWriter out = spec.commandLine().getOut();
             out.print(markdown);

@@ -16,6 +16,8 @@ final class ComparisonTable {
         md.append("- Ratios are candidate / baseline, ").append(settings.raw() ? "raw (not normalised)"
                 : "normalised: each value divided by that of the reference `" + settings.reference()
                         + "` of the same run at the same task and seed (results) or size (scaling)").append(".\n");
+        md.append("- Step time: ").append(settings.time() == TimeMeasure.CPU ? "process CPU time" : "wall-clock")
+                .append(" per step (results) or per operation (scaling).\n");
         Tolerances t = settings.tolerances();
         md.append(String.format(Locale.ROOT, "- Tolerances: accuracy -%s points, perplexity +%s, step time x%s, "
                 + "peak memory x%s.%n", t.accuracyPoints(), t.perplexity(), t.timeRatio(), t.memoryRatio()));
@@ -50,7 +52,8 @@ final class ComparisonTable {
     }
 
     /** What the header says about how the table was made. */
-    record Settings(String baseline, String candidate, String reference, boolean raw, Tolerances tolerances) {
+    record Settings(String baseline, String candidate, String reference, boolean raw, TimeMeasure time,
+            Tolerances tolerances) {
     }
 
     private static void oneSided(StringBuilder md, String title, List<ComparableCell> cells) {

@@ -10,11 +10,11 @@ final class ResultsCells {
     }
 
     /** @param reference row name or variant spec of the reference, e.g. {@code softmax} */
-    static List<ComparableCell> of(List<CellResult> results, String reference) {
-        return results.stream().map(r -> cell(r, reference)).toList();
+    static List<ComparableCell> of(List<CellResult> results, String reference, TimeMeasure time) {
+        return results.stream().map(r -> cell(r, reference, time)).toList();
     }
 
-    private static ComparableCell cell(CellResult r, String reference) {
+    private static ComparableCell cell(CellResult r, String reference, TimeMeasure time) {
         String rowLabel = r.row().equals(r.variant()) ? r.row() : r.row() + " (" + r.variant() + ")";
         String key = r.task() + " / " + rowLabel + " / " + r.profile() + " / seed " + r.seed();
         String group = r.task() + "|" + r.profile() + "|" + r.seed();
@@ -29,6 +29,7 @@ final class ResultsCells {
             quality = r.testPpl();
         }
         return new ComparableCell("results", key, group, isReference, r.status().label(),
-                r.status() == CellStatus.OK, kind, quality, r.stepMsMedian(), r.peakRssMib(), r.configHash());
+                r.status() == CellStatus.OK, kind, quality, time == TimeMeasure.CPU ? r.stepCpuMsMedian() : r.stepMsMedian(),
+                r.peakRssMib(), r.configHash());
     }
 }

@@ -12,7 +12,7 @@ import org.fmmbench.harness.scaling.ScalingCsv;
  */
 record RunPair(List<ComparableCell> baseline, List<ComparableCell> candidate, List<String> notes) {
 
-    static RunPair load(RunInput baseline, RunInput candidate, String reference) {
+    static RunPair load(RunInput baseline, RunInput candidate, String reference, TimeMeasure time) {
         List<ComparableCell> base = new ArrayList<>();
         List<ComparableCell> cand = new ArrayList<>();
         List<String> notes = new ArrayList<>();
@@ -33,8 +33,8 @@ record RunPair(List<ComparableCell> baseline, List<ComparableCell> candidate, Li
                     }
                 }
             }
-            base.addAll(ResultsCells.of(baseline.readResults(), reference));
-            cand.addAll(ResultsCells.of(candidate.readResults(), reference));
+            base.addAll(ResultsCells.of(baseline.readResults(), reference, time));
+            cand.addAll(ResultsCells.of(candidate.readResults(), reference, time));
         }
         if (scaling) {
             checkVersions(baseline.scaling(), candidate.scaling());
@@ -45,8 +45,8 @@ record RunPair(List<ComparableCell> baseline, List<ComparableCell> candidate, Li
                             + ScalingCsv.SCHEMA_VERSION + ": compare it with the fmmbench that wrote it.");
                 }
             }
-            base.addAll(ScalingCells.of(baseline.readScaling(), reference));
-            cand.addAll(ScalingCells.of(candidate.readScaling(), reference));
+            base.addAll(ScalingCells.of(baseline.readScaling(), reference, time));
+            cand.addAll(ScalingCells.of(candidate.readScaling(), reference, time));
         }
         if (base.isEmpty() || cand.isEmpty()) {
             throw new CompareInputException("Nothing to match: the " + (base.isEmpty() ? "baseline " + baseline.path()

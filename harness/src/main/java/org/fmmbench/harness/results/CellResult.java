@@ -46,7 +46,8 @@ public record CellResult(
         int threads,
         String jvmVersion,
         String djlVersion,
-        String pytorchVersion) {
+        String pytorchVersion,
+        Double stepCpuMsMedian) {
 
     public static final int SCHEMA_VERSION = 1;
 
@@ -59,7 +60,7 @@ public record CellResult(
                 configHash, dataSource, bestValAcc, bestStep, testAccBest, testAccLast, finalTrainLoss, steps,
                 trainWallS, stepMsMedian, stepMsP90, tokensPerS, evalWallS, mib, params, valPpl, testPpl,
                 bitsPerToken, startedAt, cellWallS, gitCommit, gitDirty, device, cpuModel, threads, jvmVersion,
-                djlVersion, pytorchVersion);
+                djlVersion, pytorchVersion, stepCpuMsMedian);
     }
 
     public CellResult withCellWallS(Double seconds) {
@@ -67,6 +68,6 @@ public record CellResult(
                 configHash, dataSource, bestValAcc, bestStep, testAccBest, testAccLast, finalTrainLoss, steps,
                 trainWallS, stepMsMedian, stepMsP90, tokensPerS, evalWallS, peakRssMib, params, valPpl, testPpl,
                 bitsPerToken, startedAt, seconds, gitCommit, gitDirty, device, cpuModel, threads, jvmVersion,
-                djlVersion, pytorchVersion);
+                djlVersion, pytorchVersion, stepCpuMsMedian);
     }
 }

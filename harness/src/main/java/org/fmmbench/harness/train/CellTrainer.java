@@ -186,6 +186,7 @@ public final class CellTrainer {
             double tokensPerStep = (double) train.batchSize() * info.seqLength() * info.documents();
             return new TrainResult(info.dataSource(), loop.bestValidation().accuracy(), loop.bestStep(), testAtBest,
                     testAtLast, loop.tailLoss(), train.steps(), loop.trainMs(), median, loop.times().p90Ms(),
+                    loop.times().medianCpuMs(),
                     tokensPerStep / (median / 1000), evalMs, block.parameterCount(), loop.curve());
         }
 
@@ -203,7 +204,7 @@ public final class CellTrainer {
             try (NDManager stepManager = trainer.getManager().newSubManager()) {
                 int[] examples = order.next(train.batchSize());
                 int pass = train.examplesPerPass();
-                long t0 = System.nanoTime();
+                StepTimes.Start start = StepTimes.start();
                 double loss = 0;
                 for (int from = 0; from < examples.length; from += pass) {
                     int count = Math.min(pass, examples.length - from);
@@ -223,7 +224,7 @@ public final class CellTrainer {
                     }
                 }
                 trainer.step();
-                times.add(System.nanoTime() - t0);
+                times.stop(start);
                 return loss;
             }
         }

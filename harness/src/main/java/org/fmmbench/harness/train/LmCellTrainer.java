@@ -192,6 +192,7 @@ public final class LmCellTrainer {
             double tokensPerStep = (double) train.batchSize() * context;
             return new TrainResult(corpus.dataSource(), Double.NaN, loop.bestStep(), Double.NaN, Double.NaN,
                     loop.tailLoss(), train.steps(), loop.trainMs(), median, loop.times().p90Ms(),
+                    loop.times().medianCpuMs(),
                     tokensPerStep / (median / 1000), evalMs, model.parameterCount(), loop.curve(),
                     loop.bestValidation().perplexity(), test.perplexity(), test.bitsPerToken(), evaluationNote);
         }
@@ -229,7 +230,7 @@ public final class LmCellTrainer {
             try (NDManager stepManager = manager.newSubManager()) {
                 int rows = train.batchSize();
                 int pass = train.examplesPerPass();
-                long t0 = System.nanoTime();
+                StepTimes.Start start = StepTimes.start();
                 double loss = 0;
                 for (int from = 0; from < rows; from += pass) {
                     int count = Math.min(pass, rows - from);
@@ -271,7 +272,7 @@ public final class LmCellTrainer {
                 for (Parameter p : parameters.values()) {
                     adam.update(p.getId(), p.getArray(), gradients.get(i++));
                 }
-                times.add(System.nanoTime() - t0);
+                times.stop(start);
                 return loss;
             }
         }

@@ -1,28 +1,55 @@
 package org.fmmbench.harness.train;
 
+import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 
 /**
- * Wall-clock of every optimiser step; statistics leave out the first steps, which pay for lazy initialisation
- * and allocator warm-up.
+ * Wall-clock and process CPU time of every optimiser step; statistics leave out the first steps, which pay for
+ * lazy initialisation and allocator warm-up. CPU time is what a step costs even when other processes share the
+ * cores (wall-clock then includes waiting), so it is the steadier number for comparing runs on a busy machine.
  */
 final class StepTimes {
     /** Steps left out of the statistics: {@code min(WARMUP, steps / 2)}. */
     static final int WARMUP = 5;
 
+    private static final com.sun.management.OperatingSystemMXBean OS =
+            (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+
     private final long[] nanos;
+    private final long[] cpuNanos;
     private int count;
+
+    /** The clocks at the start of a step. */
+    record Start(long wallNanos, long cpuNanos) {
+    }
 
     StepTimes(int steps) {
         nanos = new long[steps];
+        cpuNanos = new long[steps];
     }
 
-    void add(long stepNanos) {
-        nanos[count++] = stepNanos;
+    static Start start() {
+        return new Start(System.nanoTime(), OS.getProcessCpuTime());
+    }
+
+    /** Records the step begun at {@code start}, ending now. */
+    void stop(Start start) {
+        long cpu = OS.getProcessCpuTime();
+        add(System.nanoTime() - start.wallNanos(), cpu - start.cpuNanos());
+    }
+
+    void add(long wallNanos, long stepCpuNanos) {
+        nanos[count] = wallNanos;
+        cpuNanos[count++] = stepCpuNanos;
     }
 
     double medianMs() {
         return percentileMs(0.5);
+    }
+
+    /** Median process CPU time per step (all threads of the JVM: intra-op threads, and a little JIT and GC). */
+    double medianCpuMs() {
+        return percentileMs(cpuNanos, 0.5);
     }
 
     double p90Ms() {
@@ -31,11 +58,15 @@ final class StepTimes {
 
     /** Linear interpolation between closest ranks, as numpy's default percentile. */
     double percentileMs(double q) {
+        return percentileMs(nanos, q);
+    }
+
+    private double percentileMs(long[] values, double q) {
         int skip = Math.min(WARMUP, count / 2);
         if (count - skip == 0) {
             return Double.NaN;
         }
-        long[] sorted = Arrays.copyOfRange(nanos, skip, count);
+        long[] sorted = Arrays.copyOfRange(values, skip, count);
         Arrays.sort(sorted);
         double position = q * (sorted.length - 1);
         int low = (int) Math.floor(position);

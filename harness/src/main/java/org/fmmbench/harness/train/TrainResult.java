@@ -15,6 +15,7 @@ import java.util.List;
  * @param trainWallMs wall-clock of the training loop without evaluations (batch assembly included)
  * @param medianStepMs median wall-clock of forward + backward + optimiser step, warm-up steps excluded
  * @param p90StepMs 90th percentile of the same
+ * @param medianStepCpuMs median process CPU time of the same steps (steadier than wall-clock on a shared machine)
  * @param tokensPerSecond batch size x sequence length x documents / median step time
  * @param evalWallMs wall-clock of all validation and test passes
  * @param parameterCount trainable scalars of the model
@@ -27,8 +28,8 @@ import java.util.List;
  */
 public record TrainResult(String dataSource, double bestValAccuracy, int bestStep, double testAccuracyAtBest,
         double testAccuracyAtLast, double finalTrainLoss, int steps, long trainWallMs, double medianStepMs,
-        double p90StepMs, double tokensPerSecond, long evalWallMs, long parameterCount, List<CurvePoint> curve,
-        Double valPerplexity, Double testPerplexity, Double bitsPerToken, String note) {
+        double p90StepMs, double medianStepCpuMs, double tokensPerSecond, long evalWallMs, long parameterCount,
+        List<CurvePoint> curve, Double valPerplexity, Double testPerplexity, Double bitsPerToken, String note) {
 
     public TrainResult {
         curve = List.copyOf(curve);
@@ -38,10 +39,11 @@ public record TrainResult(String dataSource, double bestValAccuracy, int bestSte
     /** A classification result: no perplexities. */
     public TrainResult(String dataSource, double bestValAccuracy, int bestStep, double testAccuracyAtBest,
             double testAccuracyAtLast, double finalTrainLoss, int steps, long trainWallMs, double medianStepMs,
-            double p90StepMs, double tokensPerSecond, long evalWallMs, long parameterCount, List<CurvePoint> curve) {
+            double p90StepMs, double medianStepCpuMs, double tokensPerSecond, long evalWallMs, long parameterCount,
+            List<CurvePoint> curve) {
         this(dataSource, bestValAccuracy, bestStep, testAccuracyAtBest, testAccuracyAtLast, finalTrainLoss, steps,
-                trainWallMs, medianStepMs, p90StepMs, tokensPerSecond, evalWallMs, parameterCount, curve, null, null,
-                null, "");
+                trainWallMs, medianStepMs, p90StepMs, medianStepCpuMs, tokensPerSecond, evalWallMs, parameterCount,
+                curve, null, null, null, "");
     }
 
     /** Whether this is a language-modelling result (perplexities, no accuracies). */

@@ -54,6 +54,25 @@ class CompareCommandTest {
     }
 
     @Test
+    void stepTimeIsCpuTimeUnlessWallClockIsAsked() throws IOException {
+        Path base = resultsRun("base", r -> r);
+        Path cand = resultsRun("cand", r -> r.row().equals("band_5") ? waitedThreeTimesLonger(r) : r);
+        Outcome cpu = compare(base.toString(), cand.toString());
+        assertEquals(0, cpu.code, cpu.out + cpu.err);
+        Outcome wall = compare(base.toString(), cand.toString(), "--time", "wall");
+        assertEquals(1, wall.code, wall.out + wall.err);
+        assertRegressionsFirst(wall, 2, "band_5", "step time x3.00 normalised");
+        assertTrue(wall.out.contains("Step time: wall-clock"), wall.out);
+    }
+
+    /** The same CPU work, three times the wall-clock: what a step looks like when it shares its core. */
+    private static CellResult waitedThreeTimesLonger(CellResult r) {
+        com.fasterxml.jackson.databind.node.ObjectNode node = ResultsCsv.json().valueToTree(r);
+        node.put("step_ms_median", r.stepMsMedian() * 3);
+        return ResultsCsv.json().convertValue(node, CellResult.class);
+    }
+
+    @Test
     void accuracyDropBeyondToleranceIsARegressionListedFirst() throws IOException {
         Path base = resultsRun("base", r -> r);
         Path cand = resultsRun("cand", r -> r.row().equals("linear") && r.task().equals("listops")
@@ -267,14 +286,14 @@ class CompareCommandTest {
         return new CellResult("run", CellResult.SCHEMA_VERSION, task + "-" + row, status, "", task, row, row,
                 "smoke", 0, "hash-" + task + row, "standin", acc, 10, acc, acc, 1.0, 30, 3.0, stepMs, stepMs,
                 100.0, 0.5, stepMs == null ? null : 500.0, 1000L, null, null, null, "2026-11-27T00:00:00Z", 5.0,
-                "abc", false, "cpu", "cpu", 1, "17", "0.36.0", "2.7.1");
+                "abc", false, "cpu", "cpu", 1, "17", "0.36.0", "2.7.1", stepMs);
     }
 
     private static CellResult lm(String row, double testPpl) {
         return new CellResult("run", CellResult.SCHEMA_VERSION, "wikitext-" + row, CellStatus.OK, "", "wikitext", row,
                 row, "smoke", 0, "hash", "standin", null, 10, null, null, 3.0, 30, 3.0, 20.0, 20.0, 100.0, 0.5,
                 500.0, 1000L, testPpl, testPpl, 5.0, "2026-11-27T00:00:00Z", 5.0, "abc", false, "cpu", "cpu", 1,
-                "17", "0.36.0", "2.7.1");
+                "17", "0.36.0", "2.7.1", 20.0);
     }
 
     private static CellResult with(CellResult r, CellStatus status, Double acc, Double stepMs) {

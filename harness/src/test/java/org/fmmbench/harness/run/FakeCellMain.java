@@ -87,7 +87,7 @@ public final class FakeCellMain {
                 }
             }
             return new TrainResult("fake-source", 0.5, steps, 0.45, 0.4, 2.0 / steps, steps, 10L * steps, 10.0,
-                    12.0, 1000.0, 5L, 4242L, curve);
+                    12.0, 9.0, 1000.0, 5L, 4242L, curve);
         }
 
         @Override
