@@ -197,8 +197,9 @@ public final class CellTrainer {
 
         /**
          * One optimiser step on the next batch; returns its loss. With micro-batches each pass back-propagates its
-         * share of the batch-mean loss, so the accumulated gradient is the whole batch's. Everything it allocates
-         * dies with it.
+         * share of the batch-mean loss, so the accumulated gradient is the whole batch's. Each pass has its own
+         * manager, closed right after its backward: DJL keeps every array a forward made alive until its manager
+         * closes, so one manager for the step would hold all passes' activations at once and save no memory.
          */
         private double trainStep(int step, StepTimes times) {
             try (NDManager stepManager = trainer.getManager().newSubManager()) {
@@ -208,12 +209,13 @@ public final class CellTrainer {
                 double loss = 0;
                 for (int from = 0; from < examples.length; from += pass) {
                     int count = Math.min(pass, examples.length - from);
-                    BatchAssembler.Batch batch = trainBatches.assemble(stepManager, examples, from, count);
-                    try (GradientCollector collector = trainer.newGradientCollector()) {
+                    try (NDManager passManager = stepManager.newSubManager();
+                            GradientCollector collector = trainer.newGradientCollector()) {
+                        BatchAssembler.Batch batch = trainBatches.assemble(passManager, examples, from, count);
                         NDList logits = trainer.forward(batch.inputs());
                         NDArray lossArray = trainer.getLoss().evaluate(new NDList(batch.labels()), logits);
                         if (count < examples.length) {
-                            lossArray = lossArray.mul(stepManager.create((float) count / examples.length));
+                            lossArray = lossArray.mul(passManager.create((float) count / examples.length));
                         }
                         double share = lossArray.getFloat();
                         if (!Double.isFinite(share)) {

@@ -222,7 +222,8 @@ public final class LmCellTrainer {
         /**
          * One optimiser step on the next segment batch; returns its loss. With micro-batches each pass
          * back-propagates its share of the batch-mean loss before the gradients are clipped and applied once.
-         * Everything it allocates dies with it.
+         * Each pass has its own manager, closed after its backward, so only one pass's activations are alive at a
+         * time (see {@link CellTrainer}). Everything it allocates dies with it.
          */
         private double trainStep(int step, StepTimes times) {
             long batch = (step - 1) % batches.count();
@@ -234,22 +235,24 @@ public final class LmCellTrainer {
                 double loss = 0;
                 for (int from = 0; from < rows; from += pass) {
                     int count = Math.min(pass, rows - from);
-                    NDArray x = stepManager.create(IntBuffer.wrap(inputs, from * context, count * context).slice(),
-                            new Shape(count, context));
-                    NDArray y = stepManager.create(IntBuffer.wrap(targets, from * context, count * context).slice(),
-                            new Shape(count, context));
-                    NDList in = new NDList(x, y);
-                    if (streamPositions) {
-                        long[] first = new long[count];
-                        for (int row = 0; row < count; row++) {
-                            first[row] = batches.start(batch, from + row);
+                    try (NDManager passManager = stepManager.newSubManager();
+                            GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                        Shape shape = new Shape(count, context);
+                        NDArray x = passManager.create(IntBuffer.wrap(inputs, from * context, count * context).slice(),
+                                shape);
+                        NDArray y = passManager.create(IntBuffer.wrap(targets, from * context, count * context)
+                                .slice(), shape);
+                        NDList in = new NDList(x, y);
+                        if (streamPositions) {
+                            long[] first = new long[count];
+                            for (int row = 0; row < count; row++) {
+                                first[row] = batches.start(batch, from + row);
+                            }
+                            in.add(passManager.create(first));
                         }
-                        in.add(stepManager.create(first));
-                    }
-                    try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
                         NDArray lossArray = model.forward(store, in, true).singletonOrThrow().mean().neg();
                         if (count < rows) {
-                            lossArray = lossArray.mul(stepManager.create((float) count / rows));
+                            lossArray = lossArray.mul(passManager.create((float) count / rows));
                         }
                         double share = lossArray.getFloat();
                         if (!Double.isFinite(share)) {
