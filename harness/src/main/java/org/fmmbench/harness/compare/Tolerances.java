@@ -4,8 +4,8 @@ package org.fmmbench.harness.compare;
  * How far a candidate may drift from its baseline before {@code compare} calls it a regression.
  *
  * <p>The defaults are set from five repeated smoke reproductions on the development machine (README "Tolerances"):
- * accuracies and perplexities were identical in every run, normalised CPU step times stayed within x0.72-x1.40
- * and peak memory within x0.88-x1.06. Accuracy allows two of the 32 smoke test examples to flip (a CPU of another
+ * accuracies and perplexities were identical in every run, normalised CPU step times stayed within x0.57-x2.00
+ * (the largest on the tiny LM cells, 20-40 ms steps) and peak memory within x0.88-x1.08. Accuracy allows two of the 32 smoke test examples to flip (a CPU of another
  * model may round differently); time and memory leave 25 % above the largest ratio seen. The quick scaling run is
  * noisier (tiny N) and gets wider tolerances in {@code .ci/run}.
  *
@@ -17,7 +17,7 @@ package org.fmmbench.harness.compare;
 public record Tolerances(double accuracyPoints, double perplexity, double timeRatio, double memoryRatio) {
     public static final String DEFAULT_ACCURACY_POINTS = "7.0";
     public static final String DEFAULT_PERPLEXITY = "0.5";
-    public static final String DEFAULT_TIME_RATIO = "1.75";
+    public static final String DEFAULT_TIME_RATIO = "2.5";
     public static final String DEFAULT_MEMORY_RATIO = "1.25";
 
     public static final Tolerances DEFAULTS = new Tolerances(Double.parseDouble(DEFAULT_ACCURACY_POINTS),
