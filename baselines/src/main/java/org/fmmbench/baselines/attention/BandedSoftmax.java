@@ -14,8 +14,8 @@ import ai.djl.ndarray.types.SparseFormat;
  * rows; each block attends to its own keys plus the k - 1 keys on either side (causal: before), gathered in
  * one embedding lookup. One batched matMul gives scores of shape (B, H, N/b, b, W) with W = b + 2(k - 1)
  * (causal b + k - 1), so no N x N array exists in forward or backward. The relative offset of a key slot to a
- * query row is the same in every block, so one constant (b, W) bias masks the band. A single gather (backward:
- * one scatter-add) replaced padding plus slices plus concat, whose backward filled and copied several
+ * query row is the same in every block, so one constant (b, W) bias masks the band. A single lookup (backward:
+ * one row-wise scatter-add) replaced padding plus slices plus concat, whose backward filled and copied several
  * full-size arrays (two thirds of the near field's time in a profile); building the windows from padded
  * prev/current/next block views was measured again and was 1.5 times slower than the gather.
  */
@@ -135,9 +135,10 @@ final class BandedSoftmax {
 
         /**
          * The window rows of x (B, H, N, d) as (B, H, blocks, W, d): an embedding lookup of {@code rows}
-         * (B, H, blocks, W) in x seen as a (B H N, d) table. Its backward adds each gradient row with one vectorised add. Indexing
-         * ({@code x.get(":, :, {}", positions)}) was several times slower in backward: it adds one element at a
-         * time, and each full slice of the index costs a zero-filled (B, H, N, d) gradient and a copy.
+         * (B, H, blocks, W) in x seen as a (B H N, d) table. Its backward adds each gradient row with one
+         * vectorised add. Indexing ({@code x.get(":, :, {}", positions)}) was several times slower in backward: it
+         * adds one element at a time, and each full slice of the index costs a zero-filled (B, H, N, d) gradient
+         * and a copy.
          */
         NDArray select(NDArray x, NDArray rows) {
             Shape s = x.getShape();
