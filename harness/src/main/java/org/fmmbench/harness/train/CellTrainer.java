@@ -3,12 +3,10 @@ package org.fmmbench.harness.train;
 import ai.djl.Device;
 import ai.djl.Model;
 import ai.djl.engine.Engine;
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.DefaultTrainingConfig;
-import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import java.nio.file.Path;
@@ -195,36 +193,17 @@ public final class CellTrainer {
             return new TrainingLoop.Validation(val.accuracy(), val.accuracy(), val.loss(), Double.NaN);
         }
 
-        /**
-         * One optimiser step on the next batch; returns its loss. With micro-batches each pass back-propagates its
-         * share of the batch-mean loss, so the accumulated gradient is the whole batch's. Each pass has its own
-         * manager, closed right after its backward: DJL keeps every array a forward made alive until its manager
-         * closes, so one manager for the step would hold all passes' activations at once and save no memory.
-         */
+        /** One optimiser step on the next batch, in micro-batches ({@link MicroBatches}); returns its loss. */
         private double trainStep(int step, StepTimes times) {
             try (NDManager stepManager = trainer.getManager().newSubManager()) {
                 int[] examples = order.next(train.batchSize());
-                int pass = train.examplesPerPass();
                 StepTimes.Start start = StepTimes.start();
-                double loss = 0;
-                for (int from = 0; from < examples.length; from += pass) {
-                    int count = Math.min(pass, examples.length - from);
-                    try (NDManager passManager = stepManager.newSubManager();
-                            GradientCollector collector = trainer.newGradientCollector()) {
-                        BatchAssembler.Batch batch = trainBatches.assemble(passManager, examples, from, count);
-                        NDList logits = trainer.forward(batch.inputs());
-                        NDArray lossArray = trainer.getLoss().evaluate(new NDList(batch.labels()), logits);
-                        if (count < examples.length) {
-                            lossArray = lossArray.mul(passManager.create((float) count / examples.length));
-                        }
-                        double share = lossArray.getFloat();
-                        if (!Double.isFinite(share)) {
-                            throw new DivergedException(step, share);
-                        }
-                        loss += share;
-                        collector.backward(lossArray);
-                    }
-                }
+                double loss = MicroBatches.backward(stepManager, step, examples.length, train.examplesPerPass(),
+                        (passManager, from, count) -> {
+                            BatchAssembler.Batch batch = trainBatches.assemble(passManager, examples, from, count);
+                            NDList logits = trainer.forward(batch.inputs());
+                            return trainer.getLoss().evaluate(new NDList(batch.labels()), logits);
+                        });
                 trainer.step();
                 times.stop(start);
                 return loss;

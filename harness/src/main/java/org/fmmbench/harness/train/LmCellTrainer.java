@@ -8,7 +8,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
-import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.util.Pair;
@@ -220,48 +219,31 @@ public final class LmCellTrainer {
         }
 
         /**
-         * One optimiser step on the next segment batch; returns its loss. With micro-batches each pass
-         * back-propagates its share of the batch-mean loss before the gradients are clipped and applied once.
-         * Each pass has its own manager, closed after its backward, so only one pass's activations are alive at a
-         * time (see {@link CellTrainer}). Everything it allocates dies with it.
+         * One optimiser step on the next segment batch, in micro-batches ({@link MicroBatches}), with the gradients
+         * clipped and applied once; returns its loss. Everything it allocates dies with it.
          */
         private double trainStep(int step, StepTimes times) {
             long batch = (step - 1) % batches.count();
             batches.fill(batch, inputs, targets);
             try (NDManager stepManager = manager.newSubManager()) {
-                int rows = train.batchSize();
-                int pass = train.examplesPerPass();
                 StepTimes.Start start = StepTimes.start();
-                double loss = 0;
-                for (int from = 0; from < rows; from += pass) {
-                    int count = Math.min(pass, rows - from);
-                    try (NDManager passManager = stepManager.newSubManager();
-                            GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                        Shape shape = new Shape(count, context);
-                        NDArray x = passManager.create(IntBuffer.wrap(inputs, from * context, count * context).slice(),
-                                shape);
-                        NDArray y = passManager.create(IntBuffer.wrap(targets, from * context, count * context)
-                                .slice(), shape);
-                        NDList in = new NDList(x, y);
-                        if (streamPositions) {
-                            long[] first = new long[count];
-                            for (int row = 0; row < count; row++) {
-                                first[row] = batches.start(batch, from + row);
+                double loss = MicroBatches.backward(stepManager, step, train.batchSize(), train.examplesPerPass(),
+                        (passManager, from, count) -> {
+                            Shape shape = new Shape(count, context);
+                            NDArray x = passManager.create(IntBuffer.wrap(inputs, from * context, count * context)
+                                    .slice(), shape);
+                            NDArray y = passManager.create(IntBuffer.wrap(targets, from * context, count * context)
+                                    .slice(), shape);
+                            NDList in = new NDList(x, y);
+                            if (streamPositions) {
+                                long[] first = new long[count];
+                                for (int row = 0; row < count; row++) {
+                                    first[row] = batches.start(batch, from + row);
+                                }
+                                in.add(passManager.create(first));
                             }
-                            in.add(passManager.create(first));
-                        }
-                        NDArray lossArray = model.forward(store, in, true).singletonOrThrow().mean().neg();
-                        if (count < rows) {
-                            lossArray = lossArray.mul(passManager.create((float) count / rows));
-                        }
-                        double share = lossArray.getFloat();
-                        if (!Double.isFinite(share)) {
-                            throw new DivergedException(step, share);
-                        }
-                        loss += share;
-                        collector.backward(lossArray);
-                    }
-                }
+                            return model.forward(store, in, true).singletonOrThrow().mean().neg();
+                        });
                 List<NDArray> gradients = new ArrayList<>(parameters.size());
                 for (Parameter p : parameters.values()) {
                     NDArray g = p.getArray().getGradient();
