@@ -33,6 +33,18 @@ final class ConsoleProgress implements RunProgress {
     }
 
     @Override
+    public synchronized void dataPreparing(PlannedCell cell) {
+        out.println(prefix(cell) + " preparing data of " + cell.config().task() + " (once per task and seed)");
+    }
+
+    @Override
+    public synchronized void dataPrepared(PlannedCell cell, double seconds, String problem) {
+        out.println(problem == null
+                ? String.format(Locale.ROOT, "%s data ready in %.1f s", prefix(cell), seconds)
+                : prefix(cell) + " data not prepared (the cell will report why): " + problem);
+    }
+
+    @Override
     public synchronized void cellStarted(PlannedCell cell, int total) {
         lastPrintMs = System.currentTimeMillis();
         lastDecile = 0;

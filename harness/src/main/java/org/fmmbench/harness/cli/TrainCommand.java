@@ -11,6 +11,8 @@ import org.fmmbench.harness.run.EngineCellTraining;
 import org.fmmbench.harness.run.MatrixRunner;
 import org.fmmbench.harness.run.PlannedCell;
 import org.fmmbench.harness.run.RunPlan;
+import org.fmmbench.tasks.MalformedDataException;
+import org.fmmbench.tasks.MissingDataException;
 import org.fmmbench.tasks.TaskOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -40,6 +42,12 @@ final class TrainCommand implements Callable<Integer> {
             description = "Report progress in the machine-readable protocol of reproduce's parent process.")
     boolean child;
 
+    @Option(names = "--prepare-data", description = "Only prepare the cell's data (generate the offline stand-ins "
+            + "into the cache, build token caches) and exit. reproduce does this once per task before its first "
+            + "cell, so that no cell's time or memory includes data generation; do it yourself before spreading "
+            + "cells over machines that share a cache.")
+    boolean prepareData;
+
     @Override
     public Integer call() throws IOException {
         RunPlan plan;
@@ -60,6 +68,17 @@ final class TrainCommand implements Callable<Integer> {
         if (System.getProperty("ai.djl.pytorch.num_threads") == null) {
             // must be set before the engine loads
             System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(planned.config().threads()));
+        }
+        if (prepareData) {
+            long start = System.nanoTime();
+            try {
+                new EngineCellTraining(data, cache).prepareData(planned.config());
+            } catch (MissingDataException | MalformedDataException | IllegalArgumentException e) {
+                throw new BadInputException(e.getMessage(), e);
+            }
+            System.out.printf(java.util.Locale.ROOT, "Data of %s ready in %.1f s (cache %s)%n",
+                    planned.config().task(), (System.nanoTime() - start) / 1e9, cache);
+            return 0;
         }
         CellRunner runner;
         ConsoleProgress console = null;

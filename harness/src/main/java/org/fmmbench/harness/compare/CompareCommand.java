@@ -47,6 +47,11 @@ public final class CompareCommand implements Callable<Integer> {
             description = "Largest allowed peak-memory ratio candidate / baseline (default: ${DEFAULT-VALUE}).")
     double memoryTolerance;
 
+    @Option(names = "--memory-floor", paramLabel = "MIB", defaultValue = Tolerances.DEFAULT_MEMORY_FLOOR_MIB,
+            description = "A peak-memory rise of this many MiB or less is never a regression, whatever the ratio: "
+                    + "the noise of the resident set (default: ${DEFAULT-VALUE}).")
+    double memoryFloor;
+
     @Option(names = "--reference-variant", paramLabel = "ROW|SPEC", defaultValue = "softmax",
             description = "Row name or variant spec whose time and memory normalise the others of the same run "
                     + "(default: ${DEFAULT-VALUE}).")
@@ -75,7 +80,8 @@ public final class CompareCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         try {
-            Tolerances tolerances = new Tolerances(accTolerance, pplTolerance, timeTolerance, memoryTolerance);
+            Tolerances tolerances = new Tolerances(accTolerance, pplTolerance, timeTolerance, memoryTolerance,
+                    memoryFloor);
             RunInput base = RunInput.locate("baseline", baseline);
             RunInput cand = RunInput.locate("candidate", candidate);
             Path target = output != null ? output : defaultOutput();

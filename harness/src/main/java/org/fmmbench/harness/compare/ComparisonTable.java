@@ -20,7 +20,8 @@ final class ComparisonTable {
                 .append(" per step (results) or per operation (scaling).\n");
         Tolerances t = settings.tolerances();
         md.append(String.format(Locale.ROOT, "- Tolerances: accuracy -%s points, perplexity +%s, step time x%s, "
-                + "peak memory x%s.%n", t.accuracyPoints(), t.perplexity(), t.timeRatio(), t.memoryRatio()));
+                + "peak memory x%s unless it rose by %s MiB or less.%n", t.accuracyPoints(), t.perplexity(),
+                t.timeRatio(), t.memoryRatio(), t.memoryFloorMib()));
         for (String note : result.notes()) {
             md.append("- ").append(note).append('\n');
         }

@@ -82,9 +82,11 @@ final class RunComparator {
         }
         Double rawMemory = ratio(c.memoryMib(), b.memoryMib());
         Double memoryRatio = gated(rawMemory, memory, b, "memory", notes);
-        if (memoryRatio != null && memoryRatio > tolerances.memoryRatio()) {
-            regressions.add(String.format(Locale.ROOT, "peak memory x%.2f%s (tolerance x%s)", memoryRatio,
-                    raw ? " raw" : " normalised", plain(tolerances.memoryRatio())));
+        if (memoryRatio != null && memoryRatio > tolerances.memoryRatio()
+                && c.memoryMib() - b.memoryMib() > tolerances.memoryFloorMib()) {
+            regressions.add(String.format(Locale.ROOT, "peak memory x%.2f%s, %+.0f MiB (tolerance x%s and +%s MiB)",
+                    memoryRatio, raw ? " raw" : " normalised", c.memoryMib() - b.memoryMib(),
+                    plain(tolerances.memoryRatio()), plain(tolerances.memoryFloorMib())));
         }
         return new CellComparison(b, c, delta, timeRatio, rawTime, memoryRatio, rawMemory, regressions, notes);
     }

@@ -9,20 +9,27 @@ package org.fmmbench.harness.compare;
  * model may round differently); time and memory leave 25 % above the largest ratio seen. The quick scaling run is
  * noisier (tiny N) and gets wider tolerances in {@code .ci/run}.
  *
+ * <p>Peak memory also has an absolute floor: a rise smaller than {@code memoryFloorMib} is never a regression,
+ * whatever the ratio. The peak resident set moves in steps of allocator arenas and 2 MiB huge pages, so cells of a
+ * few MiB (quick scaling at N = 512) doubled between identical runs here; a ratio of such numbers is noise.
+ *
  * @param accuracyPoints largest allowed drop of test accuracy, in percentage points
  * @param perplexity largest allowed rise of test perplexity, absolute
  * @param timeRatio largest allowed step-time ratio candidate / baseline (normalised unless raw)
  * @param memoryRatio largest allowed peak-memory ratio candidate / baseline (normalised unless raw)
+ * @param memoryFloorMib smallest rise of peak memory, candidate minus baseline in MiB, that can be a regression
  */
-public record Tolerances(double accuracyPoints, double perplexity, double timeRatio, double memoryRatio) {
+public record Tolerances(double accuracyPoints, double perplexity, double timeRatio, double memoryRatio,
+        double memoryFloorMib) {
     public static final String DEFAULT_ACCURACY_POINTS = "7.0";
     public static final String DEFAULT_PERPLEXITY = "0.5";
     public static final String DEFAULT_TIME_RATIO = "2.5";
     public static final String DEFAULT_MEMORY_RATIO = "1.25";
+    public static final String DEFAULT_MEMORY_FLOOR_MIB = "32";
 
     public static final Tolerances DEFAULTS = new Tolerances(Double.parseDouble(DEFAULT_ACCURACY_POINTS),
             Double.parseDouble(DEFAULT_PERPLEXITY), Double.parseDouble(DEFAULT_TIME_RATIO),
-            Double.parseDouble(DEFAULT_MEMORY_RATIO));
+            Double.parseDouble(DEFAULT_MEMORY_RATIO), Double.parseDouble(DEFAULT_MEMORY_FLOOR_MIB));
 
     public Tolerances {
         if (!(accuracyPoints >= 0) || !(perplexity >= 0)) {
@@ -32,6 +39,10 @@ public record Tolerances(double accuracyPoints, double perplexity, double timeRa
         if (!(timeRatio >= 1) || !(memoryRatio >= 1)) {
             throw new IllegalArgumentException("--time-tolerance and --memory-tolerance are ratios and must be >= 1 "
                     + "(1.5 = 50% slower allowed), got " + timeRatio + " and " + memoryRatio + ".");
+        }
+        if (!(memoryFloorMib >= 0)) {
+            throw new IllegalArgumentException("--memory-floor is in MiB and must be >= 0, got " + memoryFloorMib
+                    + ".");
         }
     }
 }

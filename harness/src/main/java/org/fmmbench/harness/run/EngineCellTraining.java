@@ -26,6 +26,15 @@ public final class EngineCellTraining implements CellTraining {
                 : trainer.train(cell, listener);
     }
 
+    /** Generates or caches the cell's data without loading the engine or training (see {@code --prepare-data}). */
+    public void prepareData(CellConfig cell) {
+        if (LmCellTrainer.TASK.equals(cell.task())) {
+            lmTrainer.prepareData(cell);
+        } else {
+            trainer.prepareData(cell);
+        }
+    }
+
     @Override
     public String engineVersion() {
         if (!engineUsed) {

@@ -6,8 +6,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Runs a cell as {@code java ... <main> train --plan <plan> --cell <i> --child} with this JVM's class
- * path, offline DJL, headless AWT and the cell's thread count. {@code FMMBENCH_CHILD_JVM_OPTS} adds JVM
+ * Runs a cell as {@code java ... <main> train --plan <plan> --cell <i> --child} (or prepares its data with
+ * {@code --prepare-data} instead of {@code --child}) with this JVM's class path, offline DJL, headless AWT and the
+ * cell's thread count. {@code FMMBENCH_CHILD_JVM_OPTS} adds JVM
  * options (e.g. {@code -Xmx8g}).
  */
 public final class JvmChildCommand implements MatrixRunner.ChildCommand {
@@ -19,6 +20,19 @@ public final class JvmChildCommand implements MatrixRunner.ChildCommand {
 
     @Override
     public List<String> command(Path planFile, PlannedCell cell) {
+        List<String> cmd = jvm(planFile, cell);
+        cmd.add("--child");
+        return cmd;
+    }
+
+    @Override
+    public List<String> prepareCommand(Path planFile, PlannedCell cell) {
+        List<String> cmd = jvm(planFile, cell);
+        cmd.add("--prepare-data");
+        return cmd;
+    }
+
+    private List<String> jvm(Path planFile, PlannedCell cell) {
         List<String> cmd = new ArrayList<>();
         cmd.add(ProcessHandle.current().info().command().orElse(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString()));
@@ -31,7 +45,7 @@ public final class JvmChildCommand implements MatrixRunner.ChildCommand {
             cmd.addAll(Arrays.asList(extra.trim().split("\\s+")));
         }
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass, "train",
-                "--plan", planFile.toString(), "--cell", Integer.toString(cell.index()), "--child"));
+                "--plan", planFile.toString(), "--cell", Integer.toString(cell.index())));
         return cmd;
     }
 }

@@ -8,8 +8,10 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.fmmbench.harness.profile.Durations;
 import org.fmmbench.harness.results.AtomicFiles;
 import org.fmmbench.harness.results.CellResult;
@@ -23,15 +25,26 @@ import org.fmmbench.harness.results.ResultsCsv;
  * <p>Resume: a cell whose {@code result.json} has the cell's config hash and a status that is
  * {@linkplain org.fmmbench.harness.results.CellStatus#keptOnResume() kept on resume} is not run again
  * unless {@code force} is set.
+ *
+ * <p>Before the first cell of each task, data and seed runs, a child JVM of its own prepares that data
+ * (generates the offline stand-ins, builds the token caches). Otherwise the first cell of a task on a cold cache
+ * would carry the generation in its wall-clock and peak memory, and its numbers would depend on the cache's state:
+ * on a fresh CI machine the softmax cells, first of every task, measured up to twice the memory they do on a warm
+ * cache.
  */
 public final class MatrixRunner {
     public static final String RESULTS_FILE = "results.csv";
 
-    /** The command line of the child JVM that runs one cell of the plan. */
-    @FunctionalInterface
+    /** The command lines of the child JVMs that run one cell of the plan and prepare its data. */
     public interface ChildCommand {
         List<String> command(Path planFile, PlannedCell cell);
+
+        /** The command that only prepares the cell's data, or {@code null} when cells prepare their own. */
+        List<String> prepareCommand(Path planFile, PlannedCell cell);
     }
+
+    /** Where a preparation's logs go, inside the directory of the cell it was run for. */
+    public static final String PREPARE_DIR = "prepare-data";
 
     private final RunPlan plan;
     private final Path runDir;
@@ -53,6 +66,7 @@ public final class MatrixRunner {
     public List<CellResult> run() throws IOException, InterruptedException {
         Path planFile = runDir.resolve(RunPlan.FILE_NAME);
         merge(plan, runDir); // results.csv exists (header and kept cells) from the first moment of the run
+        Set<List<Object>> prepared = new HashSet<>();
         for (PlannedCell cell : plan.cells()) {
             Path dir = CellRunner.cellDir(runDir, cell);
             CellResult earlier = CellRunner.readResult(dir);
@@ -61,12 +75,31 @@ public final class MatrixRunner {
                 progress.cellFinished(cell, earlier, true);
                 continue;
             }
+            if (prepared.add(List.of(cell.config().task(), cell.config().data(), cell.config().seed()))) {
+                prepareData(planFile, cell, dir);
+            }
             progress.cellStarted(cell, plan.cells().size());
             CellResult result = runChild(planFile, cell, dir);
             progress.cellFinished(cell, result, false);
             merge(plan, runDir);
         }
         return merge(plan, runDir);
+    }
+
+    /**
+     * A preparation that fails is reported and otherwise ignored: the cell then meets the same problem and records
+     * it as its status (skipped for missing data, failed with the error).
+     */
+    private void prepareData(Path planFile, PlannedCell cell, Path cellDir) throws IOException, InterruptedException {
+        List<String> command = childCommand.prepareCommand(planFile, cell);
+        if (command == null) {
+            return;
+        }
+        progress.dataPreparing(cell);
+        ChildOutcome outcome = ChildProcess.run(command, childEnvironment(cell.config().threads()),
+                cellDir.resolve(PREPARE_DIR), timeout, event -> { });
+        boolean ok = !outcome.timedOut() && outcome.exitCode() == 0;
+        progress.dataPrepared(cell, outcome.wallSeconds(), ok ? null : outcome.detail(Durations.format(timeout)));
     }
 
     private CellResult runChild(Path planFile, PlannedCell cell, Path dir) throws IOException, InterruptedException {

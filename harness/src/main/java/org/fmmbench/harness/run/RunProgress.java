@@ -4,6 +4,14 @@ import org.fmmbench.harness.results.CellResult;
 
 /** What a running matrix tells its user. */
 public interface RunProgress {
+    /** A child JVM starts preparing the data of {@code cell} and the later cells that share it. */
+    default void dataPreparing(PlannedCell cell) {
+    }
+
+    /** @param problem why the preparation failed, or {@code null} when the data is ready */
+    default void dataPrepared(PlannedCell cell, double seconds, String problem) {
+    }
+
     void cellStarted(PlannedCell cell, int cellsTotal);
 
     void cellProgress(PlannedCell cell, ProgressEvent event);

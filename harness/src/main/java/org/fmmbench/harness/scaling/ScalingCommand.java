@@ -35,7 +35,7 @@ public final class ScalingCommand implements Callable<Integer> {
             + "(default 256, --quick 256).")
     Integer nMin;
 
-    @Option(names = "--n-max", paramLabel = "N", description = "Largest N (default 65536, --quick 1024).")
+    @Option(names = "--n-max", paramLabel = "N", description = "Largest N (default 65536, --quick 2048).")
     Integer nMax;
 
     @Option(names = "--batch", paramLabel = "B", description = "Batch size B (default: ${DEFAULT-VALUE}).",
@@ -64,7 +64,7 @@ public final class ScalingCommand implements Callable<Integer> {
             + "(default: ${DEFAULT-VALUE}).", defaultValue = "75%")
     String memoryBudget;
 
-    @Option(names = "--quick", description = "CI run: N 256-1024, head layout 2x32, 1 fork, 1 x 0.2 s warm-up and "
+    @Option(names = "--quick", description = "CI run: N 256-2048, head layout 2x32, 1 fork, 1 x 0.2 s warm-up and "
             + "3 x 0.2 s measured iterations; does not touch reports/scaling unless --reports is given.")
     boolean quick;
 
@@ -169,7 +169,7 @@ public final class ScalingCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--run-id '" + id + "' may hold only letters, digits, '.', '_' and '-'.");
         }
         Path reportsDir = reports != null ? reports : quick ? null : Path.of("reports", "scaling");
-        return new ScalingPlan(specs, ScalingPlan.doubling(nMin != null ? nMin : 256, nMax != null ? nMax : quick ? 1024 : 65536),
+        return new ScalingPlan(specs, ScalingPlan.doubling(nMin != null ? nMin : 256, nMax != null ? nMax : quick ? 2048 : 65536),
                 batch, layouts, causal.stream().distinct().toList(), benchModes, threads, jmh,
                 MemoryBudget.parse(memoryBudget), id, out.resolve(id), reportsDir, jmhVerbose, tasks, modelBatch);
     }

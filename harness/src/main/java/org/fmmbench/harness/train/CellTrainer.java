@@ -62,10 +62,7 @@ public final class CellTrainer {
         VariantSpec variant = VariantSpec.parse(cell.variant());
         VariantRegistry registry = VariantRegistry.load();
         checkModel(cell.model(), variant, registry);
-        DataConfig data = cell.data();
-        TaskOptions options = new TaskOptions(dataDir, cacheDir, data.source(), data.seqLength(), cell.seed(),
-                data.maxTrain(), data.maxVal(), data.maxTest(), data.pixelZero());
-        try (Task task = tasks.open(cell.task(), options)) {
+        try (Task task = tasks.open(cell.task(), options(cell))) {
             Engine.getInstance().setRandomSeed(Long.hashCode(cell.seed()));
             TaskInfo info = task.info();
             EncoderConfig encoder = encoderConfig(cell.model(), info, variant);
@@ -86,6 +83,22 @@ public final class CellTrainer {
                 }
             }
         }
+    }
+
+    /**
+     * Opens the cell's data once and closes it: offline stand-ins are generated and token caches built, so that
+     * a later {@link #train} only maps them.
+     *
+     * @throws org.fmmbench.tasks.MissingDataException when the task's data is absent
+     */
+    public void prepareData(CellConfig cell) {
+        tasks.open(cell.task(), options(cell)).close();
+    }
+
+    private TaskOptions options(CellConfig cell) {
+        DataConfig data = cell.data();
+        return new TaskOptions(dataDir, cacheDir, data.source(), data.seqLength(), cell.seed(), data.maxTrain(),
+                data.maxVal(), data.maxTest(), data.pixelZero());
     }
 
     private static void checkTrainConfig(TrainConfig t) {

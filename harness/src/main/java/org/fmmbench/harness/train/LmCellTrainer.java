@@ -78,13 +78,11 @@ public final class LmCellTrainer {
         DataConfig data = cell.data();
         check(cell);
         Device device = CellTrainer.device(cell.device());
-        int context = data.seqLength() == 0 ? PAPER_CONTEXT : data.seqLength();
+        int context = context(data);
         VariantRegistry registry = VariantRegistry.load();
         ModelConfig m = cell.model();
         registry.create(cell.variant(), AttentionSettings.causal(m.heads(), m.dim() / m.heads()));
-        TaskOptions options = new TaskOptions(dataDir, cacheDir, data.source(), context, cell.seed(), 0,
-                data.maxVal(), data.maxTest(), data.pixelZero());
-        try (LmCorpus corpus = LmCorpora.open(data.source(), options);
+        try (LmCorpus corpus = LmCorpora.open(data.source(), options(cell));
                 NDManager manager = NDManager.newBaseManager(device)) {
             Engine.getInstance().setRandomSeed(Long.hashCode(cell.seed()));
             LmConfig config = new LmConfig(corpus.vocabSize(), m.layers(), m.dim(), m.heads(), m.dim() / m.heads(),
@@ -95,6 +93,25 @@ public final class LmCellTrainer {
                     new Shape(train.batchSize(), context));
             return new Run(corpus, model, manager, train, data, context, listener).execute();
         }
+    }
+
+    /**
+     * Opens the cell's corpus once and closes it, so that its token streams are cached before {@link #train}.
+     *
+     * @throws org.fmmbench.tasks.MissingDataException when the corpus is absent
+     */
+    public void prepareData(CellConfig cell) {
+        LmCorpora.open(cell.data().source(), options(cell)).close();
+    }
+
+    private TaskOptions options(CellConfig cell) {
+        DataConfig data = cell.data();
+        return new TaskOptions(dataDir, cacheDir, data.source(), context(data), cell.seed(), 0, data.maxVal(),
+                data.maxTest(), data.pixelZero());
+    }
+
+    private static int context(DataConfig data) {
+        return data.seqLength() == 0 ? PAPER_CONTEXT : data.seqLength();
     }
 
     private static void check(CellConfig cell) {

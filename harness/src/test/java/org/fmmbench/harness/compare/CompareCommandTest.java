@@ -131,6 +131,22 @@ class CompareCommandTest {
     }
 
     @Test
+    void memoryRiseIsARegressionOnlyAboveTheFloor() throws IOException {
+        Path base = scalingRun("base", 1.0, 1.0, 1.0);
+        Path doubled = scalingRun("doubled", 1.0, 1.0, 2.0); // fmm peak n/10 MiB -> n/5 MiB
+        Outcome o = compare(base.toString(), doubled.toString());
+        assertEquals(1, o.code, o.out + o.err);
+        // +25.6 MiB at N=256 is under the default 32 MiB floor; N=512 (+51 MiB) and N=1024, 2048 are over it
+        assertRegressionsFirst(o, 3, "scaling: fmm:k=5 / N=512", "peak memory x2.00 normalised, +51 MiB");
+        assertTrue(o.out.contains("unless it rose by 32.0 MiB or less"), o.out);
+        Outcome noFloor = compare(base.toString(), doubled.toString(), "--memory-floor", "0");
+        assertRegressionsFirst(noFloor, 4, "scaling: fmm:k=5 / N=256", "peak memory x2.00 normalised, +26 MiB");
+        Outcome negative = compare(base.toString(), doubled.toString(), "--memory-floor", "-1");
+        assertEquals(2, negative.code, negative.out);
+        assertTrue(negative.err.contains("--memory-floor is in MiB and must be >= 0"), negative.err);
+    }
+
+    @Test
     void referenceVariantMissingFromTheRunsIsBadInputUnlessRaw() throws IOException {
         Path base = resultsRun("base", r -> r);
         Path cand = resultsRun("cand", r -> r);
@@ -259,6 +275,11 @@ class CompareCommandTest {
     }
 
     private Path scalingRun(String name, double machine, double fmmFactor) throws IOException {
+        return scalingRun(name, machine, fmmFactor, 1.0);
+    }
+
+    /** Softmax, linear and fmm at N = 256..2048; peak memory is N / 10 MiB, times {@code fmmMemory} for fmm. */
+    private Path scalingRun(String name, double machine, double fmmFactor, double fmmMemory) throws IOException {
         List<ScalingRow> rows = new ArrayList<>();
         Provenance p = new Provenance(name, "2026-11-27T00:00:00Z", "abc", "false", "cpu", "17", "0.36.0", "2.7.1",
                 "quick");
@@ -273,8 +294,8 @@ class CompareCommandTest {
                     rows.add(ScalingRow.skipped(cell, 1e6, "estimated 1 TiB", 1, p));
                     continue;
                 }
-                rows.add(ScalingRow.ok(cell, new CellMeasurement(ms, ms, ms, ms, n / 10.0, n / 10.0), Double.NaN, 1,
-                        p));
+                double mib = n / 10.0 * (variant.startsWith("fmm") ? fmmMemory : 1);
+                rows.add(ScalingRow.ok(cell, new CellMeasurement(ms, ms, ms, ms, mib, mib), Double.NaN, 1, p));
             }
         }
         Path run = Files.createDirectories(dir.resolve(name));

@@ -95,6 +95,25 @@ class ReferenceRegressionTest {
         assertTrue(!regressions(o).isEmpty());
     }
 
+    @Test
+    void fmmHoldingDenseAttentionMatricesInTheQuickScalingRunFailsAtTheLargestN() throws IOException {
+        List<ScalingRow> rows = new ArrayList<>();
+        for (ScalingRow r : ScalingCsv.read(SCALING)) {
+            boolean fmm = r.cell().variant().toString().startsWith("fmm") && r.ok();
+            // three float32 N x N matrices per head (scores, weights, their gradient): a variant gone quadratic
+            double nByN = 2.0 * r.cell().n() * r.cell().n() * 4 / (1 << 20);
+            rows.add(fmm ? new ScalingRow(r.cell(), r.status(), larger(r.measurement(), 3 * nByN), r.estimatedMib(),
+                    r.threads(), r.detail(), r.provenance()) : r);
+        }
+        Path planted = Files.createDirectories(dir.resolve("scaling-memory"));
+        ScalingCsv.write(planted.resolve(ScalingCsv.FILE_NAME), rows);
+        Outcome o = compare(SCALING.toString(), planted.toString(), CI_SCALING_OPTIONS);
+        assertEquals(1, o.code(), o.out());
+        assertTrue(regressions(o).stream().allMatch(l -> l.contains("fmm") && l.contains("N=2048")), o.out());
+        // +96 MiB at N=2048 is caught; +24 MiB at N=1024 is within the memory floor (noise reached 8 MiB)
+        assertEquals(2, regressions(o).size(), "fwd and fwdbwd at N=2048: " + o.out());
+    }
+
     private Path plantResults(UnaryOperator<CellResult> change) throws IOException {
         List<CellResult> planted = ResultsCsv.read(SMOKE).stream().map(change).toList();
         Path run = Files.createDirectories(dir.resolve("smoke"));
@@ -116,6 +135,11 @@ class ReferenceRegressionTest {
     private static CellMeasurement slower(CellMeasurement m, double factor) {
         return new CellMeasurement(m.medianMs() * factor, m.minMs() * factor, m.maxMs() * factor, m.cpuMs() * factor,
                 m.peakMib(), m.rssHighWaterMib());
+    }
+
+    private static CellMeasurement larger(CellMeasurement m, double extraMib) {
+        return new CellMeasurement(m.medianMs(), m.minMs(), m.maxMs(), m.cpuMs(), m.peakMib() + extraMib,
+                m.rssHighWaterMib() + extraMib);
     }
 
     private static List<String> regressions(Outcome o) {

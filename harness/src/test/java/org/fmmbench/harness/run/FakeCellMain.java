@@ -17,7 +17,8 @@ import org.fmmbench.tasks.MissingDataException;
 /**
  * Stands in for {@code fmmbench train --plan P --cell I --child} in tests: runs the cell through the real
  * {@link CellRunner} with a trainer that misbehaves on purpose, chosen by the cell's variant name. Each
- * start is appended to {@code invocations.log} in the run directory.
+ * start is appended to {@code invocations.log} in the run directory; with {@code --prepare-data} it only appends
+ * the cell to {@code prepared.log}.
  */
 public final class FakeCellMain {
     private FakeCellMain() {
@@ -28,6 +29,11 @@ public final class FakeCellMain {
         RunPlan plan = RunPlan.read(planFile);
         PlannedCell cell = plan.cell(Integer.parseInt(args[4]));
         Path runDir = planFile.toAbsolutePath().getParent();
+        if (List.of(args).contains("--prepare-data")) {
+            Files.writeString(runDir.resolve("prepared.log"), cell.id() + "\n", StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            return;
+        }
         Files.writeString(runDir.resolve("invocations.log"), cell.id() + "\n", StandardCharsets.UTF_8,
                 StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         String behaviour = cell.config().variant();

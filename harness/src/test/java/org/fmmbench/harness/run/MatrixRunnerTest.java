@@ -27,6 +27,16 @@ class MatrixRunnerTest {
 
     private final RunProgress recorder = new RunProgress() {
         @Override
+        public void dataPreparing(PlannedCell cell) {
+            events.add("prepare " + cell.id());
+        }
+
+        @Override
+        public void dataPrepared(PlannedCell cell, double seconds, String problem) {
+            events.add((problem == null ? "ready " : "not ready " + problem + " ") + cell.id());
+        }
+
+        @Override
         public void cellStarted(PlannedCell cell, int cellsTotal) {
             events.add("start " + cell.id());
         }
@@ -50,6 +60,27 @@ class MatrixRunnerTest {
 
     private List<String> invocations() throws IOException {
         Path log = runDir.resolve("invocations.log");
+        return Files.exists(log) ? Files.readAllLines(log) : List.of();
+    }
+
+    @Test
+    void dataIsPreparedOncePerTaskAndSeedBeforeTheFirstCellThatRuns() throws Exception {
+        RunPlan plan = TestPlans.plan("r", List.of("listops:0", "listops:0", "text:0", "listops:1", "text:0"));
+        run(plan, Duration.ofSeconds(20), false);
+        assertEquals(List.of(plan.cell(0).id(), plan.cell(2).id(), plan.cell(3).id()), prepared());
+        assertEquals(List.of("prepare " + plan.cell(0).id(), "ready " + plan.cell(0).id(), "start " + plan.cell(0).id()),
+                events.subList(0, 3));
+        assertTrue(Files.isDirectory(CellRunner.cellDir(runDir, plan.cell(0)).resolve(MatrixRunner.PREPARE_DIR)));
+
+        // A resumed run prepares nothing for the cells it keeps, and prepares again for the one that reruns.
+        Files.delete(runDir.resolve("prepared.log"));
+        Files.delete(CellRunner.cellDir(runDir, plan.cell(4)).resolve(CellRunner.RESULT_FILE));
+        run(plan, Duration.ofSeconds(20), false);
+        assertEquals(List.of(plan.cell(4).id()), prepared());
+    }
+
+    private List<String> prepared() throws IOException {
+        Path log = runDir.resolve("prepared.log");
         return Files.exists(log) ? Files.readAllLines(log) : List.of();
     }
 

@@ -13,9 +13,25 @@ final class TestPlans {
     }
 
     static CellConfig config(String task, String variant, int steps) {
-        return new CellConfig("test", task, variant, variant, 0, 1, "cpu",
+        return config(task, variant, steps, 0);
+    }
+
+    static CellConfig config(String task, String variant, int steps, long seed) {
+        return new CellConfig("test", task, variant, variant, seed, 1, "cpu",
                 new ModelConfig(2, 32, 64, 2, 0.1f, 0.1f), new TrainConfig(8, steps, 1, 1e-3, 0, 2, 1, 1),
                 new DataConfig("auto", 128, 64, 16, 16, "pad"));
+    }
+
+    /** Cells of {@code task} and {@code seed} in the given order; each behaves normally. */
+    static RunPlan plan(String runId, List<String> tasksAndSeeds) {
+        List<PlannedCell> cells = new ArrayList<>();
+        for (String taskSeed : tasksAndSeeds) {
+            String[] ts = taskSeed.split(":");
+            CellConfig c = config(ts[0], "ok", 4, Long.parseLong(ts[1]));
+            int i = cells.size();
+            cells.add(new PlannedCell(i, String.format("%03d-%s-ok-s%s", i, ts[0], ts[1]), ConfigHash.of(c), c));
+        }
+        return new RunPlan(runId, "test", null, null, "1m", cells);
     }
 
     static RunPlan plan(String runId, String... behaviours) {
