@@ -39,7 +39,7 @@ public final class MatrixRunner {
     public interface ChildCommand {
         List<String> command(Path planFile, PlannedCell cell);
 
-        /** The command that only prepares the cell's data, or {@code null} when cells prepare their own. */
+        /** The command that only prepares the cell's data (see {@code train --prepare-data}). */
         List<String> prepareCommand(Path planFile, PlannedCell cell);
     }
 
@@ -91,13 +91,9 @@ public final class MatrixRunner {
      * it as its status (skipped for missing data, failed with the error).
      */
     private void prepareData(Path planFile, PlannedCell cell, Path cellDir) throws IOException, InterruptedException {
-        List<String> command = childCommand.prepareCommand(planFile, cell);
-        if (command == null) {
-            return;
-        }
         progress.dataPreparing(cell);
-        ChildOutcome outcome = ChildProcess.run(command, childEnvironment(cell.config().threads()),
-                cellDir.resolve(PREPARE_DIR), timeout, event -> { });
+        ChildOutcome outcome = ChildProcess.run(childCommand.prepareCommand(planFile, cell),
+                childEnvironment(cell.config().threads()), cellDir.resolve(PREPARE_DIR), timeout, event -> { });
         boolean ok = !outcome.timedOut() && outcome.exitCode() == 0;
         progress.dataPrepared(cell, outcome.wallSeconds(), ok ? null : outcome.detail(Durations.format(timeout)));
     }
