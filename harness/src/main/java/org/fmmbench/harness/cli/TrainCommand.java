@@ -3,6 +3,7 @@ package org.fmmbench.harness.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.fmmbench.harness.results.CellResult;
 import org.fmmbench.harness.results.CellStatus;
@@ -76,7 +77,7 @@ final class TrainCommand implements Callable<Integer> {
             } catch (MissingDataException | MalformedDataException | IllegalArgumentException e) {
                 throw new BadInputException(e.getMessage(), e);
             }
-            System.out.printf(java.util.Locale.ROOT, "Data of %s ready in %.1f s (cache %s)%n",
+            System.out.printf(Locale.ROOT, "Data of %s ready in %.1f s (cache %s)%n",
                     planned.config().task(), (System.nanoTime() - start) / 1e9, cache);
             return 0;
         }
