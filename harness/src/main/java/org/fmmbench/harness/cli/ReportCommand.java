@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.fmmbench.harness.report.ReportWriter;
 import org.fmmbench.harness.results.CellResult;
 import org.fmmbench.harness.results.ResultsCsv;
+import org.fmmbench.harness.results.RunIds;
 import org.fmmbench.harness.run.MatrixRunner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -37,7 +38,13 @@ final class ReportCommand implements Callable<Integer> {
         }
         String runId = results.isEmpty() ? csv.toAbsolutePath().getParent().getFileName().toString()
                 : results.get(0).runId();
-        Path dir = out != null ? out : Path.of("reports", runId);
+        Path dir;
+        try {
+            dir = out != null ? out : Path.of("reports", RunIds.check(runId));
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(csv + " names its run '" + runId + "', which cannot name a report directory: "
+                    + "pass --out DIR.", e);
+        }
         ReportWriter.write(csv, dir);
         System.out.println("Report: " + dir.resolve(ReportWriter.MARKDOWN) + " and " + dir.resolve(ReportWriter.HTML));
         return 0;

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.fmmbench.baselines.attention.VariantRegistry;
+import org.fmmbench.harness.bench.CalibrationWorkload;
 import org.fmmbench.harness.profile.Durations;
 import org.fmmbench.harness.profile.Profile;
 import org.fmmbench.harness.profile.ProfileLoader;
@@ -108,6 +109,9 @@ final class ReproduceCommand implements Callable<Integer> {
         plan.write(planFile);
         System.out.println("Run " + plan.runId() + ": " + plan.cells().size() + " cells, profile " + plan.profile()
                 + ", cell timeout " + plan.cellTimeout() + " -> " + runDir);
+        // the calibration's threads are those of the cells, so that it scales with them on a slower machine
+        CalibrationWorkload.ensure(runDir, plan.cells().isEmpty() ? 1 : plan.cells().get(0).config().threads(),
+                force, System.out);
         ConsoleProgress progress = new ConsoleProgress(System.out, System.console() != null, plan.cells().size());
         List<CellResult> results = new MatrixRunner(plan, runDir, new JvmChildCommand(FmmbenchCli.class.getName()),
                 Durations.parse(plan.cellTimeout()), force, progress).run();

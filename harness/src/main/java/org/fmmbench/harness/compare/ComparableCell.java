@@ -9,9 +9,13 @@ package org.fmmbench.harness.compare;
  * @param reference whether this is the reference cell of its group
  * @param quality accuracy in percent or perplexity, {@code null} when the cell has none
  * @param configHash the configuration hash of a results cell, {@code null} for scaling rows
+ * @param dataFingerprint what the cell's data hashed to, {@code null} where the run did not record it
+ * @param run the run directory the cell came from: cells of one key from several runs are repeats
+ * @param calibrationMs that run's calibration time in the compared clock, {@code null} if it has none
  */
 record ComparableCell(String source, String key, String group, boolean reference, String status, boolean ok,
-        QualityKind qualityKind, Double quality, Double timeMs, Double memoryMib, String configHash) {
+        QualityKind qualityKind, Double quality, Double timeMs, Double memoryMib, String configHash,
+        String dataFingerprint, String run, Double calibrationMs) {
 
     /** What the quality number is: higher accuracy is better, lower perplexity is better. */
     enum QualityKind {

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.fmmbench.harness.results.AtomicFiles;
 import picocli.CommandLine;
@@ -20,7 +22,10 @@ import picocli.CommandLine.Parameters;
         description = {"Compares two runs (directories or their results.csv / scaling.csv) cell by cell and "
                 + "prints a Markdown table: accuracy or perplexity delta, step-time and peak-memory ratios "
                 + "(candidate / baseline), status changes, cells only in one run.",
-                "Exit status: 0 within tolerance, 1 regression (offending cells listed first), 2 bad input."})
+                "A directory of run directories is a set of repeats: with 3 or more baseline repeats, time and "
+                + "memory are judged by bootstrap intervals instead of the tolerances.",
+                "Exit status: 0 within tolerance, 1 regression (offending cells listed first; also a cell missing "
+                + "from the candidate, a changed config hash or data fingerprint), 2 bad input."})
 public final class CompareCommand implements Callable<Integer> {
     public static final int EXIT_REGRESSION = 1;
     public static final int EXIT_BAD_INPUT = 2;
@@ -62,6 +67,11 @@ public final class CompareCommand implements Callable<Integer> {
                     + "machine) or wall-clock (what a user waits; use it on a dedicated machine).")
     TimeMeasure time;
 
+    @Option(names = "--allow-config-change", description = "Accept cells whose configuration hash or data "
+            + "fingerprint differs between the runs (a note instead of a regression): for a change meant to alter "
+            + "what a cell runs.")
+    boolean allowConfigChange;
+
     @Option(names = "--raw", description = "Compare raw times and memory instead of normalised ones (only "
             + "meaningful when both runs used the same machine).")
     boolean raw;
@@ -82,21 +92,23 @@ public final class CompareCommand implements Callable<Integer> {
         try {
             Tolerances tolerances = new Tolerances(accTolerance, pplTolerance, timeTolerance, memoryTolerance,
                     memoryFloor);
-            RunInput base = RunInput.locate("baseline", baseline);
-            RunInput cand = RunInput.locate("candidate", candidate);
+            List<RunInput> base = RunInput.locateRuns("baseline", baseline);
+            List<RunInput> cand = RunInput.locateRuns("candidate", candidate);
+            List<RunInput> all = new ArrayList<>(base);
+            all.addAll(cand);
             Path target = output != null ? output : defaultOutput();
-            refuseOverwriting(target, base, cand);
+            refuseOverwriting(target, all);
             if (chart != null) {
-                refuseOverwriting(chart, base, cand);
+                refuseOverwriting(chart, all);
             }
             RunPair pair = RunPair.load(base, cand, reference, time);
             if (!raw) {
                 pair.requireReference(reference);
             }
-            ComparisonResult result = new RunComparator(tolerances, raw).compare(pair.baseline(), pair.candidate(),
-                    pair.notes());
+            ComparisonResult result = new RunComparator(tolerances, raw, time, allowConfigChange)
+                    .compare(pair.baseline(), pair.candidate(), pair.notes());
             String markdown = ComparisonTable.markdown(result, new ComparisonTable.Settings(baseline.toString(),
-                    candidate.toString(), reference, raw, time, tolerances));
+                    candidate.toString(), reference, raw, time, tolerances, base.size(), cand.size()));
             write(target, chart, result, markdown);
             PrintWriter out = spec.commandLine().getOut();
             out.print(markdown);
@@ -129,7 +141,7 @@ public final class CompareCommand implements Callable<Integer> {
     }
 
     /** An output path that is one of the inputs would destroy a run's results. */
-    private static void refuseOverwriting(Path file, RunInput... inputs) {
+    private static void refuseOverwriting(Path file, List<RunInput> inputs) {
         for (RunInput in : inputs) {
             for (RunInput.CsvFile csv : java.util.Arrays.asList(in.results(), in.scaling())) {
                 if (csv != null && csv.file().toAbsolutePath().normalize().equals(file.toAbsolutePath().normalize())) {

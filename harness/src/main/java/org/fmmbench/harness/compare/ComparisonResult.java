@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * Everything {@code compare} found: matched cells with regressions first, cells of one side only, and notes
- * about the inputs (e.g. a file kind present on one side only).
+ * about the inputs (e.g. a file kind present on one side only). A cell of the baseline missing from the candidate
+ * is a regression: a variant that stopped running must not pass unseen.
  */
 record ComparisonResult(List<CellComparison> matched, List<ComparableCell> onlyInBaseline,
         List<ComparableCell> onlyInCandidate, List<String> notes) {
@@ -14,6 +15,6 @@ record ComparisonResult(List<CellComparison> matched, List<ComparableCell> onlyI
     }
 
     boolean regressed() {
-        return regressionCount() > 0;
+        return regressionCount() > 0 || !onlyInBaseline.isEmpty();
     }
 }

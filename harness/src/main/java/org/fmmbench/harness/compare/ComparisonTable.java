@@ -14,8 +14,16 @@ final class ComparisonTable {
         md.append("- Baseline: `").append(settings.baseline()).append("`\n");
         md.append("- Candidate: `").append(settings.candidate()).append("`\n");
         md.append("- Ratios are candidate / baseline, ").append(settings.raw() ? "raw (not normalised)"
-                : "normalised: each value divided by that of the reference `" + settings.reference()
-                        + "` of the same run at the same task and seed (results) or size (scaling)").append(".\n");
+                : "in two views: *normalised*, each value divided by that of the reference `" + settings.reference()
+                        + "` of the same run at the same task and seed (results) or size (scaling), and "
+                        + "*calibrated* (step time), divided by the run's calibration workload; either view can "
+                        + "fail a cell").append(".\n");
+        md.append(String.format(Locale.ROOT, "- Repeats: %d baseline and %d candidate run(s). Where the baseline "
+                + "has %d or more, a cell's step time and memory are judged by a %.0f%% bootstrap interval "
+                + "[lower, upper] (regression / improvement / inconclusive; detectable = the smallest change it "
+                + "can tell from noise); the tolerances below apply only without repeats.%n",
+                settings.baselineRuns(), settings.candidateRuns(), Bootstrap.MIN_REPEATS,
+                RunComparator.LEVEL * 100));
         md.append("- Step time: ").append(settings.time() == TimeMeasure.CPU ? "process CPU time" : "wall-clock")
                 .append(" per step (results) or per operation (scaling).\n");
         Tolerances t = settings.tolerances();
@@ -27,10 +35,18 @@ final class ComparisonTable {
         }
         md.append('\n');
         long regressions = result.regressionCount();
-        md.append(regressions > 0
-                ? "**REGRESSION: " + regressions + " of " + result.matched().size() + " matched cells are outside "
-                        + "tolerance** (listed first).\n\n"
-                : "**Within tolerance:** " + result.matched().size() + " matched cells.\n\n");
+        int missing = result.onlyInBaseline().size();
+        if (regressions > 0) {
+            md.append("**REGRESSION: " + regressions + " of " + result.matched().size() + " matched cells are outside "
+                    + "tolerance** (listed first).\n\n");
+        }
+        if (missing > 0) {
+            md.append("**REGRESSION: " + missing + " cell(s) of the baseline are missing from the candidate** "
+                    + "(listed below the table).\n\n");
+        }
+        if (!result.regressed()) {
+            md.append("**Within tolerance:** " + result.matched().size() + " matched cells.\n\n");
+        }
 
         md.append("| # | verdict | cell | status | quality (base -> cand) | delta | step time | peak memory | notes |\n");
         md.append("|---|---|---|---|---|---|---|---|---|\n");
@@ -44,17 +60,17 @@ final class ComparisonTable {
             row(md, Integer.toString(number), m.regressed() ? "**REGRESSION**: " + String.join("; ", m.regressions()) : "ok",
                     b.id(), b.status().equals(c.status()) ? b.status() : b.status() + " -> " + c.status(), quality,
                     m.qualityDelta() == null ? "" : String.format(Locale.ROOT, "%+.2f", m.qualityDelta()),
-                    ratio(m.timeRatio(), m.rawTimeRatio(), settings.raw()),
-                    ratio(m.memoryRatio(), m.rawMemoryRatio(), settings.raw()), String.join("; ", m.notes()));
+                    views(m.time(), m.rawTimeRatio(), settings.raw()),
+                    views(m.memory(), m.rawMemoryRatio(), settings.raw()), String.join("; ", m.notes()));
         }
-        oneSided(md, "Only in the baseline", result.onlyInBaseline());
+        oneSided(md, "Missing from the candidate: REGRESSION", result.onlyInBaseline());
         oneSided(md, "Only in the candidate", result.onlyInCandidate());
         return md.toString();
     }
 
     /** What the header says about how the table was made. */
     record Settings(String baseline, String candidate, String reference, boolean raw, TimeMeasure time,
-            Tolerances tolerances) {
+            Tolerances tolerances, int baselineRuns, int candidateRuns) {
     }
 
     private static void oneSided(StringBuilder md, String title, List<ComparableCell> cells) {
@@ -68,11 +84,12 @@ final class ComparisonTable {
         }
     }
 
-    private static String ratio(Double gated, Double raw, boolean rawMode) {
-        if (gated == null && raw == null) {
+    private static String views(List<Judgement> judgements, Double raw, boolean rawMode) {
+        if (judgements.isEmpty() && raw == null) {
             return "";
         }
-        String main = gated == null ? "n/a" : String.format(Locale.ROOT, "x%.2f", gated);
+        String main = judgements.isEmpty() ? "n/a"
+                : String.join("; ", judgements.stream().map(Judgement::describe).toList());
         return rawMode || raw == null ? main : main + String.format(Locale.ROOT, " (raw x%.2f)", raw);
     }
 

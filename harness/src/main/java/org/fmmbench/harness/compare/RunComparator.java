@@ -3,69 +3,112 @@ package org.fmmbench.harness.compare;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
- * Matches the cells of two runs and judges each against {@link Tolerances}.
+ * Matches the cells of two runs (or two sets of repeated runs) and judges each.
  *
- * <p>Normalised ratios divide out the speed of the machine: each cell's time (or memory) is divided by that of
- * the reference cell of its group in the same run, so the ratio compared is
- * (cand / cand_ref) / (base / base_ref) = (cand / base) / (cand_ref / base_ref). The factor cand_ref / base_ref
- * is the group's machine factor. Where a group has no reference measured on both sides (e.g. softmax skipped for
- * memory at large N), the geometric mean of the other groups' factors stands in, so a uniformly slower machine
- * still cancels out. A slow-down of the reference itself therefore shows as every other variant getting faster;
- * compare with {@code raw} on a fixed machine to see it.
+ * <p>Time is judged in two views, and either can fail a cell. <em>Normalised</em>: each value divided by that of
+ * the reference variant of its group in the same run (same task and seed, or same size), which cancels the speed
+ * of the machine but also any slow-down shared by every variant, and shows a slower reference as every other
+ * variant getting faster. <em>Calibrated</em>: each value divided by the run's calibration workload
+ * ({@code calibration.json}), which cancels the machine but not the code, so a uniform slow-down of the training
+ * loop and a slow-down of the reference variant alone both show. Memory is judged normalised. {@code --raw} judges
+ * raw values instead, for runs on one fixed machine.
+ *
+ * <p>Where the reference variant has no value in some run at some group (e.g. softmax skipped for memory at a
+ * large N), that group is divided in every run by the run's speed relative to the first baseline run: the
+ * geometric mean of its reference ratios over the groups that have one.
+ *
+ * <p>With at least {@value Bootstrap#MIN_REPEATS} baseline repeats of a cell its verdict comes from a bootstrap
+ * interval at {@value #LEVEL} (regression, improvement or inconclusive) widened to the resolution of the
+ * measurement; the hand-set ratios of {@link Tolerances} apply only to cells without repeats. Quality keeps its
+ * tolerance always: repeats of a seeded cell give the same accuracy, so they measure no noise.
  */
 final class RunComparator {
+    /** Two-sided level of the bootstrap intervals: a run compares about a hundred cell views at once. */
+    static final double LEVEL = 0.99;
+    /** Linux's process CPU clock ticks every 10 ms, so a results row's per-step CPU median moves in such steps. */
+    private static final double CPU_TICK_MS = 10;
+
     private final Tolerances tolerances;
     private final boolean raw;
+    private final TimeMeasure time;
+    private final boolean allowConfigChange;
 
-    RunComparator(Tolerances tolerances, boolean raw) {
+    RunComparator(Tolerances tolerances, boolean raw, TimeMeasure time, boolean allowConfigChange) {
         this.tolerances = tolerances;
         this.raw = raw;
+        this.time = time;
+        this.allowConfigChange = allowConfigChange;
     }
 
     ComparisonResult compare(List<ComparableCell> baseline, List<ComparableCell> candidate, List<String> notes) {
-        Map<String, ComparableCell> base = byId(baseline);
-        Map<String, ComparableCell> cand = byId(candidate);
-        MachineFactors time = new MachineFactors(base.values(), cand.values(), ComparableCell::timeMs);
-        MachineFactors memory = new MachineFactors(base.values(), cand.values(), ComparableCell::memoryMib);
-        List<CellComparison> matched = new ArrayList<>();
-        List<ComparableCell> onlyBase = new ArrayList<>();
-        for (ComparableCell b : base.values()) {
-            ComparableCell c = cand.get(b.id());
-            if (c == null) {
-                onlyBase.add(b);
+        Map<String, List<ComparableCell>> base = byId(baseline);
+        Map<String, List<ComparableCell>> cand = byId(candidate);
+        List<ComparableCell> all = new ArrayList<>(baseline);
+        all.addAll(candidate);
+        List<View> timeViews = new ArrayList<>();
+        List<View> memoryViews = new ArrayList<>();
+        if (raw) {
+            timeViews.add(View.RAW);
+            memoryViews.add(View.RAW);
+        } else {
+            timeViews.add(new ReferenceView(all, ComparableCell::timeMs));
+            memoryViews.add(new ReferenceView(all, ComparableCell::memoryMib));
+            Set<String> uncalibrated = new LinkedHashSet<>();
+            all.stream().filter(c -> c.calibrationMs() == null).forEach(c -> uncalibrated.add(c.run()));
+            if (uncalibrated.isEmpty()) {
+                timeViews.add(View.CALIBRATED);
             } else {
-                matched.add(judge(b, c, time, memory));
+                notes.add("Step time is not calibrated: no " + org.fmmbench.harness.results.Calibration.FILE_NAME
+                        + " in " + String.join(", ", uncalibrated) + " (a run older than the calibration), so a "
+                        + "slow-down shared by every variant cancels out in the normalised view.");
             }
         }
-        List<ComparableCell> onlyCand = cand.values().stream().filter(c -> !base.containsKey(c.id())).toList();
+        List<CellComparison> matched = new ArrayList<>();
+        List<ComparableCell> missing = new ArrayList<>();
+        base.forEach((id, b) -> {
+            List<ComparableCell> c = cand.get(id);
+            if (c == null) {
+                missing.add(b.get(0));
+            } else {
+                matched.add(judge(b, c, timeViews, memoryViews));
+            }
+        });
+        List<ComparableCell> onlyCand = cand.entrySet().stream().filter(e -> !base.containsKey(e.getKey()))
+                .map(e -> e.getValue().get(0)).toList();
         // stable sort: regressions first, each part in file order
         matched.sort(Comparator.comparing(m -> !m.regressed()));
-        return new ComparisonResult(matched, onlyBase, onlyCand, notes);
+        return new ComparisonResult(matched, missing, onlyCand, notes);
     }
 
-    private CellComparison judge(ComparableCell b, ComparableCell c, MachineFactors time, MachineFactors memory) {
+    private CellComparison judge(List<ComparableCell> bs, List<ComparableCell> cs, List<View> timeViews,
+            List<View> memoryViews) {
+        ComparableCell b = bs.get(0);
+        ComparableCell c = cs.get(0);
         List<String> regressions = new ArrayList<>();
         List<String> notes = new ArrayList<>();
-        if (!b.status().equals(c.status())) {
-            String change = "status " + b.status() + " -> " + c.status();
-            if (b.ok() && !c.ok()) {
-                regressions.add(change);
-            } else {
-                notes.add(change);
-            }
+        boolean baseOk = bs.stream().anyMatch(ComparableCell::ok);
+        boolean candOk = cs.stream().allMatch(ComparableCell::ok);
+        if (!b.status().equals(c.status()) || baseOk != candOk) {
+            String change = "status " + b.status() + " -> " + (candOk ? c.status()
+                    : cs.stream().filter(x -> !x.ok()).findFirst().orElseThrow().status());
+            (baseOk && !candOk ? regressions : notes).add(change);
         }
-        if (b.configHash() != null && c.configHash() != null && !b.configHash().equals(c.configHash())) {
-            notes.add("config hash differs (" + b.configHash() + " vs " + c.configHash() + ")");
-        }
+        drift("config hash", bs, cs, ComparableCell::configHash, regressions, notes);
+        drift("data fingerprint", bs, cs, ComparableCell::dataFingerprint, regressions, notes);
         Double delta = null;
-        if (b.quality() != null && c.quality() != null && b.qualityKind() == c.qualityKind()) {
-            delta = c.quality() - b.quality();
+        Double bq = mean(bs, ComparableCell::quality);
+        Double cq = mean(cs, ComparableCell::quality);
+        if (bq != null && cq != null && b.qualityKind() == c.qualityKind()) {
+            delta = cq - bq;
             if (b.qualityKind() == ComparableCell.QualityKind.ACCURACY && delta < -tolerances.accuracyPoints()) {
                 regressions.add(String.format(Locale.ROOT, "accuracy %+.2f points (tolerance -%s)", delta,
                         plain(tolerances.accuracyPoints())));
@@ -74,38 +117,134 @@ final class RunComparator {
                         plain(tolerances.perplexity())));
             }
         }
-        Double rawTime = ratio(c.timeMs(), b.timeMs());
-        Double timeRatio = gated(rawTime, time, b, "time", notes);
-        if (timeRatio != null && timeRatio > tolerances.timeRatio()) {
-            regressions.add(String.format(Locale.ROOT, "step time x%.2f%s (tolerance x%s)", timeRatio,
-                    raw ? " raw" : " normalised", plain(tolerances.timeRatio())));
+        double tick = time == TimeMeasure.CPU && "results".equals(b.source()) ? CPU_TICK_MS : 0;
+        List<Judgement> timeJudgements = new ArrayList<>();
+        for (View view : timeViews) {
+            Judgement j = judge(view, bs, cs, ComparableCell::timeMs, tolerances.timeRatio(), tick, notes, "time");
+            if (j != null) {
+                timeJudgements.add(j);
+                verdict("step time", j, tolerances.timeRatio(), null, regressions, notes);
+            }
         }
-        Double rawMemory = ratio(c.memoryMib(), b.memoryMib());
-        Double memoryRatio = gated(rawMemory, memory, b, "memory", notes);
-        if (memoryRatio != null && memoryRatio > tolerances.memoryRatio()
-                && c.memoryMib() - b.memoryMib() > tolerances.memoryFloorMib()) {
-            regressions.add(String.format(Locale.ROOT, "peak memory x%.2f%s, %+.0f MiB (tolerance x%s and +%s MiB)",
-                    memoryRatio, raw ? " raw" : " normalised", c.memoryMib() - b.memoryMib(),
-                    plain(tolerances.memoryRatio()), plain(tolerances.memoryFloorMib())));
+        List<Judgement> memoryJudgements = new ArrayList<>();
+        Double rise = difference(cs, bs, ComparableCell::memoryMib);
+        for (View view : memoryViews) {
+            Judgement j = judge(view, bs, cs, ComparableCell::memoryMib, tolerances.memoryRatio(),
+                    tolerances.memoryFloorMib(), notes, "memory");
+            if (j != null && j.lower() == null && rise != null && rise <= tolerances.memoryFloorMib()) {
+                j = new Judgement(j.view(), j.ratio(), null, null, null, Judgement.Verdict.WITHIN_TOLERANCE, 0);
+            }
+            if (j != null) {
+                memoryJudgements.add(j);
+                verdict("peak memory", j, tolerances.memoryRatio(), rise, regressions, notes);
+            }
         }
-        return new CellComparison(b, c, delta, timeRatio, rawTime, memoryRatio, rawMemory, regressions, notes);
+        return new CellComparison(b, c, bs.size(), cs.size(), delta, timeJudgements,
+                ratio(median(cs, ComparableCell::timeMs), median(bs, ComparableCell::timeMs)), memoryJudgements,
+                ratio(median(cs, ComparableCell::memoryMib), median(bs, ComparableCell::memoryMib)), regressions,
+                notes);
     }
 
-    private Double gated(Double rawRatio, MachineFactors factors, ComparableCell cell, String what,
-            List<String> notes) {
-        if (rawRatio == null || raw) {
-            return rawRatio;
+    /** A configuration or data that differs makes the numbers incomparable: a regression unless allowed. */
+    private void drift(String what, List<ComparableCell> bs, List<ComparableCell> cs,
+            Function<ComparableCell, String> value, List<String> regressions, List<String> notes) {
+        String b = bs.stream().map(value).filter(Objects::nonNull).findFirst().orElse(null);
+        String c = cs.stream().map(value).filter(Objects::nonNull).findFirst().orElse(null);
+        if (b == null || c == null) {
+            if (b != null || c != null) {
+                notes.add(what + " not recorded in the " + (b == null ? "baseline" : "candidate"));
+            }
+            return;
         }
-        Double factor = factors.of(cell);
-        if (factor == null) {
-            notes.add(what + " not normalised: no reference measured in both runs");
+        if (!b.equals(c)) {
+            String change = what + " differs (" + abbreviate(b) + " vs " + abbreviate(c) + ")";
+            if (allowConfigChange) {
+                notes.add(change + ", allowed by --allow-config-change");
+            } else {
+                regressions.add(change + ": the cells measured different things (--allow-config-change if meant)");
+            }
+        }
+    }
+
+    /**
+     * One view of one metric: normalised values of every repeat on each side, a bootstrap interval where the
+     * baseline has repeats, the hand-set {@code tolerance} otherwise. {@code resolution} is the smallest change of
+     * the raw value the measurement can show (a clock tick, the memory floor); the interval is never narrower.
+     */
+    private Judgement judge(View view, List<ComparableCell> bs, List<ComparableCell> cs,
+            Function<ComparableCell, Double> metric, double tolerance, double resolution, List<String> notes,
+            String what) {
+        double[] x = logs(view, bs, metric, notes, what);
+        double[] y = logs(view, cs, metric, notes, what);
+        if (x.length == 0 || y.length == 0) {
             return null;
         }
-        if (!factors.exact(cell)) {
-            notes.add(what + " normalised by the run's mean reference factor (no reference at this "
-                    + ("scaling".equals(cell.source()) ? "size" : "task and seed") + ")");
+        double d = Bootstrap.mean(y) - Bootstrap.mean(x);
+        if (x.length < Bootstrap.MIN_REPEATS) {
+            Judgement.Verdict v = Math.exp(d) > tolerance ? Judgement.Verdict.REGRESSION
+                    : Judgement.Verdict.WITHIN_TOLERANCE;
+            return new Judgement(view.name(), Math.exp(d), null, null, null, v, x.length);
         }
-        return rawRatio / factor;
+        double[] interval = Bootstrap.interval(x, y, LEVEL);
+        Double base = median(bs, metric);
+        double floor = resolution > 0 && base != null && base > 0 ? Math.log1p(resolution / base) : 0;
+        double lower = Math.min(interval[0], d - floor);
+        double upper = Math.max(interval[1], d + floor);
+        Judgement.Verdict v = lower > 0 ? Judgement.Verdict.REGRESSION
+                : upper < 0 ? Judgement.Verdict.IMPROVEMENT : Judgement.Verdict.INCONCLUSIVE;
+        return new Judgement(view.name(), Math.exp(d), Math.exp(lower), Math.exp(upper),
+                Math.exp((upper - lower) / 2), v, x.length);
+    }
+
+    private void verdict(String metric, Judgement j, double tolerance, Double rise, List<String> regressions,
+            List<String> notes) {
+        if (j.lower() == null) {
+            if (j.regressed()) {
+                regressions.add(rise == null
+                        ? String.format(Locale.ROOT, "%s x%.2f %s (tolerance x%s)", metric, j.ratio(), j.view(),
+                                plain(tolerance))
+                        : String.format(Locale.ROOT, "%s x%.2f %s, %+.0f MiB (tolerance x%s and +%s MiB)", metric,
+                                j.ratio(), j.view(), rise, plain(tolerance), plain(tolerances.memoryFloorMib())));
+            }
+        } else if (j.regressed()) {
+            regressions.add(metric + " " + j.describe() + " from " + j.repeats() + " baseline repeats");
+        } else if (j.verdict() == Judgement.Verdict.IMPROVEMENT) {
+            notes.add(metric + " improved: " + j.describe());
+        }
+    }
+
+    private static double[] logs(View view, List<ComparableCell> cells, Function<ComparableCell, Double> metric,
+            List<String> notes, String what) {
+        List<Double> values = new ArrayList<>();
+        for (ComparableCell c : cells) {
+            Double v = metric.apply(c);
+            if (!c.ok() || v == null || !(v > 0)) {
+                continue;
+            }
+            Double denominator = view.denominator(c, notes, what);
+            if (denominator != null && denominator > 0) {
+                values.add(Math.log(v / denominator));
+            }
+        }
+        return values.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    private static Double mean(List<ComparableCell> cells, Function<ComparableCell, Double> metric) {
+        double[] v = cells.stream().map(metric).filter(Objects::nonNull).mapToDouble(Double::doubleValue).toArray();
+        return v.length == 0 ? null : Bootstrap.mean(v);
+    }
+
+    private static Double median(List<ComparableCell> cells, Function<ComparableCell, Double> metric) {
+        double[] v = cells.stream().map(metric).filter(Objects::nonNull).mapToDouble(Double::doubleValue).sorted()
+                .toArray();
+        return v.length == 0 ? null : v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+    }
+
+    private static Double difference(List<ComparableCell> cs, List<ComparableCell> bs,
+            Function<ComparableCell, Double> metric) {
+        Double c = median(cs, metric);
+        Double b = median(bs, metric);
+        return c == null || b == null ? null : c - b;
     }
 
     private static Double ratio(Double candidate, Double baseline) {
@@ -115,58 +254,107 @@ final class RunComparator {
         return candidate / baseline;
     }
 
+    private static String abbreviate(String s) {
+        return s.length() > 12 ? s.substring(0, 12) : s;
+    }
+
     private static String plain(double v) {
         return String.format(Locale.ROOT, "%s", v).replaceAll("\\.0$", "");
     }
 
-    private static Map<String, ComparableCell> byId(List<ComparableCell> cells) {
-        Map<String, ComparableCell> map = new LinkedHashMap<>();
+    /** Cells by id, in file order; one id from several runs are that cell's repeats. */
+    private static Map<String, List<ComparableCell>> byId(List<ComparableCell> cells) {
+        Map<String, List<ComparableCell>> map = new LinkedHashMap<>();
         for (ComparableCell c : cells) {
-            if (map.put(c.id(), c) != null) {
-                throw new CompareInputException("Cell '" + c.id() + "' appears twice in one run: compare runs one "
-                        + "at a time, not files concatenated together.");
+            List<ComparableCell> repeats = map.computeIfAbsent(c.id(), k -> new ArrayList<>());
+            if (repeats.stream().anyMatch(r -> r.run().equals(c.run()))) {
+                throw new CompareInputException("Cell '" + c.id() + "' appears twice in " + c.run() + ": compare "
+                        + "runs one at a time, not files concatenated together (repeats go in run directories "
+                        + "side by side).");
             }
+            repeats.add(c);
         }
         return map;
     }
 
-    /** Candidate / baseline value of the reference cell per group, and their geometric mean as a fallback. */
-    private static final class MachineFactors {
-        private final Map<String, Double> byGroup = new LinkedHashMap<>();
-        private final Map<String, Double> fallbackBySource = new LinkedHashMap<>();
+    /** What a cell's value is divided by before baseline and candidate are compared. */
+    interface View {
+        View RAW = simple("raw", c -> 1.0);
+        View CALIBRATED = simple("calibrated", ComparableCell::calibrationMs);
 
-        MachineFactors(Iterable<ComparableCell> base, Iterable<ComparableCell> cand,
-                Function<ComparableCell, Double> metric) {
-            Map<String, ComparableCell> candRefs = new LinkedHashMap<>();
-            for (ComparableCell c : cand) {
-                if (c.reference() && c.ok()) {
-                    candRefs.put(c.source() + "|" + c.group(), c);
+        String name();
+
+        /** The divisor of {@code cell}'s value, or {@code null} (with a note) when this view has none. */
+        Double denominator(ComparableCell cell, List<String> notes, String what);
+
+        private static View simple(String name, Function<ComparableCell, Double> denominator) {
+            return new View() {
+                @Override
+                public String name() {
+                    return name;
+                }
+
+                @Override
+                public Double denominator(ComparableCell cell, List<String> notes, String what) {
+                    return denominator.apply(cell);
+                }
+            };
+        }
+    }
+
+    /**
+     * Divides by the reference variant of the same run and group; groups where some run has no reference are
+     * divided by the run's speed relative to the first baseline run instead.
+     */
+    private static final class ReferenceView implements View {
+        private final Map<String, Double> references = new LinkedHashMap<>();
+        private final Set<String> inexact = new LinkedHashSet<>();
+        private final Map<String, Double> speeds = new LinkedHashMap<>();
+
+        ReferenceView(List<ComparableCell> all, Function<ComparableCell, Double> metric) {
+            for (ComparableCell c : all) {
+                Double v = metric.apply(c);
+                if (c.reference() && c.ok() && v != null && v > 0) {
+                    references.put(c.run() + "|" + c.source() + "|" + c.group(), v);
                 }
             }
-            Map<String, double[]> logSums = new LinkedHashMap<>();
-            for (ComparableCell b : base) {
-                ComparableCell c = candRefs.get(b.source() + "|" + b.group());
-                if (!b.reference() || !b.ok() || c == null) {
-                    continue;
+            for (ComparableCell c : all) {
+                if (!references.containsKey(c.run() + "|" + c.source() + "|" + c.group())) {
+                    inexact.add(c.source() + "|" + c.group());
                 }
-                Double r = ratio(metric.apply(c), metric.apply(b));
-                if (r != null && r > 0) {
-                    byGroup.put(b.source() + "|" + b.group(), r);
-                    double[] sum = logSums.computeIfAbsent(b.source(), s -> new double[2]);
-                    sum[0] += Math.log(r);
+            }
+            String anchor = all.get(0).run();
+            Map<String, double[]> logSums = new LinkedHashMap<>();
+            references.forEach((key, value) -> {
+                String[] parts = key.split("\\|", 3);
+                Double anchorValue = references.get(anchor + "|" + parts[1] + "|" + parts[2]);
+                if (anchorValue != null && !inexact.contains(parts[1] + "|" + parts[2])) {
+                    double[] sum = logSums.computeIfAbsent(parts[0] + "|" + parts[1], k -> new double[2]);
+                    sum[0] += Math.log(value / anchorValue);
                     sum[1]++;
                 }
+            });
+            logSums.forEach((runSource, sum) -> speeds.put(runSource, Math.exp(sum[0] / sum[1])));
+        }
+
+        @Override
+        public String name() {
+            return "normalised";
+        }
+
+        @Override
+        public Double denominator(ComparableCell cell, List<String> notes, String what) {
+            if (!inexact.contains(cell.source() + "|" + cell.group())) {
+                return references.get(cell.run() + "|" + cell.source() + "|" + cell.group());
             }
-            logSums.forEach((source, sum) -> fallbackBySource.put(source, Math.exp(sum[0] / sum[1])));
-        }
-
-        boolean exact(ComparableCell cell) {
-            return byGroup.containsKey(cell.source() + "|" + cell.group());
-        }
-
-        Double of(ComparableCell cell) {
-            Double f = byGroup.get(cell.source() + "|" + cell.group());
-            return f != null ? f : fallbackBySource.get(cell.source());
+            Double speed = speeds.get(cell.run() + "|" + cell.source());
+            String note = speed == null ? what + " not normalised: no reference measured in both runs"
+                    : what + " normalised by the run's mean reference factor (no reference at this "
+                            + ("scaling".equals(cell.source()) ? "size" : "task and seed") + ")";
+            if (!notes.contains(note)) {
+                notes.add(note);
+            }
+            return speed;
         }
     }
 }

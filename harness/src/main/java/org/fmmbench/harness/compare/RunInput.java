@@ -5,12 +5,17 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.fmmbench.harness.results.Calibration;
 import org.fmmbench.harness.results.CellResult;
 import org.fmmbench.harness.results.ResultsCsv;
 import org.fmmbench.harness.run.MatrixRunner;
@@ -18,12 +23,14 @@ import org.fmmbench.harness.scaling.ScalingCsv;
 import org.fmmbench.harness.scaling.ScalingRow;
 
 /**
- * One side of a comparison: a run directory holding {@code results.csv} and/or {@code scaling.csv}, or one of
- * those files. A side without a file of a kind has {@code null} for that kind.
+ * One run of a side of a comparison: a run directory holding {@code results.csv} and/or {@code scaling.csv}, or
+ * one of those files. A run without a file of a kind has {@code null} for that kind. A side is one run, or several
+ * repeats: a directory whose sub-directories are runs.
  *
  * @param role {@code baseline} or {@code candidate}, for messages
+ * @param calibration the run directory's calibration, {@code null} when it has none
  */
-record RunInput(String role, Path path, CsvFile results, CsvFile scaling) {
+record RunInput(String role, Path path, CsvFile results, CsvFile scaling, Calibration calibration) {
 
     /** One CSV file and the schema versions of its rows. */
     record CsvFile(Path file, Set<String> schemaVersions) {
@@ -31,6 +38,31 @@ record RunInput(String role, Path path, CsvFile results, CsvFile scaling) {
 
     private static final CSVFormat HEADER_FIRST =
             CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get();
+
+    /**
+     * The runs of one side: {@code path} itself when it is a run (directory or file), else the runs directly
+     * inside it (repeats, e.g. {@code results/reference/smoke/run-1..3}).
+     */
+    static List<RunInput> locateRuns(String role, Path path) {
+        if (Files.isDirectory(path) && !Files.isRegularFile(path.resolve(MatrixRunner.RESULTS_FILE))
+                && !Files.isRegularFile(path.resolve(ScalingCsv.FILE_NAME))) {
+            List<RunInput> repeats = new ArrayList<>();
+            try (Stream<Path> children = Files.list(path)) {
+                for (Path child : children.filter(Files::isDirectory).sorted().toList()) {
+                    if (Files.isRegularFile(child.resolve(MatrixRunner.RESULTS_FILE))
+                            || Files.isRegularFile(child.resolve(ScalingCsv.FILE_NAME))) {
+                        repeats.add(locate(role, child));
+                    }
+                }
+            } catch (IOException e) {
+                throw new CompareInputException("Cannot list the " + role + " directory " + path + ": " + e, e);
+            }
+            if (!repeats.isEmpty()) {
+                return repeats;
+            }
+        }
+        return List.of(locate(role, path));
+    }
 
     static RunInput locate(String role, Path path) {
         if (!Files.exists(path)) {
@@ -46,18 +78,49 @@ record RunInput(String role, Path path, CsvFile results, CsvFile scaling) {
                         + "reproduce or scaling run, e.g. results/<run-id>.");
             }
             return new RunInput(role, path, Files.isRegularFile(results) ? versions(role, results, "cell_id") : null,
-                    Files.isRegularFile(scaling) ? versions(role, scaling, "median_ms") : null);
+                    Files.isRegularFile(scaling) ? versions(role, scaling, "median_ms") : null,
+                    calibration(role, path));
         }
         List<String> header = header(role, path);
+        Path dir = path.toAbsolutePath().getParent();
         if (header.contains("cell_id")) {
-            return new RunInput(role, path, versions(role, path, "cell_id"), null);
+            return new RunInput(role, path, versions(role, path, "cell_id"), null, calibration(role, dir));
         }
         if (header.contains("median_ms")) {
-            return new RunInput(role, path, null, versions(role, path, "median_ms"));
+            return new RunInput(role, path, null, versions(role, path, "median_ms"), calibration(role, dir));
         }
         throw new CompareInputException("The " + role + " file " + path + " is neither an fmmbench "
                 + MatrixRunner.RESULTS_FILE + " (no cell_id column) nor a " + ScalingCsv.FILE_NAME
                 + " (no median_ms column): pass a file written by reproduce or scaling.");
+    }
+
+    /** Names this run in notes and tells repeats apart. */
+    String label() {
+        return role + " " + path;
+    }
+
+    /** The calibration's time in the clock compared, or {@code null} without a calibration. */
+    Double calibrationMs(TimeMeasure time) {
+        return calibration == null ? null : time == TimeMeasure.CPU ? calibration.cpuMs() : calibration.wallMs();
+    }
+
+    /** One column of {@code results.csv} by cell id; empty when the file has no such column (an older run). */
+    Map<String, String> resultsColumn(String column) {
+        Map<String, String> values = new HashMap<>();
+        try (Reader in = Files.newBufferedReader(results.file(), StandardCharsets.UTF_8);
+                CSVParser parser = CSVParser.builder().setReader(in).setFormat(HEADER_FIRST).get()) {
+            if (parser.getHeaderNames().contains(column)) {
+                for (CSVRecord record : parser) {
+                    String v = record.get(column);
+                    if (!v.isEmpty()) {
+                        values.put(record.get("cell_id"), v);
+                    }
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            throw unreadable(results.file(), e);
+        }
+        return values;
     }
 
     List<CellResult> readResults() {
@@ -78,6 +141,15 @@ record RunInput(String role, Path path, CsvFile results, CsvFile scaling) {
 
     private CompareInputException unreadable(Path file, Exception e) {
         return new CompareInputException("Cannot read the " + role + " file " + file + ": " + e.getMessage(), e);
+    }
+
+    private static Calibration calibration(String role, Path dir) {
+        try {
+            return dir == null ? null : Calibration.read(dir);
+        } catch (IOException | RuntimeException e) {
+            throw new CompareInputException("Cannot read the " + role + "'s " + Calibration.FILE_NAME + " in " + dir
+                    + ": " + e.getMessage() + " Re-run the calibration (reproduce --force) or delete the file.", e);
+        }
     }
 
     private static List<String> header(String role, Path file) {

@@ -3,6 +3,7 @@ package org.fmmbench.harness.compare;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import org.fmmbench.harness.results.CellResult;
 import org.fmmbench.harness.scaling.ScalingCsv;
 
@@ -12,50 +13,56 @@ import org.fmmbench.harness.scaling.ScalingCsv;
  */
 record RunPair(List<ComparableCell> baseline, List<ComparableCell> candidate, List<String> notes) {
 
-    static RunPair load(RunInput baseline, RunInput candidate, String reference, TimeMeasure time) {
+    static RunPair load(List<RunInput> baseline, List<RunInput> candidate, String reference, TimeMeasure time) {
         List<ComparableCell> base = new ArrayList<>();
         List<ComparableCell> cand = new ArrayList<>();
         List<String> notes = new ArrayList<>();
-        boolean results = bothHave("results", baseline.results(), candidate.results(), notes);
-        boolean scaling = bothHave("scaling", baseline.scaling(), candidate.scaling(), notes);
+        RunInput b0 = baseline.get(0);
+        RunInput c0 = candidate.get(0);
+        sameKinds(baseline);
+        sameKinds(candidate);
+        boolean results = bothHave("results", b0.results(), c0.results(), notes);
+        boolean scaling = bothHave("scaling", b0.scaling(), c0.scaling(), notes);
         if (!results && !scaling) {
-            throw new CompareInputException("Nothing to match: the baseline " + baseline.path() + " has "
-                    + kinds(baseline) + " and the candidate " + candidate.path() + " has " + kinds(candidate)
+            throw new CompareInputException("Nothing to match: the baseline " + b0.path() + " has "
+                    + kinds(b0) + " and the candidate " + c0.path() + " has " + kinds(c0)
                     + ". Compare two reproduce runs (results.csv) or two scaling runs (scaling.csv).");
         }
         if (results) {
-            checkVersions(baseline.results(), candidate.results());
-            for (RunInput.CsvFile f : List.of(baseline.results(), candidate.results())) {
-                for (String v : f.schemaVersions()) {
+            checkVersions(files(baseline, RunInput::results), files(candidate, RunInput::results));
+            for (RunInput in : concat(baseline, candidate)) {
+                for (String v : in.results().schemaVersions()) {
                     if (!v.matches("\\d+") || Integer.parseInt(v) > CellResult.SCHEMA_VERSION) {
-                        throw new CompareInputException(f.file() + " has schema version " + v + " but this fmmbench "
-                                + "reads results up to version " + CellResult.SCHEMA_VERSION + ": use a newer fmmbench.");
+                        throw new CompareInputException(in.results().file() + " has schema version " + v + " but this "
+                                + "fmmbench reads results up to version " + CellResult.SCHEMA_VERSION
+                                + ": use a newer fmmbench.");
                     }
                 }
             }
-            base.addAll(ResultsCells.of(baseline.readResults(), reference, time));
-            cand.addAll(ResultsCells.of(candidate.readResults(), reference, time));
+            baseline.forEach(in -> base.addAll(ResultsCells.of(in, reference, time)));
+            candidate.forEach(in -> cand.addAll(ResultsCells.of(in, reference, time)));
         }
         if (scaling) {
-            checkVersions(baseline.scaling(), candidate.scaling());
-            for (RunInput.CsvFile f : List.of(baseline.scaling(), candidate.scaling())) {
+            checkVersions(files(baseline, RunInput::scaling), files(candidate, RunInput::scaling));
+            for (RunInput in : concat(baseline, candidate)) {
+                RunInput.CsvFile f = in.scaling();
                 if (!f.schemaVersions().stream().allMatch(ScalingCsv.SCHEMA_VERSION::equals)) {
                     throw new CompareInputException(f.file() + " has scaling schema version "
                             + String.join(", ", f.schemaVersions()) + " but this fmmbench reads version "
                             + ScalingCsv.SCHEMA_VERSION + ": compare it with the fmmbench that wrote it.");
                 }
             }
-            base.addAll(ScalingCells.of(baseline.readScaling(), reference, time));
-            cand.addAll(ScalingCells.of(candidate.readScaling(), reference, time));
+            baseline.forEach(in -> base.addAll(ScalingCells.of(in, reference, time)));
+            candidate.forEach(in -> cand.addAll(ScalingCells.of(in, reference, time)));
         }
         if (base.isEmpty() || cand.isEmpty()) {
-            throw new CompareInputException("Nothing to match: the " + (base.isEmpty() ? "baseline " + baseline.path()
-                    : "candidate " + candidate.path()) + " has no rows. Pass a run that has finished some cells.");
+            throw new CompareInputException("Nothing to match: the " + (base.isEmpty() ? "baseline " + b0.path()
+                    : "candidate " + c0.path()) + " has no rows. Pass a run that has finished some cells.");
         }
         Set<String> baseIds = new java.util.HashSet<>(base.stream().map(ComparableCell::id).toList());
         if (cand.stream().noneMatch(c -> baseIds.contains(c.id()))) {
-            throw new CompareInputException("Nothing to match: no cell of the candidate " + candidate.path()
-                    + " (e.g. '" + cand.get(0).id() + "') is in the baseline " + baseline.path() + " (e.g. '"
+            throw new CompareInputException("Nothing to match: no cell of the candidate " + c0.path()
+                    + " (e.g. '" + cand.get(0).id() + "') is in the baseline " + b0.path() + " (e.g. '"
                     + base.get(0).id() + "'). Cells match by task, row, profile and seed (results) or by variant, "
                     + "N, B, H, d, causality and mode (scaling).");
         }
@@ -87,13 +94,39 @@ record RunPair(List<ComparableCell> baseline, List<ComparableCell> candidate, Li
         return false;
     }
 
-    private static void checkVersions(RunInput.CsvFile base, RunInput.CsvFile cand) {
-        if (!base.schemaVersions().equals(cand.schemaVersions())) {
-            throw new CompareInputException("Schema versions differ: the baseline " + base.file() + " has schema "
-                    + "version " + String.join(", ", base.schemaVersions()) + " and the candidate " + cand.file()
-                    + " has " + String.join(", ", cand.schemaVersions()) + ". Columns may mean different things: "
-                    + "re-run the baseline with the candidate's fmmbench version.");
+    private static void checkVersions(List<RunInput.CsvFile> base, List<RunInput.CsvFile> cand) {
+        for (RunInput.CsvFile b : base) {
+            for (RunInput.CsvFile c : cand) {
+                if (!b.schemaVersions().equals(c.schemaVersions())) {
+                    throw new CompareInputException("Schema versions differ: the baseline " + b.file() + " has "
+                            + "schema version " + String.join(", ", b.schemaVersions()) + " and the candidate "
+                            + c.file() + " has " + String.join(", ", c.schemaVersions()) + ". Columns may mean "
+                            + "different things: re-run the baseline with the candidate's fmmbench version.");
+                }
+            }
         }
+    }
+
+    /** Repeats of one side must be runs of one kind, or some cells would have repeats of another run's kind. */
+    private static void sameKinds(List<RunInput> runs) {
+        for (RunInput in : runs) {
+            if ((in.results() == null) != (runs.get(0).results() == null)
+                    || (in.scaling() == null) != (runs.get(0).scaling() == null)) {
+                throw new CompareInputException("The " + in.role() + " repeats differ in kind: " + runs.get(0).path()
+                        + " has " + kinds(runs.get(0)) + " but " + in.path() + " has " + kinds(in) + ". Keep only "
+                        + "runs of one command side by side.");
+            }
+        }
+    }
+
+    private static List<RunInput.CsvFile> files(List<RunInput> runs, Function<RunInput, RunInput.CsvFile> kind) {
+        return runs.stream().map(kind).toList();
+    }
+
+    private static List<RunInput> concat(List<RunInput> a, List<RunInput> b) {
+        List<RunInput> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 
     private static String kinds(RunInput in) {

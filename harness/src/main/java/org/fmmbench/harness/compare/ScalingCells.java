@@ -10,18 +10,18 @@ final class ScalingCells {
     }
 
     /** @param reference variant spec of the reference, e.g. {@code softmax} */
-    static List<ComparableCell> of(List<ScalingRow> rows, String reference, TimeMeasure time) {
-        return rows.stream().map(r -> cell(r, reference, time)).toList();
+    static List<ComparableCell> of(RunInput run, String reference, TimeMeasure time) {
+        return run.readScaling().stream().map(r -> cell(r, run, reference, time)).toList();
     }
 
-    private static ComparableCell cell(ScalingRow r, String reference, TimeMeasure time) {
+    private static ComparableCell cell(ScalingRow r, RunInput run, String reference, TimeMeasure time) {
         ScalingCell c = r.cell();
         String shape = "N=" + c.n() + " B=" + c.batch() + " H=" + c.layout().heads() + " d=" + c.layout().headDim()
                 + (c.causal() ? " causal" : "") + " " + c.mode().label();
         return new ComparableCell("scaling", c.variant() + " / " + shape, shape,
                 reference.equals(c.variant().toString()), r.status().label(), r.ok(), null, null,
                 finite(time == TimeMeasure.CPU ? r.measurement().cpuMs() : r.measurement().medianMs()),
-                finite(r.measurement().peakMib()), null);
+                finite(r.measurement().peakMib()), null, null, run.label(), run.calibrationMs(time));
     }
 
     private static Double finite(double v) {

@@ -6,7 +6,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.fmmbench.baselines.attention.VariantSpec;
 import org.fmmbench.harness.config.CellConfig;
 import org.fmmbench.harness.config.TrainConfig;
@@ -15,13 +14,13 @@ import org.fmmbench.harness.profile.PaperRow;
 import org.fmmbench.harness.profile.Profile;
 import org.fmmbench.harness.profile.ProfileLoader;
 import org.fmmbench.harness.profile.TaskProfile;
+import org.fmmbench.harness.results.RunIds;
 
 /**
  * Turns a profile and the user's options into a {@link RunPlan}: tasks x rows x seeds, in that order.
  * Everything is validated here, before anything is written, so bad input never leaves a half-made run.
  */
 public final class RunPlanner {
-    private static final Pattern RUN_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
     /** Checks that a cell can be built (its variant exists and accepts its parameters, its task exists). */
     @FunctionalInterface
@@ -73,8 +72,8 @@ public final class RunPlanner {
         String timeout = Durations.format(request.cellTimeout() != null ? request.cellTimeout() : profile.cellTimeout());
         RunPlan draft = new RunPlan("", profile.name(), pathOrNull(request.dataDir()), pathOrNull(request.cacheDir()),
                 timeout, List.copyOf(cells));
-        String runId = request.runId() != null ? checkRunId(request.runId())
-                : profile.name() + "-" + draft.fingerprint().substring(0, 10);
+        String runId = RunIds.check(request.runId() != null ? request.runId()
+                : profile.name() + "-" + draft.fingerprint().substring(0, 10));
         return new RunPlan(runId, draft.profile(), draft.dataDir(), draft.cacheDir(), draft.cellTimeout(),
                 draft.cells());
     }
@@ -119,14 +118,6 @@ public final class RunPlanner {
 
     static String fileSafe(String row) {
         return row.replaceAll("[^A-Za-z0-9_.-]+", "_");
-    }
-
-    private static String checkRunId(String id) {
-        if (!RUN_ID.matcher(id).matches()) {
-            throw new IllegalArgumentException("Bad --run-id '" + id
-                    + "': use letters, digits, '.', '_' or '-' (it names a directory).");
-        }
-        return id;
     }
 
     private static String pathOrNull(Path p) {

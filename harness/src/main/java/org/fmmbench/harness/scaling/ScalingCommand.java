@@ -9,7 +9,9 @@ import java.util.concurrent.Callable;
 import org.fmmbench.baselines.attention.AttentionSettings;
 import org.fmmbench.baselines.attention.VariantRegistry;
 import org.fmmbench.baselines.attention.VariantSpec;
+import org.fmmbench.harness.bench.CalibrationWorkload;
 import org.fmmbench.harness.bench.LraTaskShape;
+import org.fmmbench.harness.results.RunIds;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -116,6 +118,7 @@ public final class ScalingCommand implements Callable<Integer> {
             System.err.println("scaling: " + e.getMessage());
             return 2;
         }
+        CalibrationWorkload.ensure(plan.runDir(), plan.threads(), false, System.out);
         List<ScalingRow> rows;
         try {
             rows = new ScalingRun(plan, System.out).execute();
@@ -165,9 +168,7 @@ public final class ScalingCommand implements Callable<Integer> {
                 time != null ? time : base.measurementTime());
         String id = runId != null ? runId
                 : "scaling-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-        if (!id.matches("[A-Za-z0-9._-]+")) {
-            throw new IllegalArgumentException("--run-id '" + id + "' may hold only letters, digits, '.', '_' and '-'.");
-        }
+        RunIds.check(id);
         Path reportsDir = reports != null ? reports : quick ? null : Path.of("reports", "scaling");
         return new ScalingPlan(specs, ScalingPlan.doubling(nMin != null ? nMin : 256, nMax != null ? nMax : quick ? 2048 : 65536),
                 batch, layouts, causal.stream().distinct().toList(), benchModes, threads, jmh,

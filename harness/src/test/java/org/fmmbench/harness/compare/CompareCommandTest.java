@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 import org.fmmbench.baselines.attention.VariantSpec;
 import org.fmmbench.harness.cli.FmmbenchCli;
+import org.fmmbench.harness.results.Calibration;
 import org.fmmbench.harness.results.CellResult;
 import org.fmmbench.harness.results.CellStatus;
 import org.fmmbench.harness.results.ResultsCsv;
@@ -136,14 +137,86 @@ class CompareCommandTest {
         Path doubled = scalingRun("doubled", 1.0, 1.0, 2.0); // fmm peak n/10 MiB -> n/5 MiB
         Outcome o = compare(base.toString(), doubled.toString());
         assertEquals(1, o.code, o.out + o.err);
-        // +25.6 MiB at N=256 is under the default 32 MiB floor; N=512 (+51 MiB) and N=1024, 2048 are over it
-        assertRegressionsFirst(o, 3, "scaling: fmm:k=5 / N=512", "peak memory x2.00 normalised, +51 MiB");
-        assertTrue(o.out.contains("unless it rose by 32.0 MiB or less"), o.out);
-        Outcome noFloor = compare(base.toString(), doubled.toString(), "--memory-floor", "0");
-        assertRegressionsFirst(noFloor, 4, "scaling: fmm:k=5 / N=256", "peak memory x2.00 normalised, +26 MiB");
+        // +25.6 MiB at N=256 is over the default 10 MiB floor, as are N=512..2048
+        assertRegressionsFirst(o, 4, "scaling: fmm:k=5 / N=256", "peak memory x2.00 normalised, +26 MiB");
+        assertTrue(o.out.contains("unless it rose by 10.0 MiB or less"), o.out);
+        Outcome highFloor = compare(base.toString(), doubled.toString(), "--memory-floor", "32");
+        assertRegressionsFirst(highFloor, 3, "scaling: fmm:k=5 / N=512", "peak memory x2.00 normalised, +51 MiB");
         Outcome negative = compare(base.toString(), doubled.toString(), "--memory-floor", "-1");
         assertEquals(2, negative.code, negative.out);
         assertTrue(negative.err.contains("--memory-floor is in MiB and must be >= 0"), negative.err);
+    }
+
+    @Test
+    void changedConfigHashIsARegressionUnlessAllowed() throws IOException {
+        Path base = resultsRun("base", r -> r);
+        Path cand = resultsRun("cand", r -> r.row().equals("linear") && r.task().equals("text")
+                ? withConfigHash(r, "hash-changed") : r);
+        Outcome o = compare(base.toString(), cand.toString());
+        assertEquals(1, o.code, o.out + o.err);
+        assertRegressionsFirst(o, 1, "text / linear", "config hash differs (hash-textlin vs hash-changed)");
+        Outcome allowed = compare(base.toString(), cand.toString(), "--allow-config-change");
+        assertEquals(0, allowed.code, allowed.out);
+        assertTrue(allowed.out.contains("allowed by --allow-config-change"), allowed.out);
+    }
+
+    @Test
+    void changedDataFingerprintIsARegressionAndAnUnrecordedOneANote() throws IOException {
+        Path base = resultsRun("base", r -> r);
+        Path cand = resultsRun("cand", r -> r);
+        Path fingerprinted = resultsRun("fingerprinted", r -> r);
+        Path changed = resultsRun("changed", r -> r);
+        addFingerprints(fingerprinted, id -> "fp-" + id);
+        addFingerprints(changed, id -> id.equals("listops-band_5") ? "fp-other" : "fp-" + id);
+        Outcome unrecorded = compare(base.toString(), fingerprinted.toString());
+        assertEquals(0, unrecorded.code, unrecorded.out);
+        assertTrue(unrecorded.out.contains("data fingerprint not recorded in the baseline"), unrecorded.out);
+        Outcome o = compare(fingerprinted.toString(), changed.toString());
+        assertEquals(1, o.code, o.out);
+        assertRegressionsFirst(o, 1, "listops / band_5", "data fingerprint differs (fp-listops-b vs fp-other)");
+        assertEquals(0, compare(fingerprinted.toString(), changed.toString(), "--allow-config-change").code);
+        assertEquals(0, compare(base.toString(), cand.toString()).code);
+    }
+
+    @Test
+    void uniformSlowdownOfTheCodeFailsCalibratedWhileASlowerMachinePasses() throws IOException {
+        Path base = calibrated(resultsRun("base", r -> r), 100);
+        Path slowCode = calibrated(resultsRun("slow-code", r -> with(r, r.status(), r.testAccBest(),
+                r.stepMsMedian() * 3)), 100);
+        Path slowMachine = calibrated(resultsRun("slow-machine", r -> with(r, r.status(), r.testAccBest(),
+                r.stepMsMedian() * 3)), 300);
+        Outcome o = compare(base.toString(), slowCode.toString());
+        assertEquals(1, o.code, o.out + o.err);
+        assertRegressionsFirst(o, ROWS.length * TASKS.length, "listops / softmax", "step time x3.00 calibrated");
+        assertTrue(o.out.contains("x1.00 normalised; x3.00 calibrated"), "both views are reported: " + o.out);
+        Outcome machine = compare(base.toString(), slowMachine.toString());
+        assertEquals(0, machine.code, machine.out);
+        Outcome uncalibrated = compare(resultsRun("old", r -> r).toString(), slowCode.toString());
+        assertEquals(0, uncalibrated.code, uncalibrated.out);
+        assertTrue(uncalibrated.out.contains("Step time is not calibrated"), uncalibrated.out);
+    }
+
+    @Test
+    void withBaselineRepeatsTheVerdictComesFromTheBootstrapInterval() throws IOException {
+        Path repeats = Files.createDirectories(dir.resolve("repeats"));
+        double[] noise = {0.97, 1.0, 1.04};
+        for (int i = 0; i < noise.length; i++) {
+            double f = noise[i];
+            Path run = resultsRun("repeats/run-" + i, r -> with(r, r.status(), r.testAccBest(), r.stepMsMedian() * f));
+            calibrated(run, 100);
+        }
+        Path same = calibrated(resultsRun("same", r -> r), 100);
+        Path slower = calibrated(resultsRun("slower", r -> r.row().equals("linear")
+                ? with(r, r.status(), r.testAccBest(), r.stepMsMedian() * 1.8) : r), 100);
+        Outcome o = compare(repeats.toString(), same.toString(), "--time", "wall");
+        assertEquals(0, o.code, o.out + o.err);
+        assertTrue(o.out.contains("inconclusive, detectable x"), o.out);
+        assertTrue(o.out.contains("Repeats: 3 baseline and 1 candidate run(s)"), o.out);
+        Outcome slow = compare(repeats.toString(), slower.toString(), "--time", "wall");
+        assertEquals(1, slow.code, slow.out);
+        // x1.8 is under the hand-set x2.5 but far outside the repeats' +-4 %
+        assertRegressionsFirst(slow, TASKS.length, "linear", "step time x1.80 normalised [x");
+        assertTrue(slow.out.contains("regression, detectable x"), slow.out);
     }
 
     @Test
@@ -244,8 +317,10 @@ class CompareCommandTest {
         Path chart = dir.resolve("deltas.png");
         Path md = dir.resolve("out/compare.md");
         Outcome o = compare(base.toString(), cand.toString(), "--chart", chart.toString(), "--output", md.toString());
-        assertEquals(0, o.code, o.err);
-        assertTrue(o.out.contains("## Only in the baseline (2)") && o.out.contains("## Only in the candidate (2)"));
+        assertEquals(1, o.code, "a cell missing from the candidate is a regression: " + o.err);
+        assertTrue(o.out.contains("**REGRESSION: 2 cell(s) of the baseline are missing from the candidate**"), o.out);
+        assertTrue(o.out.contains("## Missing from the candidate: REGRESSION (2)")
+                && o.out.contains("## Only in the candidate (2)"), o.out);
         assertTrue(Files.size(chart) > 1000);
         assertEquals(o.out.substring(0, o.out.indexOf("Written to")).strip(), Files.readString(md).strip());
     }
@@ -319,6 +394,34 @@ class CompareCommandTest {
 
     private static CellResult with(CellResult r, CellStatus status, Double acc, Double stepMs) {
         return result(r.task(), r.row(), status, acc, stepMs);
+    }
+
+    private static CellResult withConfigHash(CellResult r, String hash) {
+        return new CellResult(r.runId(), r.schemaVersion(), r.cellId(), r.status(), r.statusDetail(), r.task(), r.row(),
+                r.variant(), r.profile(), r.seed(), hash, r.dataSource(), r.bestValAcc(), r.bestStep(), r.testAccBest(),
+                r.testAccLast(), r.finalTrainLoss(), r.steps(), r.trainWallS(), r.stepMsMedian(), r.stepMsP90(),
+                r.tokensPerS(), r.evalWallS(), r.peakRssMib(), r.params(), r.valPpl(), r.testPpl(), r.bitsPerToken(),
+                r.startedAt(), r.cellWallS(), r.gitCommit(), r.gitDirty(), r.device(), r.cpuModel(), r.threads(),
+                r.jvmVersion(), r.djlVersion(), r.pytorchVersion(), r.stepCpuMsMedian());
+    }
+
+    /** Appends a {@code data_fingerprint} column, as runs that hash their data write it. */
+    private static void addFingerprints(Path run, UnaryOperator<String> byCellId) throws IOException {
+        Path csv = run.resolve("results.csv");
+        List<String> lines = Files.readAllLines(csv);
+        List<String> out = new ArrayList<>(List.of(lines.get(0) + ",data_fingerprint"));
+        int idColumn = List.of(lines.get(0).split(",")).indexOf("cell_id");
+        for (String line : lines.subList(1, lines.size())) {
+            out.add(line + "," + byCellId.apply(line.split(",")[idColumn]));
+        }
+        Files.write(csv, out);
+    }
+
+    /** Gives {@code run} a calibration of {@code cpuMs} (CPU and wall). */
+    private static Path calibrated(Path run, double cpuMs) throws IOException {
+        new Calibration(Calibration.SCHEMA_VERSION, "test", cpuMs, cpuMs, cpuMs / 2, cpuMs / 2, 7, 1,
+                "2026-12-05T00:00:00Z").write(run);
+        return run;
     }
 
     private static CellResult renamed(CellResult r, String row) {
