@@ -45,6 +45,11 @@ final class ConsoleProgress implements RunProgress {
     }
 
     @Override
+    public synchronized void notice(PlannedCell cell, String message) {
+        out.println(prefix(cell) + " " + message);
+    }
+
+    @Override
     public synchronized void cellStarted(PlannedCell cell, int total) {
         lastPrintMs = System.currentTimeMillis();
         lastDecile = 0;

@@ -2,6 +2,7 @@ package org.fmmbench.harness.cli;
 
 import java.io.PrintWriter;
 import org.fmmbench.harness.compare.CompareCommand;
+import org.fmmbench.harness.run.ChildOutcome;
 import org.fmmbench.harness.scaling.ScalingCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -27,7 +28,14 @@ public final class FmmbenchCli implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        int code;
+        try {
+            code = execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+        } catch (OutOfMemoryError e) {
+            // what a cell's parent reads as "out of memory": the exit status, not a line of stderr
+            code = ChildOutcome.EXIT_OUT_OF_MEMORY;
+        }
+        System.exit(code);
     }
 
     /** Runs the CLI with the given streams; returns the exit code. */

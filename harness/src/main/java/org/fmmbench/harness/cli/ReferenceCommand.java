@@ -18,8 +18,8 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code reference smoke|scaling-quick}: regenerates a CI reference, {@code --repeats} runs of the command CI runs,
  * side by side as {@code <out>/<name>/run-1..R}, from a clean commit only. The runs go to a staging directory
- * first and replace the old reference only when every repeat succeeded, so a failed or interrupted regeneration
- * leaves the committed reference as it was.
+ * ({@code <name>.new}) first and replace the old reference only when every repeat succeeded, so a failed or
+ * interrupted regeneration leaves the committed reference as it was, and running the command again resumes it.
  */
 @Command(name = "reference", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Regenerates a CI reference from the current commit: R repeats of the smoke reproduction "
@@ -79,8 +79,8 @@ final class ReferenceCommand implements Callable<Integer> {
                             + "names the commit it measured (git status).");
         }
         Path target = out.resolve(kind.toString());
+        // an interrupted regeneration resumes from its staging directory (runs resume); delete it to start over
         Path staging = out.resolve(kind + ".new");
-        deleteTree(staging);
         PrintWriter console = spec.commandLine().getOut();
         for (int i = 1; i <= repeats; i++) {
             String runId = "run-" + i;

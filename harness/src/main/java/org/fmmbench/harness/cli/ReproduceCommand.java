@@ -99,6 +99,10 @@ final class ReproduceCommand implements Callable<Integer> {
             description = "Stop a cell after this long, e.g. 90s, 20m, 2h (default: the profile's).")
     Duration cellTimeout;
 
+    @Option(names = "--no-oom-retry", description = "Do not retry a cell that ran out of memory; by default it runs "
+            + "once more with half its micro-batch (same optimisation, less memory), recorded in its results row.")
+    boolean noOomRetry;
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         RunPlan plan = plan();
@@ -114,7 +118,7 @@ final class ReproduceCommand implements Callable<Integer> {
                 force, System.out);
         ConsoleProgress progress = new ConsoleProgress(System.out, System.console() != null, plan.cells().size());
         List<CellResult> results = new MatrixRunner(plan, runDir, new JvmChildCommand(FmmbenchCli.class.getName()),
-                Durations.parse(plan.cellTimeout()), force, progress).run();
+                Durations.parse(plan.cellTimeout()), force, progress, !noOomRetry).run();
         Path reportDir = reports.resolve(plan.runId());
         ReportWriter.write(runDir.resolve(MatrixRunner.RESULTS_FILE), reportDir);
         System.out.println("Results: " + runDir.resolve(MatrixRunner.RESULTS_FILE));

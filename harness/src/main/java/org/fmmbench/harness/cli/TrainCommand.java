@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.fmmbench.harness.results.CellResult;
 import org.fmmbench.harness.results.CellStatus;
 import org.fmmbench.harness.run.CellRunner;
+import org.fmmbench.harness.run.ChildOutcome;
 import org.fmmbench.harness.run.EngineCellTraining;
 import org.fmmbench.harness.run.MatrixRunner;
 import org.fmmbench.harness.run.PlannedCell;
@@ -49,13 +50,18 @@ final class TrainCommand implements Callable<Integer> {
             + "cells over machines that share a cache.")
     boolean prepareData;
 
+    @Option(names = "--micro-batch", paramLabel = "N", description = "Train with micro-batches of N examples "
+            + "instead of the plan's (the same optimisation in less memory); reproduce passes it when it retries a "
+            + "cell that ran out of memory. The cell keeps its config hash.")
+    Integer microBatch;
+
     @Override
     public Integer call() throws IOException {
         RunPlan plan;
         PlannedCell planned;
         try {
             plan = RunPlan.read(planFile);
-            planned = plan.cell(cell);
+            planned = microBatch == null ? plan.cell(cell) : plan.cell(cell).withMicroBatch(microBatch);
         } catch (IllegalArgumentException e) {
             throw new BadInputException(e.getMessage(), e);
         }
@@ -100,7 +106,8 @@ final class TrainCommand implements Callable<Integer> {
             System.out.println("Result: " + CellRunner.cellDir(runDir, planned).resolve(CellRunner.RESULT_FILE));
             MatrixRunner.merge(plan, runDir);
         }
-        return result.status() == CellStatus.OK ? 0 : FmmbenchCli.EXIT_CELLS_FAILED;
+        return result.status() == CellStatus.OK ? 0
+                : result.status() == CellStatus.OOM ? ChildOutcome.EXIT_OUT_OF_MEMORY : FmmbenchCli.EXIT_CELLS_FAILED;
     }
 
 }

@@ -14,4 +14,8 @@ package org.fmmbench.harness.config;
  */
 public record CellConfig(String profile, String task, String row, String variant, long seed, int threads,
         String device, ModelConfig model, TrainConfig train, DataConfig data) {
+
+    public CellConfig withTrain(TrainConfig newTrain) {
+        return new CellConfig(profile, task, row, variant, seed, threads, device, model, newTrain, data);
+    }
 }

@@ -56,6 +56,16 @@ public record TrainConfig(int batchSize, int steps, int warmupSteps, double lr, 
         return microBatch == 0 ? batchSize : Math.min(microBatch, batchSize);
     }
 
+    /** This schedule in passes of {@code examples} (gradient accumulation): the same optimisation, less memory. */
+    public TrainConfig withMicroBatch(int examples) {
+        if (examples < 1 || examples > batchSize) {
+            throw new IllegalArgumentException("A micro-batch must hold 1 to " + batchSize + " (the batch size) "
+                    + "examples, got " + examples + ".");
+        }
+        return new TrainConfig(batchSize, steps, warmupSteps, lr, weightDecay, evalEvery, evalBatches, testBatches,
+                gradClip, evalStride, examples, evalMode);
+    }
+
     /** This schedule with {@code steps}, warm-up shrunk in proportion and evaluation at least once. */
     public TrainConfig withSteps(int newSteps) {
         int warmup = (int) Math.round((double) warmupSteps * newSteps / steps);

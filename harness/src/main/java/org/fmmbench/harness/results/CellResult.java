@@ -1,9 +1,16 @@
 package org.fmmbench.harness.results;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 /**
  * Everything recorded about one cell: one row of {@code results.csv} and the content of the cell's
  * {@code result.json}. Columns are the components in this order, in snake case (see {@link ResultsCsv});
  * metrics are {@code null} (an empty CSV field) when the cell did not produce them.
+ *
+ * <p>{@code flags} lists pathologies seen in training ({@code ;}-separated, e.g. {@code rss-drift}),
+ * {@code memory_measure} says how {@code peak_rss_mib} was measured ({@code vmhwm}: the kernel's peak resident set
+ * of the cell's process), and {@code oom_retry_micro_batch} the micro-batch of a retry after running out of memory.
  *
  * <p>Bump {@link #SCHEMA_VERSION} when a column is renamed, removed or changes meaning; adding a column at
  * the end does not need a bump.
@@ -47,7 +54,10 @@ public record CellResult(
         String jvmVersion,
         String djlVersion,
         String pytorchVersion,
-        Double stepCpuMsMedian) {
+        Double stepCpuMsMedian,
+        String flags,
+        String memoryMeasure,
+        Integer oomRetryMicroBatch) {
 
     public static final int SCHEMA_VERSION = 1;
 
@@ -55,19 +65,34 @@ public record CellResult(
         statusDetail = statusDetail == null ? "" : statusDetail;
     }
 
-    public CellResult withPeakRssMib(Double mib) {
-        return new CellResult(runId, schemaVersion, cellId, status, statusDetail, task, row, variant, profile, seed,
-                configHash, dataSource, bestValAcc, bestStep, testAccBest, testAccLast, finalTrainLoss, steps,
-                trainWallS, stepMsMedian, stepMsP90, tokensPerS, evalWallS, mib, params, valPpl, testPpl,
-                bitsPerToken, startedAt, cellWallS, gitCommit, gitDirty, device, cpuModel, threads, jvmVersion,
-                djlVersion, pytorchVersion, stepCpuMsMedian);
+    /** @param measure how {@code mib} was measured, e.g. {@code vmhwm} */
+    public CellResult withPeakRssMib(Double mib, String measure) {
+        return with("peak_rss_mib", mib).with("memory_measure", mib == null ? null : measure);
     }
 
     public CellResult withCellWallS(Double seconds) {
-        return new CellResult(runId, schemaVersion, cellId, status, statusDetail, task, row, variant, profile, seed,
-                configHash, dataSource, bestValAcc, bestStep, testAccBest, testAccLast, finalTrainLoss, steps,
-                trainWallS, stepMsMedian, stepMsP90, tokensPerS, evalWallS, peakRssMib, params, valPpl, testPpl,
-                bitsPerToken, startedAt, seconds, gitCommit, gitDirty, device, cpuModel, threads, jvmVersion,
-                djlVersion, pytorchVersion, stepCpuMsMedian);
+        return with("cell_wall_s", seconds);
+    }
+
+    public CellResult withFlags(String newFlags) {
+        return with("flags", newFlags);
+    }
+
+    /** This result of a cell that ran again with {@code microBatch} after running out of memory. */
+    public CellResult withOomRetry(int microBatch, String firstDetail) {
+        String retry = "retried with micro-batch " + microBatch + " after " + firstDetail;
+        return with("oom_retry_micro_batch", microBatch)
+                .with("status_detail", statusDetail.isEmpty() ? retry : retry + "; " + statusDetail);
+    }
+
+    /** A copy with one column (as named in the CSV) changed: the record is the schema, so no field is forgotten. */
+    private CellResult with(String column, Object value) {
+        ObjectNode node = ResultsCsv.json().valueToTree(this);
+        node.set(column, ResultsCsv.json().valueToTree(value));
+        try {
+            return ResultsCsv.json().treeToValue(node, CellResult.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a CellResult always maps to JSON and back", e);
+        }
     }
 }

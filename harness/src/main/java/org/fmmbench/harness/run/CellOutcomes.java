@@ -38,7 +38,9 @@ final class CellOutcomes {
                 r == null ? null : r.testPerplexity(),
                 r == null ? null : r.bitsPerToken(),
                 startedAt, cellWallS, p.gitCommit(), p.gitDirty(), c.device(), p.cpuModel(), c.threads(),
-                p.jvmVersion(), p.djlVersion(), p.pytorchVersion(), r == null ? null : r.medianStepCpuMs());
+                p.jvmVersion(), p.djlVersion(), p.pytorchVersion(), r == null ? null : r.medianStepCpuMs(),
+                r == null || r.flags().isEmpty() ? null : r.flags(),
+                peakRssMib == null ? null : MemoryProbe.MEASURE, null);
     }
 
     /** First line of a throwable's message, prefixed with its simple class name. */

@@ -1,10 +1,12 @@
 package org.fmmbench.harness.run;
 
+import ai.djl.engine.EngineException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Locale;
 import java.util.function.Consumer;
 import org.fmmbench.harness.results.AtomicFiles;
 import org.fmmbench.harness.results.CellResult;
@@ -78,8 +80,12 @@ public final class CellRunner {
                 w -> ResultsCsv.json().writerWithDefaultPrettyPrinter().writeValue(w, result));
     }
 
-    /** The cell's result, or {@code null} if it has none or it cannot be read (e.g. written by an old version). */
-    public static CellResult readResult(Path cellDir) {
+    /**
+     * The cell's result, or {@code null} if it has none. A file that exists but cannot be read (truncated, written
+     * by another version) is an {@link IOException} naming the file, for the caller to report: a silently missing
+     * row would look like a cell that never ran.
+     */
+    public static CellResult readResult(Path cellDir) throws IOException {
         Path file = cellDir.resolve(RESULT_FILE);
         if (!Files.isRegularFile(file)) {
             return null;
@@ -87,16 +93,22 @@ public final class CellRunner {
         try {
             return ResultsCsv.json().readValue(file.toFile(), CellResult.class);
         } catch (IOException e) {
-            return null;
+            throw new IOException("Cannot read " + file + ": " + CellOutcomes.firstLine(e), e);
         }
     }
 
-    /** libtorch reports a failed allocation as an engine exception carrying the C++ message. */
+    /**
+     * libtorch reports a failed allocation as an {@link EngineException} whose message is the C++ allocator's; the
+     * exception's type decides, so that no other error that happens to mention memory counts.
+     */
     static boolean isNativeOutOfMemory(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            String m = t.getMessage();
-            if (m != null && ChildOutcome.looksLikeOutOfMemory(m)) {
-                return true;
+            if (t instanceof EngineException && t.getMessage() != null) {
+                String m = t.getMessage().toLowerCase(Locale.ROOT);
+                if (m.contains("can't allocate memory") || m.contains("cannot allocate memory")
+                        || m.contains("bad_alloc") || m.contains("out of memory")) {
+                    return true;
+                }
             }
         }
         return false;

@@ -1,12 +1,14 @@
 package org.fmmbench.harness.run;
 
 import java.util.List;
-import java.util.Locale;
 import org.fmmbench.harness.results.CellStatus;
 
 /**
  * How a cell's child JVM ended, as seen from the parent, and the status it means when the child wrote no
- * result of its own.
+ * result of its own. Out of memory is decided by the exit status alone: the child's own code for an
+ * {@link OutOfMemoryError} or an engine allocation failure ({@link #EXIT_OUT_OF_MEMORY}), or SIGKILL, which on
+ * Linux is the kernel's out-of-memory killer unless the parent stopped it. What the child printed is shown, never
+ * parsed for a verdict: a data loader's log line or a warning mentioning memory must not make a failure an OOM.
  *
  * @param exitCode the process exit code (128 + n when killed by signal n)
  * @param timedOut the parent stopped it because the cell timeout expired
@@ -15,19 +17,15 @@ import org.fmmbench.harness.results.CellStatus;
  */
 public record ChildOutcome(int exitCode, boolean timedOut, List<String> stderrTail, Double peakRssMib,
         double wallSeconds) {
+    /** Exit status of a {@code train} child whose cell ran out of memory (JVM heap or engine allocation). */
+    public static final int EXIT_OUT_OF_MEMORY = 4;
     private static final int SIGKILL_EXIT = 128 + 9;
-
-    static boolean looksLikeOutOfMemory(String text) {
-        String t = text.toLowerCase(Locale.ROOT);
-        return t.contains("outofmemoryerror") || t.contains("bad_alloc") || t.contains("cannot allocate memory")
-                || t.contains("can't allocate memory") || t.contains("out of memory");
-    }
 
     public CellStatus status() {
         if (timedOut) {
             return CellStatus.TIMEOUT;
         }
-        if (exitCode == SIGKILL_EXIT || stderrTail.stream().anyMatch(ChildOutcome::looksLikeOutOfMemory)) {
+        if (exitCode == SIGKILL_EXIT || exitCode == EXIT_OUT_OF_MEMORY) {
             return CellStatus.OOM;
         }
         return CellStatus.FAILED;
@@ -36,9 +34,10 @@ public record ChildOutcome(int exitCode, boolean timedOut, List<String> stderrTa
     public String detail(String timeoutText) {
         return switch (status()) {
             case TIMEOUT -> "no result after " + timeoutText + "; stopped";
-            case OOM -> stderrTail.stream().filter(ChildOutcome::looksLikeOutOfMemory).findFirst()
-                    .map(String::strip)
-                    .orElse("killed by signal 9 (SIGKILL, usually the kernel's out-of-memory killer)");
+            case OOM -> exitCode == SIGKILL_EXIT
+                    ? "killed by signal 9 (SIGKILL, usually the kernel's out-of-memory killer)"
+                    : "out of memory (exit code " + EXIT_OUT_OF_MEMORY + ")" + firstError().map(e -> ": " + e)
+                            .orElse("");
             default -> "exit code " + exitCode + firstError().map(e -> ": " + e).orElse(" with no error message");
         };
     }

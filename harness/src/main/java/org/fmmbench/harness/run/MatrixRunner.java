@@ -15,6 +15,7 @@ import java.util.Set;
 import org.fmmbench.harness.profile.Durations;
 import org.fmmbench.harness.results.AtomicFiles;
 import org.fmmbench.harness.results.CellResult;
+import org.fmmbench.harness.results.CellStatus;
 import org.fmmbench.harness.results.ResultsCsv;
 
 /**
@@ -52,15 +53,23 @@ public final class MatrixRunner {
     private final Duration timeout;
     private final boolean force;
     private final RunProgress progress;
+    private final boolean retryOom;
 
     public MatrixRunner(RunPlan plan, Path runDir, ChildCommand childCommand, Duration timeout, boolean force,
             RunProgress progress) {
+        this(plan, runDir, childCommand, timeout, force, progress, true);
+    }
+
+    /** @param retryOom whether a cell that ran out of memory runs once more with half its micro-batch */
+    public MatrixRunner(RunPlan plan, Path runDir, ChildCommand childCommand, Duration timeout, boolean force,
+            RunProgress progress, boolean retryOom) {
         this.plan = plan;
         this.runDir = runDir;
         this.childCommand = childCommand;
         this.timeout = timeout;
         this.force = force;
         this.progress = progress;
+        this.retryOom = retryOom;
     }
 
     public List<CellResult> run() throws IOException, InterruptedException {
@@ -69,7 +78,7 @@ public final class MatrixRunner {
         Set<List<Object>> prepared = new HashSet<>();
         for (PlannedCell cell : plan.cells()) {
             Path dir = CellRunner.cellDir(runDir, cell);
-            CellResult earlier = CellRunner.readResult(dir);
+            CellResult earlier = readKept(dir, cell);
             if (!force && earlier != null && earlier.configHash().equals(cell.configHash())
                     && earlier.status().keptOnResume()) {
                 progress.cellFinished(cell, earlier, true);
@@ -79,7 +88,7 @@ public final class MatrixRunner {
                 prepareData(planFile, cell, dir);
             }
             progress.cellStarted(cell, plan.cells().size());
-            CellResult result = runChild(planFile, cell, dir);
+            CellResult result = runCell(planFile, cell, dir);
             progress.cellFinished(cell, result, false);
             merge(plan, runDir);
         }
@@ -98,19 +107,60 @@ public final class MatrixRunner {
         progress.dataPrepared(cell, outcome.wallSeconds(), ok ? null : outcome.detail(Durations.format(timeout)));
     }
 
-    private CellResult runChild(Path planFile, PlannedCell cell, Path dir) throws IOException, InterruptedException {
+    /** An unreadable earlier result is reported and the cell runs again. */
+    private CellResult readKept(Path dir, PlannedCell cell) {
+        try {
+            return CellRunner.readResult(dir);
+        } catch (IOException e) {
+            progress.notice(cell, e.getMessage() + "; the cell runs again");
+            return null;
+        }
+    }
+
+    /**
+     * Runs the cell; a cell that ran out of memory runs once more with half its micro-batch when it has one to
+     * halve ({@code retryOom}): gradient accumulation makes that the same optimisation in less memory.
+     */
+    private CellResult runCell(Path planFile, PlannedCell cell, Path dir) throws IOException, InterruptedException {
+        CellResult result = runChild(planFile, cell, dir, null);
+        int perPass = cell.config().train().examplesPerPass();
+        if (result.status() == CellStatus.OOM && retryOom && perPass >= 2) {
+            String firstDetail = result.statusDetail().isEmpty() ? "out of memory" : result.statusDetail();
+            progress.notice(cell, "out of memory with micro-batch " + perPass + ": retrying once with "
+                    + perPass / 2);
+            result = runChild(planFile, cell, dir, perPass / 2).withOomRetry(perPass / 2, "OOM at micro-batch "
+                    + perPass + " (" + firstDetail + ")");
+            CellRunner.writeResult(dir, result);
+        }
+        return result;
+    }
+
+    private CellResult runChild(Path planFile, PlannedCell cell, Path dir, Integer microBatch)
+            throws IOException, InterruptedException {
         Files.createDirectories(dir);
         Files.deleteIfExists(dir.resolve(CellRunner.RESULT_FILE));
         AtomicFiles.deleteLeftovers(dir);
         String startedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
         int threads = cell.config().threads();
-        ChildOutcome outcome = ChildProcess.run(childCommand.command(planFile, cell), childEnvironment(threads), dir,
-                timeout,
+        List<String> command = new ArrayList<>(childCommand.command(planFile, cell));
+        if (microBatch != null) {
+            command.addAll(List.of("--micro-batch", microBatch.toString()));
+        }
+        ChildOutcome outcome = ChildProcess.run(command, childEnvironment(threads), dir, timeout,
                 event -> progress.cellProgress(cell, event));
-        CellResult own = outcome.timedOut() ? null : CellRunner.readResult(dir);
+        CellResult own = null;
+        String unreadable = null;
+        try {
+            own = outcome.timedOut() ? null : CellRunner.readResult(dir);
+        } catch (IOException e) {
+            unreadable = e.getMessage();
+        }
         CellResult result;
         if (own != null && own.configHash().equals(cell.configHash())) {
-            result = own.peakRssMib() == null ? own.withPeakRssMib(outcome.peakRssMib()) : own;
+            result = own.peakRssMib() == null ? own.withPeakRssMib(outcome.peakRssMib(), MemoryProbe.MEASURE) : own;
+        } else if (unreadable != null) {
+            result = CellOutcomes.of(plan.runId(), cell, CellStatus.FAILED, "the cell's result is unreadable: "
+                    + unreadable, null, Provenance.probe(null), startedAt, outcome.peakRssMib(), null);
         } else {
             result = CellOutcomes.of(plan.runId(), cell, outcome.status(),
                     outcome.detail(Durations.format(timeout)), null, Provenance.probe(null), startedAt,
@@ -122,11 +172,20 @@ public final class MatrixRunner {
         return result;
     }
 
-    /** Writes {@code results.csv} from every cell result that belongs to the plan; returns them in plan order. */
+    /**
+     * Writes {@code results.csv} from every cell result that belongs to the plan; returns them in plan order. A
+     * result that cannot be read becomes a failed row saying so, not a missing one.
+     */
     public static List<CellResult> merge(RunPlan plan, Path runDir) throws IOException {
         List<CellResult> results = new ArrayList<>();
         for (PlannedCell cell : plan.cells()) {
-            CellResult r = CellRunner.readResult(CellRunner.cellDir(runDir, cell));
+            CellResult r;
+            try {
+                r = CellRunner.readResult(CellRunner.cellDir(runDir, cell));
+            } catch (IOException e) {
+                r = CellOutcomes.of(plan.runId(), cell, CellStatus.FAILED, "the cell's result is unreadable: "
+                        + e.getMessage(), null, Provenance.probe(null), null, null, null);
+            }
             if (r != null && r.configHash().equals(cell.configHash())) {
                 results.add(r);
             }

@@ -10,6 +10,8 @@ import java.nio.file.Path;
  * process at its worst, JVM heap and native (libtorch) memory together. Linux only; elsewhere {@code null}.
  */
 public final class MemoryProbe {
+    /** How {@code peak_rss_mib} is measured, as recorded in each results row. */
+    public static final String MEASURE = "vmhwm";
     private MemoryProbe() {
     }
 

@@ -12,6 +12,10 @@ public interface RunProgress {
     default void dataPrepared(PlannedCell cell, double seconds, String problem) {
     }
 
+    /** Something about {@code cell} the user should know that is not its result (a retry, an unreadable file). */
+    default void notice(PlannedCell cell, String message) {
+    }
+
     void cellStarted(PlannedCell cell, int cellsTotal);
 
     void cellProgress(PlannedCell cell, ProgressEvent event);

@@ -198,7 +198,8 @@ public final class CellTrainer {
             return new TrainResult(info.dataSource(), loop.bestValidation().accuracy(), loop.bestStep(), testAtBest,
                     testAtLast, loop.tailLoss(), train.steps(), loop.trainMs(), median, loop.times().p90Ms(),
                     loop.times().medianCpuMs(),
-                    tokensPerStep / (median / 1000), evalMs, block.parameterCount(), loop.curve());
+                    tokensPerStep / (median / 1000), evalMs, block.parameterCount(), loop.curve(), null, null, null,
+                    "", String.join(";", loop.times().flags()));
         }
 
         private TrainingLoop.Validation validate() {

@@ -210,7 +210,8 @@ public final class LmCellTrainer {
                     loop.tailLoss(), train.steps(), loop.trainMs(), median, loop.times().p90Ms(),
                     loop.times().medianCpuMs(),
                     tokensPerStep / (median / 1000), evalMs, model.parameterCount(), loop.curve(),
-                    loop.bestValidation().perplexity(), test.perplexity(), test.bitsPerToken(), evaluationNote);
+                    loop.bestValidation().perplexity(), test.perplexity(), test.bitsPerToken(), evaluationNote,
+                    String.join(";", loop.times().flags()));
         }
 
         /** Validation perplexity; the listener gets the mean log-loss as the validation loss. */

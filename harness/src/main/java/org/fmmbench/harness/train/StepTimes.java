@@ -2,6 +2,7 @@ package org.fmmbench.harness.train;
 
 import java.lang.management.ManagementFactory;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Wall-clock and process CPU time of every optimiser step; statistics leave out the first steps, which pay for
@@ -17,6 +18,8 @@ final class StepTimes {
 
     private final long[] nanos;
     private final long[] cpuNanos;
+    /** Resident set after each step, KiB; -1 where unknown. */
+    private final long[] rssKib;
     private int count;
 
     /** The clocks at the start of a step. */
@@ -26,6 +29,7 @@ final class StepTimes {
     StepTimes(int steps) {
         nanos = new long[steps];
         cpuNanos = new long[steps];
+        rssKib = new long[steps];
     }
 
     static Start start() {
@@ -35,12 +39,24 @@ final class StepTimes {
     /** Records the step begun at {@code start}, ending now. */
     void stop(Start start) {
         long cpu = OS.getProcessCpuTime();
-        add(System.nanoTime() - start.wallNanos(), cpu - start.cpuNanos());
+        long wall = System.nanoTime() - start.wallNanos();
+        add(wall, cpu - start.cpuNanos(), ResidentSet.currentKib());
     }
 
     void add(long wallNanos, long stepCpuNanos) {
+        add(wallNanos, stepCpuNanos, -1);
+    }
+
+    void add(long wallNanos, long stepCpuNanos, long residentKib) {
         nanos[count] = wallNanos;
+        rssKib[count] = residentKib;
         cpuNanos[count++] = stepCpuNanos;
+    }
+
+    /** Pathologies of the measured steps ({@link DriftFlags}), e.g. {@code rss-drift}; empty when none. */
+    List<String> flags() {
+        int skip = Math.min(WARMUP, count / 2);
+        return DriftFlags.of(Arrays.copyOfRange(cpuNanos, skip, count), Arrays.copyOfRange(rssKib, skip, count));
     }
 
     double medianMs() {

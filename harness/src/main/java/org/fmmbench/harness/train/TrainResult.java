@@ -25,15 +25,18 @@ import java.util.List;
  * @param bitsPerToken test bits per token of the same (bits per byte on a byte corpus); null for classification
  * @param note what the status detail of a successful cell should say, e.g. that a requested evaluation mode fell
  *     back to another; empty when there is nothing to say
+ * @param flags pathologies seen in training ({@link DriftFlags}), {@code ;}-separated; empty when none
  */
 public record TrainResult(String dataSource, double bestValAccuracy, int bestStep, double testAccuracyAtBest,
         double testAccuracyAtLast, double finalTrainLoss, int steps, long trainWallMs, double medianStepMs,
         double p90StepMs, double medianStepCpuMs, double tokensPerSecond, long evalWallMs, long parameterCount,
-        List<CurvePoint> curve, Double valPerplexity, Double testPerplexity, Double bitsPerToken, String note) {
+        List<CurvePoint> curve, Double valPerplexity, Double testPerplexity, Double bitsPerToken, String note,
+        String flags) {
 
     public TrainResult {
         curve = List.copyOf(curve);
         note = note == null ? "" : note;
+        flags = flags == null ? "" : flags;
     }
 
     /** A classification result: no perplexities. */
@@ -43,7 +46,7 @@ public record TrainResult(String dataSource, double bestValAccuracy, int bestSte
             List<CurvePoint> curve) {
         this(dataSource, bestValAccuracy, bestStep, testAccuracyAtBest, testAccuracyAtLast, finalTrainLoss, steps,
                 trainWallMs, medianStepMs, p90StepMs, medianStepCpuMs, tokensPerSecond, evalWallMs, parameterCount,
-                curve, null, null, null, "");
+                curve, null, null, null, "", "");
     }
 
     /** Whether this is a language-modelling result (perplexities, no accuracies). */
