@@ -382,14 +382,14 @@ class CompareCommandTest {
         return new CellResult("run", CellResult.SCHEMA_VERSION, task + "-" + row, status, "", task, row, row,
                 "smoke", 0, "hash-" + task + row, "standin", acc, 10, acc, acc, 1.0, 30, 3.0, stepMs, stepMs,
                 100.0, 0.5, stepMs == null ? null : 500.0, 1000L, null, null, null, "2026-11-27T00:00:00Z", 5.0,
-                "abc", false, "cpu", "cpu", 1, "17", "0.36.0", "2.7.1", stepMs);
+                "abc", false, "cpu", "cpu", 1, "17", "0.36.0", "2.7.1", stepMs, null, null, null);
     }
 
     private static CellResult lm(String row, double testPpl) {
         return new CellResult("run", CellResult.SCHEMA_VERSION, "wikitext-" + row, CellStatus.OK, "", "wikitext", row,
                 row, "smoke", 0, "hash", "standin", null, 10, null, null, 3.0, 30, 3.0, 20.0, 20.0, 100.0, 0.5,
                 500.0, 1000L, testPpl, testPpl, 5.0, "2026-11-27T00:00:00Z", 5.0, "abc", false, "cpu", "cpu", 1,
-                "17", "0.36.0", "2.7.1", 20.0);
+                "17", "0.36.0", "2.7.1", 20.0, null, null, null);
     }
 
     private static CellResult with(CellResult r, CellStatus status, Double acc, Double stepMs) {
@@ -402,7 +402,7 @@ class CompareCommandTest {
                 r.testAccLast(), r.finalTrainLoss(), r.steps(), r.trainWallS(), r.stepMsMedian(), r.stepMsP90(),
                 r.tokensPerS(), r.evalWallS(), r.peakRssMib(), r.params(), r.valPpl(), r.testPpl(), r.bitsPerToken(),
                 r.startedAt(), r.cellWallS(), r.gitCommit(), r.gitDirty(), r.device(), r.cpuModel(), r.threads(),
-                r.jvmVersion(), r.djlVersion(), r.pytorchVersion(), r.stepCpuMsMedian());
+                r.jvmVersion(), r.djlVersion(), r.pytorchVersion(), r.stepCpuMsMedian(), null, null, null);
     }
 
     /** Appends a {@code data_fingerprint} column, as runs that hash their data write it. */

@@ -18,7 +18,7 @@ import org.fmmbench.tasks.MissingDataException;
  * Stands in for {@code fmmbench train --plan P --cell I --child} in tests: runs the cell through the real
  * {@link CellRunner} with a trainer that misbehaves on purpose, chosen by the cell's variant name. Each
  * start is appended to {@code invocations.log} in the run directory; with {@code --prepare-data} it only appends
- * the cell to {@code prepared.log}.
+ * the cell to {@code prepared.log}. {@code --micro-batch N} is applied as {@code train} applies it.
  */
 public final class FakeCellMain {
     private FakeCellMain() {
@@ -28,6 +28,10 @@ public final class FakeCellMain {
         Path planFile = Path.of(args[2]);
         RunPlan plan = RunPlan.read(planFile);
         PlannedCell cell = plan.cell(Integer.parseInt(args[4]));
+        int microBatch = List.of(args).indexOf("--micro-batch");
+        if (microBatch >= 0) {
+            cell = cell.withMicroBatch(Integer.parseInt(args[microBatch + 1]));
+        }
         Path runDir = planFile.toAbsolutePath().getParent();
         if (List.of(args).contains("--prepare-data")) {
             Files.writeString(runDir.resolve("prepared.log"), cell.id() + "\n", StandardCharsets.UTF_8,
@@ -48,6 +52,11 @@ public final class FakeCellMain {
                 System.err.println("Exception in thread \"main\" java.lang.IllegalStateException: broken install");
                 System.err.println("\tat somewhere(Somewhere.java:1)");
                 System.exit(1);
+            }
+            case "unreadable-result" -> {
+                Files.createDirectories(CellRunner.cellDir(runDir, cell));
+                Files.writeString(CellRunner.cellDir(runDir, cell).resolve(CellRunner.RESULT_FILE), "{\"run_id\": ");
+                System.exit(0);
             }
             default -> {
             }
@@ -80,6 +89,11 @@ public final class FakeCellMain {
                 curve.add(new CurvePoint(s, loss, val, 1e-3, 10L * s));
             }
             switch (behaviour) {
+                case "oom-unless-halved" -> {
+                    if (cell.train().examplesPerPass() == cell.train().batchSize()) {
+                        throw new OutOfMemoryError("planted: the whole batch does not fit");
+                    }
+                }
                 case "throws" -> throw new IllegalStateException("deliberate failure\nsecond line");
                 case "missing" -> throw new MissingDataException("no data for " + cell.task() + ": put it in DIR");
                 case "oom" -> {

@@ -152,6 +152,35 @@ class MatrixRunnerTest {
     }
 
     @Test
+    void outOfMemoryCellIsRetriedOnceWithHalfTheMicroBatchAndTheRetryIsRecorded() throws Exception {
+        RunPlan plan = TestPlans.plan("r", "oom-unless-halved", "oom");
+        List<CellResult> results = run(plan, Duration.ofSeconds(30), false);
+        CellResult recovered = results.get(0);
+        assertEquals(CellStatus.OK, recovered.status(), recovered.statusDetail());
+        assertEquals(4, recovered.oomRetryMicroBatch());
+        assertTrue(recovered.statusDetail().startsWith("retried with micro-batch 4 after OOM at micro-batch 8"),
+                recovered.statusDetail());
+        CellResult stillOom = results.get(1);
+        assertEquals(CellStatus.OOM, stillOom.status());
+        assertEquals(4, stillOom.oomRetryMicroBatch(), "retried once, not again");
+        assertEquals(4, invocations().size(), "each cell ran twice");
+        List<CellResult> csv = ResultsCsv.read(runDir.resolve(MatrixRunner.RESULTS_FILE));
+        assertEquals(4, csv.get(0).oomRetryMicroBatch());
+    }
+
+    @Test
+    void unreadableResultIsAFailedRowNamingTheFileNotAMissingRow() throws Exception {
+        RunPlan plan = TestPlans.plan("r", "unreadable-result", "ok");
+        List<CellResult> results = run(plan, Duration.ofSeconds(30), false);
+        assertEquals(2, results.size());
+        assertEquals(CellStatus.FAILED, results.get(0).status());
+        assertTrue(results.get(0).statusDetail().contains("result is unreadable")
+                && results.get(0).statusDetail().contains(CellRunner.RESULT_FILE), results.get(0).statusDetail());
+        // the child's garbage was replaced by the failed row, so a later merge reads it back
+        assertEquals(CellStatus.FAILED, MatrixRunner.merge(plan, runDir).get(0).status());
+    }
+
+    @Test
     void forceRunsEveryCellAgain() throws Exception {
         RunPlan plan = TestPlans.plan("r", "ok");
         run(plan, Duration.ofMinutes(1), false);
