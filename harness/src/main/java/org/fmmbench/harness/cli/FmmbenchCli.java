@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 @Command(name = "fmmbench", mixinStandardHelpOptions = true, version = "fmmbench 0.1.0",
         description = "Reproduces FMMformer (NeurIPS 2021) on the Long Range Arena and compares attention variants.",
         subcommands = {ReproduceCommand.class, TrainCommand.class, ReportCommand.class, VariantsCommand.class,
-                TasksCommand.class, ReferenceCommand.class, CommandLine.HelpCommand.class})
+                TasksCommand.class, DoctorCommand.class, ReferenceCommand.class, CommandLine.HelpCommand.class})
 public final class FmmbenchCli implements Runnable {
     /** Exit code of bad input: unknown names, missing files, impossible options. */
     public static final int EXIT_BAD_INPUT = 2;
@@ -24,7 +24,7 @@ public final class FmmbenchCli implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "Missing command: use reproduce, train, report, variants, tasks, scaling, compare or reference (see --help).");
+                "Missing command: use reproduce, train, report, variants, tasks, doctor, scaling, compare or reference (see --help).");
     }
 
     public static void main(String[] args) {

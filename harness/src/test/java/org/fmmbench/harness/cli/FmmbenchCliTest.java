@@ -71,7 +71,20 @@ class FmmbenchCliTest {
         assertBadReproduce("Bad duration '10 minutes'", "--cell-timeout", "10 minutes");
         assertBadReproduce("--max-steps must be >= 1", "--max-steps", "0");
         assertBadReproduce("Unknown device 'tpu'", "--device", "tpu");
-        assertBadReproduce("Bad --run-id", "--run-id", "../elsewhere");
+        assertBadReproduce("Bad run id '../elsewhere'", "--run-id", "../elsewhere");
+        assertBadReproduce("Bad run id '..'", "--run-id", "..");
+        assertBadReproduce("--device gpu needs a CUDA build of libtorch", "--device", "gpu");
+    }
+
+    @Test
+    void scalingValidatesItsRunIdBeforeWritingAnything() throws IOException {
+        for (String id : List.of("..", "../elsewhere", "a/b", "-x")) {
+            assertEquals(FmmbenchCli.EXIT_BAD_INPUT, run("scaling", "--quick", "--run-id", id, "--out",
+                    dir.resolve("results").toString()), id + ": " + stderr);
+            try (Stream<Path> files = Files.list(dir)) {
+                assertEquals(List.of(), files.toList(), "nothing written for run id " + id);
+            }
+        }
     }
 
     @Test
@@ -130,7 +143,8 @@ class FmmbenchCliTest {
 
     @Test
     void everyCommandHasHelp() {
-        for (String command : List.of("reproduce", "train", "report", "variants", "tasks")) {
+        for (String command : List.of("reproduce", "train", "report", "variants", "tasks", "doctor", "reference",
+                "scaling", "compare")) {
             assertEquals(0, run(command, "--help"), command);
         }
     }
