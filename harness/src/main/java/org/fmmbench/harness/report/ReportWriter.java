@@ -298,6 +298,18 @@ public final class ReportWriter {
             doc.paragraph("Cells that did not end `ok` (their cell directory holds `stderr.log`):");
             doc.table(List.of("cell", "task", "row", "seed", "status", "detail"), rows);
         }
+        List<List<String>> flagged = new ArrayList<>();
+        for (CellResult r : s.results()) {
+            if (r.flags() != null && !r.flags().isBlank()) {
+                flagged.add(List.of(r.cellId() == null ? "" : r.cellId(), r.task(), r.row(), Long.toString(r.seed()),
+                        r.flags()));
+            }
+        }
+        if (!flagged.isEmpty()) {
+            doc.paragraph("Cells with pathology flags (`rss-drift`: resident memory rose over training; "
+                    + "`step-time-drift`: step time rose over training; see docs/compare-and-ci.md):");
+            doc.table(List.of("cell", "task", "row", "seed", "flags"), flagged);
+        }
     }
 
     private static void environmentSection(ReportDocument doc, RunSummary s) {
@@ -306,6 +318,8 @@ public final class ReportWriter {
         items.add("started: " + distinct(s, CellResult::startedAt, true));
         items.add("git commit: " + distinct(s, r -> r.gitCommit()
                 + (Boolean.TRUE.equals(r.gitDirty()) ? " (uncommitted changes)" : ""), false));
+        items.add("peak memory measured as: " + distinct(s, r -> r.memoryMeasure() == null ? "unrecorded"
+                : r.memoryMeasure(), false));
         items.add("device: " + distinct(s, CellResult::device, false) + ", threads per cell: "
                 + distinct(s, r -> Integer.toString(r.threads()), false));
         items.add("CPU: " + distinct(s, CellResult::cpuModel, false));

@@ -37,7 +37,8 @@ class ReportWriterTest {
                 cell("000-listops-softmax-s0", "listops", "softmax", 0, CellStatus.OK, 0.30, "listops-generated"),
                 cell("001-listops-softmax-s1", "listops", "softmax", 1, CellStatus.OK, 0.40, "listops-generated"),
                 cell("002-listops-fmm2_band5-s0", "listops", "fmm2_band5", 0, CellStatus.FAILED, null, null),
-                cell("003-image-softmax-s0", "image", "softmax", 0, CellStatus.OK, 0.25, "fashion-mnist"),
+                cell("003-image-softmax-s0", "image", "softmax", 0, CellStatus.OK, 0.25, "fashion-mnist")
+                        .withFlags("rss-drift;step-time-drift"),
                 cell("004-image-fmm2_band5-s0", "image", "fmm2_band5", 0, CellStatus.OK, 0.5, "cifar10"));
         ResultsCsv.write(run.resolve("results.csv"), cells);
         for (CellResult c : cells) {
@@ -68,6 +69,7 @@ class ReportWriterTest {
                 || md.contains("| image | fashion-mnist (stand-in for CIFAR-10 grayscale), cifar10 |"), md);
         assertTrue(md.contains("| 002-listops-fmm2_band5-s0 | listops | fmm2_band5 | 0 | failed | "
                 + "IllegalStateException: exploded |"), md);
+        assertTrue(md.contains("| 003-image-softmax-s0 | image | softmax | 0 | rss-drift;step-time-drift |"), md);
         for (String png : List.of("accuracy.png", "step-time.png", "memory.png", "curve-listops-loss.png",
                 "curve-listops-val.png", "curve-image-loss.png", "curve-image-val.png")) {
             assertTrue(md.contains("](" + png + ")"), png);
