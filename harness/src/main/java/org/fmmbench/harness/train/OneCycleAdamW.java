@@ -1,8 +1,6 @@
 package org.fmmbench.harness.train;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.pytorch.engine.PtNDArray;
-import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.optimizer.Optimizer;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -11,15 +9,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * AdamW as PyTorch computes it, with beta1 taken from a {@link OneCycleSchedule} at every step (DJL's AdamW keeps
  * beta1 fixed and folds epsilon differently).
  *
- * <p>For update t (1-based) with lr and b1 from the schedule at step t-1:
- * <pre>
- * w = w * (1 - lr * wd)
- * m = b1 * m + (1 - b1) * g
- * v = b2 * v + (1 - b2) * g^2
- * w = w - lr / (1 - b1^t) * m / (sqrt(v) / sqrt(1 - b2^t) + eps)
- * </pre>
- * Bias correction uses the current b1, as {@code torch.optim.AdamW} does when OneCycleLR rewrites its betas.
- * The parameter's gradient is zeroed afterwards because DJL's PyTorch gradient collector accumulates.
+ * <p>Update t (1-based) is {@link TorchAdamW#step} with lr and b1 from the schedule at step t-1. Bias correction
+ * uses the current b1, as {@code torch.optim.AdamW} does when OneCycleLR rewrites its betas.
  */
 public final class OneCycleAdamW extends Optimizer {
     private final OneCycleSchedule schedule;
@@ -49,21 +40,7 @@ public final class OneCycleAdamW extends Optimizer {
         NDArray m = means.computeIfAbsent(parameterId, k -> weight.zerosLike());
         NDArray v = variances.computeIfAbsent(parameterId, k -> weight.zerosLike());
 
-        if (weightDecay != 0) {
-            weight.muli(1 - lr * weightDecay);
-        }
-        try (NDArray scaledGrad = grad.mul(1 - beta1);
-                NDArray squaredGrad = grad.square().muli(1 - beta2)) {
-            m.muli(beta1).addi(scaledGrad);
-            v.muli(beta2).addi(squaredGrad);
-        }
-        double biasCorrection1 = 1 - Math.pow(beta1, t);
-        double biasCorrection2 = 1 - Math.pow(beta2, t);
-        try (NDArray denominator = v.sqrt().divi(Math.sqrt(biasCorrection2)).addi(epsilon);
-                NDArray step = m.div(denominator).muli(lr / biasCorrection1)) {
-            weight.subi(step);
-        }
-        JniUtils.zeroGrad((PtNDArray) weight);
+        TorchAdamW.step(weight, grad, m, v, t, lr, beta1, beta2, epsilon, weightDecay);
     }
 
     /** Defaults are the LRA code's: beta2 0.999, eps 1e-6, no weight decay. */
