@@ -8,6 +8,8 @@ Builds the official MemTransformerLM (attn_type 201, flag 2.5) from the official
 command line and trains it as the official train.py does (Adam, warm-up then CosineAnnealingLR stepped with the
 global step, clip_grad_norm_, LMOrderedIterator batches, epochs restarting the iterator), recording the initial
 parameters, the token stream, per step the learning rate, loss and gradient norm, and the final parameters.
+The initial parameters follow train.py's init, except the flag-2.5 blend weights (official init 0, which switches
+the near field off), which are drawn N(0, 0.5) so that the near field shapes the trajectory from the first step.
 Nothing of the official code is copied here: its modules are imported. Two things are patched, both because
 this machine has no GPU:
   * the far field's CUDA kernel (idiap causal_dot_product, `utils.fast_transformers.fast_weight_sum`) is replaced
@@ -33,7 +35,7 @@ SETTINGS = dict(
     vocab=50, cutoffs=[20, 35], layers=2, d_model=32, heads=4, d_head=8, d_inner=64,
     diag_size=5, sparse_ratio=2.5, kernels=['elu', 'elu_flip'],
     batch=4, tgt_len=16, batches_per_epoch=8, steps=32,
-    lr=2e-3, warmup=6, max_step=32, clip=0.25, init_std=0.02, proj_init_std=0.01, seed=18,
+    lr=2e-3, warmup=6, max_step=32, clip=0.25, init_std=0.02, seed=18,
 )
 
 
