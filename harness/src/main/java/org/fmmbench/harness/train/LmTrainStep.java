@@ -22,7 +22,7 @@ import org.fmmbench.tasks.lm.LmBatches;
  * One optimiser step of the language-model trainer, as the official {@code train.py} takes it: the next segment
  * batch in {@link LmBatches} order (cycling through the epochs), the batch-mean loss back-propagated in
  * micro-batches ({@link MicroBatches}), the global gradient norm clipped, and one PyTorch Adam update
- * ({@link TorchAdamW}) at the {@link WarmupCosineSchedule} rate. {@link LmCellTrainer} runs it; the parity test with the official code
+ * ({@link WarmupCosineAdam}) at the {@link WarmupCosineSchedule} rate. {@link LmCellTrainer} runs it; the parity test with the official code
  * runs the same object.
  */
 final class LmTrainStep {
@@ -50,7 +50,7 @@ final class LmTrainStep {
         this.train = train;
         this.context = model.config().context();
         this.schedule = new WarmupCosineSchedule(train.lr(), train.steps(), train.warmupSteps());
-        this.adam = TorchAdamW.builder(schedule).optWeightDecays((float) train.weightDecay()).build();
+        this.adam = WarmupCosineAdam.builder(schedule).optWeightDecays((float) train.weightDecay()).build();
         // The output layer shares the embedding table: one entry per parameter id, so it is updated once.
         for (Pair<String, Parameter> p : model.getParameters()) {
             parameters.putIfAbsent(p.getValue().getId(), p.getValue());
