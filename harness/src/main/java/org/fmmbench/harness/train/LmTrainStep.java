@@ -22,11 +22,11 @@ import org.fmmbench.tasks.lm.LmBatches;
  * One optimiser step of the language-model trainer, as the official {@code train.py} takes it: the next segment
  * batch in {@link LmBatches} order (cycling through the epochs), the batch-mean loss back-propagated in
  * micro-batches ({@link MicroBatches}), the global gradient norm clipped, and one PyTorch Adam update
- * ({@link WarmupCosineAdam}) at the {@link WarmupCosineSchedule} rate. {@link LmCellTrainer} runs it; the parity test with the official code
- * runs the same object.
+ * ({@link WarmupCosineAdam}) at the {@link WarmupCosineSchedule} rate. {@link LmCellTrainer} runs it; the parity
+ * test with the official code runs the same object.
  */
 final class LmTrainStep {
-    /** What one step measured: its batch-mean loss and the global gradient norm before clipping. */
+    /** What one step measured: its batch-mean loss and the global gradient norm before clipping (NaN unclipped). */
     record Outcome(double loss, double gradientNorm) {
     }
 
