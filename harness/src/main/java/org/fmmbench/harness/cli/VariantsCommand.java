@@ -1,17 +1,34 @@
 package org.fmmbench.harness.cli;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.fmmbench.baselines.attention.AttentionProvider;
+import org.fmmbench.baselines.attention.AttentionSettings;
 import org.fmmbench.baselines.attention.VariantRegistry;
+import org.fmmbench.baselines.attention.VariantSpec;
+import org.fmmbench.harness.variants.VariantChecks;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 @Command(name = "variants", mixinStandardHelpOptions = true,
         description = {"Lists the attention variants on the class path with their parameters.",
                 "A spec is name or name:key=value,key=value, e.g. band:k=5."})
 final class VariantsCommand implements Callable<Integer> {
+    @Option(names = "--check", paramLabel = "SPEC", description = "Check a variant (built-in or plug-in) before "
+            + "training it: finite outputs and gradients, no leak from future positions when causal, padded keys "
+            + "ignored. One line per check; exit 1 when one fails.")
+    String check;
+
+    @Option(names = "--n", paramLabel = "N", defaultValue = "32",
+            description = "Sequence length of the checks (default: ${DEFAULT-VALUE}; above the variant's band).")
+    int n;
+
     @Override
     public Integer call() {
+        if (check != null) {
+            return check();
+        }
         Map<String, AttentionProvider> providers = VariantRegistry.load().providers();
         if (providers.isEmpty()) {
             System.out.println("No attention variants found on the class path.");
@@ -24,5 +41,22 @@ final class VariantsCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    private int check() {
+        VariantSpec spec;
+        VariantRegistry registry = VariantRegistry.load();
+        try {
+            spec = VariantSpec.parse(check);
+            registry.create(spec, AttentionSettings.nonCausal(2, 8));
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(e.getMessage(), e);
+        }
+        if (n < 4) {
+            throw new BadInputException("--n must be >= 4, got " + n + ".");
+        }
+        List<VariantChecks.Check> checks = new VariantChecks(registry, n).run(spec);
+        checks.forEach(System.out::println);
+        return checks.stream().anyMatch(c -> c.outcome() == VariantChecks.Outcome.FAIL) ? 1 : 0;
     }
 }
