@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.fmmbench.baselines.attention.VariantRegistry;
+import org.fmmbench.baselines.attention.VariantSpec;
 import org.fmmbench.harness.bench.CalibrationWorkload;
 import org.fmmbench.harness.profile.Durations;
 import org.fmmbench.harness.profile.Profile;
@@ -22,6 +23,7 @@ import org.fmmbench.harness.run.PlanRequest;
 import org.fmmbench.harness.run.RegistryCellValidator;
 import org.fmmbench.harness.run.RunPlan;
 import org.fmmbench.harness.run.RunPlanner;
+import org.fmmbench.harness.variants.VariantChecks;
 import org.fmmbench.tasks.TaskOptions;
 import org.fmmbench.tasks.TaskRegistry;
 import picocli.CommandLine.Command;
@@ -33,6 +35,10 @@ import picocli.CommandLine.Option;
                 "With no options: the smoke profile on CPU from offline data (minutes).",
                 "Rerunning with the same options resumes: finished cells are kept (see --force)."})
 final class ReproduceCommand implements Callable<Integer> {
+    /** Variants shipped with fmmbench, checked by its own tests; others are plug-ins. */
+    private static final String BUILT_IN_PACKAGE = "org.fmmbench.baselines";
+    private static final int PLUG_IN_CHECK_N = 32;
+
     @Option(names = "--profile", defaultValue = "smoke", paramLabel = "NAME|FILE",
             description = "smoke, cpu, paper, or a profile YAML file (default: ${DEFAULT-VALUE}).")
     String profile;
@@ -106,6 +112,7 @@ final class ReproduceCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, InterruptedException {
         RunPlan plan = plan();
+        checkPlugInVariants(plan);
         Path runDir = out.resolve(plan.runId());
         Path planFile = runDir.resolve(RunPlan.FILE_NAME);
         checkNoOtherPlan(planFile, plan);
@@ -151,6 +158,30 @@ final class ReproduceCommand implements Callable<Integer> {
                     cacheDir != null ? cacheDir : TaskOptions.defaultCacheDir(), cellTimeout, runId));
         } catch (IllegalArgumentException e) {
             throw new BadInputException(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A plug-in variant (one not shipped with fmmbench) gets the quick {@code variants --check} before its first
+     * cell: hours of training on a variant that sees the future or its padding would measure nothing. Nothing is
+     * written when a check fails.
+     */
+    private static void checkPlugInVariants(RunPlan plan) {
+        VariantRegistry registry = VariantRegistry.load();
+        List<String> specs = plan.cells().stream().map(c -> c.config().variant()).distinct().toList();
+        for (String text : specs) {
+            VariantSpec spec = VariantSpec.parse(text);
+            if (registry.provider(spec.name()).getClass().getPackageName().startsWith(BUILT_IN_PACKAGE)) {
+                continue;
+            }
+            System.out.println("Checking plug-in variant " + spec + " (fmmbench variants --check)...");
+            List<VariantChecks.Check> failed = new VariantChecks(registry, PLUG_IN_CHECK_N).run(spec).stream()
+                    .filter(c -> c.outcome() == VariantChecks.Outcome.FAIL).toList();
+            if (!failed.isEmpty()) {
+                throw new BadInputException("Variant " + spec + " fails " + failed.size() + " check(s): "
+                        + String.join("; ", failed.stream().map(VariantChecks.Check::toString).toList())
+                        + ". Fix the variant; fmmbench variants --check " + spec + " shows every check.");
+            }
         }
     }
 

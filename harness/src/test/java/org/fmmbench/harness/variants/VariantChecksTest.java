@@ -1,6 +1,7 @@
 package org.fmmbench.harness.variants;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDArray;
@@ -8,6 +9,8 @@ import ai.djl.ndarray.NDList;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
@@ -20,6 +23,7 @@ import org.fmmbench.baselines.attention.AttentionProvider;
 import org.fmmbench.baselines.attention.AttentionSettings;
 import org.fmmbench.baselines.attention.VariantRegistry;
 import org.fmmbench.baselines.attention.VariantSpec;
+import org.fmmbench.harness.cli.FmmbenchCli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,6 +51,26 @@ class VariantChecksTest {
                 result.toString());
         assertEquals(VariantChecks.Outcome.PASS, outcome(result, "causal: outputs and gradients finite"));
         assertEquals(VariantChecks.Outcome.SKIP, outcome(result, "dense reference"), "skipped, never passed");
+    }
+
+    @Test
+    void reproduceRefusesAFailingPlugInVariantBeforeWritingAnything() throws IOException {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(pluginLoader());
+        StringWriter err = new StringWriter();
+        Path out = dir.resolve("out");
+        int code;
+        try {
+            code = FmmbenchCli.execute(new String[] {"reproduce", "--variants", "leaky", "--tasks", "listops",
+                "--max-steps", "1", "--out", out.resolve("results").toString(), "--reports",
+                out.resolve("reports").toString()}, new PrintWriter(new StringWriter()), new PrintWriter(err, true));
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+        assertEquals(FmmbenchCli.EXIT_BAD_INPUT, code, err.toString());
+        assertTrue(err.toString().contains("Variant leaky fails 2 check(s)"), err.toString());
+        assertFalse(Files.exists(out), "nothing written");
     }
 
     private static VariantChecks.Outcome outcome(List<VariantChecks.Check> checks, String name) {
