@@ -142,6 +142,22 @@ class FmmbenchCliTest {
     }
 
     @Test
+    void trainRefusesAGpuCellOnACpuEngine() throws IOException {
+        RunPlanner planner = new RunPlanner(new RegistryCellValidator(VariantRegistry.load(),
+                TaskRegistry.providers().keySet()), 1);
+        RunPlan plan = planner.plan(ProfileLoader.load("smoke"),
+                new PlanRequest(List.of("listops"), null, null, "cpu", null, null, null, null, null, null));
+        Path planFile = dir.resolve(RunPlan.FILE_NAME);
+        plan.write(planFile);
+        String yaml = Files.readString(planFile);
+        assertTrue(yaml.contains("device: \"cpu\"") || yaml.contains("device: cpu"), yaml);
+        Files.writeString(planFile, yaml.replace("device: \"cpu\"", "device: \"gpu\"").replace("device: cpu",
+                "device: gpu"));
+        assertEquals(FmmbenchCli.EXIT_BAD_INPUT, run("train", "--plan", planFile.toString(), "--cell", "0"));
+        assertTrue(stderr.contains("is planned for the gpu but the engine runs on cpu()"), stderr);
+    }
+
+    @Test
     void everyCommandHasHelp() {
         for (String command : List.of("reproduce", "train", "report", "variants", "tasks", "doctor", "reference",
                 "scaling", "compare")) {
