@@ -54,6 +54,9 @@ def main():
     parser.add_argument("--sparse-ratio", type=float, default=13.5)
     parser.add_argument("--kernels", nargs="+", default=["elu", "elu_flip"])
     parser.add_argument("--seed", type=int, default=1111)
+    parser.add_argument("--chunks", type=int, default=1,
+                        help="split each batch as run_tasks.py's accumu_steps does (same gradient, less memory: the "
+                             "official near field builds the full 2048 x 2048 score matrix)")
     args = parser.parse_args()
     torch.set_num_threads(1)
     sys.path.insert(0, args.official)
@@ -94,8 +97,12 @@ def main():
             model.train()
             optimizer.zero_grad()
             lr = optimizer.param_groups[0]["lr"]
-            loss = model(ids, (ids != 0).float(), train_labels[batch])["loss"].mean()
-            loss.backward()
+            labels = train_labels[batch]
+            loss = 0.0
+            for x, y in zip(torch.chunk(ids, args.chunks), torch.chunk(labels, args.chunks)):
+                part = model(x, (x != 0).float(), y)["loss"].mean() / args.chunks
+                part.backward()
+                loss += part.item()
             optimizer.step()
             schedule.step()
             val_acc, val_loss = "", ""
@@ -103,13 +110,13 @@ def main():
                 model.eval()
                 correct, total = 0.0, 0.0
                 with torch.no_grad():
-                    for b in range(0, len(val_labels), BATCH):
-                        x = val_ids[b:b + BATCH].long()
-                        o = model(x, (x != 0).float(), val_labels[b:b + BATCH])
+                    for b in range(0, len(val_labels), BATCH // args.chunks):
+                        x = val_ids[b:b + BATCH // args.chunks].long()
+                        o = model(x, (x != 0).float(), val_labels[b:b + BATCH // args.chunks])
                         correct += o["accu"].sum().item()
                         total += o["loss"].sum().item()
                 val_acc, val_loss = correct / len(val_labels), total / len(val_labels)
-            out.writerow([step, loss.item(), lr, val_acc, val_loss, round(time.time() - start, 1)])
+            out.writerow([step, loss, lr, val_acc, val_loss, round(time.time() - start, 1)])
             f.flush()
 
 

@@ -88,7 +88,7 @@ def batches(rng, documents, classes):
     return ids, labels
 
 
-def train(model, ids, labels, chunks, dual, dtype):
+def train(model, ids, labels, chunks, dtype):
     """The official train step: zero_grad, chunked forward/backward, optimizer.step, lr_scheduler.step."""
     optimizer = torch.optim.AdamW(model.parameters(), lr=MAX_LR, betas=(0.9, 0.999), eps=1e-6, weight_decay=0)
     schedule = torch.optim.lr_scheduler.OneCycleLR(optimizer=optimizer, max_lr=MAX_LR, pct_start=WARMUP / STEPS,
@@ -144,7 +144,7 @@ def main():
         ids, labels = batches(np.random.default_rng(SEED), 2 if dual else 1, config["num_classes"])
         model = build(model_wrapper, config, dual, torch.float32)
         init = state(model)
-        record = train(model, ids, labels, chunks, dual, torch.float32)
+        record = train(model, ids, labels, chunks, torch.float32)
         final = state(model)
         # The same run in float64 bounds what float32 rounding alone does to this trajectory. The official
         # Attention casts Q, K, V and the mask with .float(); for this run only that cast keeps float64.
@@ -152,7 +152,7 @@ def main():
         cast = torch.Tensor.float
         torch.Tensor.float = lambda t: t
         try:
-            record64 = train(model64, ids, labels, chunks, dual, torch.float64)
+            record64 = train(model64, ids, labels, chunks, torch.float64)
         finally:
             torch.Tensor.float = cast
         final64 = state(model64)
