@@ -49,7 +49,7 @@ public final class LanguageTaskProvider implements TaskProvider {
                 }
             }));
         }
-        SequenceLength len = SequenceLength.resolve(o.seqLength(), 1000, 1024);
+        SequenceLength len = SequenceLength.of(o, 1000, 1024);
         TaskInfo info = new TaskInfo(name(), EUROPARL, 257, EuroparlLanguage.CODES.size(), len.padded(), 1, 0);
         return new CachedTask(info, caches, Map.of(SplitName.TRAIN, o.maxTrain(), SplitName.VAL, o.maxVal(),
                 SplitName.TEST, o.maxTest()), len.content(), 1);

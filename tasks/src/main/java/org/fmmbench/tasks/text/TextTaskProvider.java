@@ -41,11 +41,16 @@ public final class TextTaskProvider implements TaskProvider {
     }
 
     @Override
+    public java.util.Optional<org.fmmbench.tasks.RealData> realData() {
+        return java.util.Optional.of(new org.fmmbench.tasks.RealData(IMDB, DIRS, REQUIRED));
+    }
+
+    @Override
     public Task open(TaskOptions o) {
         DataFiles.checkSource(name(), o.source(), sources());
         Optional<Path> imdb = DataFiles.findDir(o.dataDir(), DIRS, REQUIRED);
         String source = o.source().equals("auto") ? (imdb.isPresent() ? IMDB : EUROPARL) : o.source();
-        SequenceLength len = SequenceLength.resolve(o.seqLength(), 1000, 1024);
+        SequenceLength len = SequenceLength.of(o, 1000, 1024);
         Map<SplitName, TokenCache> caches = new EnumMap<>(SplitName.class);
         int classes;
         if (source.equals(IMDB)) {
