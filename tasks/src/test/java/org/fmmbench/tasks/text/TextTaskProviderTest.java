@@ -71,6 +71,31 @@ class TextTaskProviderTest {
     }
 
     @Test
+    void aContentLengthKeepsThatManyBytesAndPadsToTheSequenceLength() {
+        TaskOptions o = new TaskOptions(Fixtures.path(""), cache, "imdb-aclimdb", 8, 0, 0, 0, 0, "pad", 4, false);
+        try (Task t = TaskRegistry.open("text", o)) {
+            assertEquals(8, t.info().seqLength());
+            assertEquals(4, t.contentLength());
+            int[] dst = new int[8];
+            t.split(SplitName.TRAIN).tokens(0, 0, dst);
+            assertTrue(dst[3] != 0 && dst[4] == 0 && dst[7] == 0, java.util.Arrays.toString(dst));
+            assertTrue(t.split(SplitName.TRAIN).truncatedFraction() > 0, "every fixture review is longer than 4 bytes");
+        }
+    }
+
+    @Test
+    void thePaperLengthsAreLrasThousandBytesPaddedTo1024() {
+        try (Task t = TaskRegistry.open("text", Fixtures.options(Fixtures.path(""), cache, "auto"))) {
+            assertEquals(1000, t.contentLength());
+            assertEquals(1024, t.info().seqLength());
+        }
+        try (Task t = TaskRegistry.open("retrieval", Fixtures.options(Fixtures.path(""), cache, "auto"))) {
+            assertEquals(4000, t.contentLength());
+            assertEquals(4096, t.info().seqLength());
+        }
+    }
+
+    @Test
     void explicitImdbWithoutTheFoldersSaysWhereItLookedAndHowToGetThem() {
         MissingDataException e = assertThrows(MissingDataException.class,
                 () -> TaskRegistry.open("text", Fixtures.options(data, cache, "imdb-aclimdb")));
