@@ -238,7 +238,7 @@ class CompareCommandTest {
         Files.write(file, lines);
         Outcome o = compare(base.toString(), cand.toString());
         assertEquals(2, o.code);
-        assertTrue(o.err.contains("Schema versions differ") && o.err.contains("version 1")
+        assertTrue(o.err.contains("Schema versions differ") && o.err.contains("version " + CellResult.SCHEMA_VERSION)
                 && o.err.contains("has 0"), o.err);
     }
 
