@@ -119,17 +119,7 @@ class RetrievalTaskProviderTest {
     }
 
     private static byte[] bytes(Split split, int index, int doc) {
-        int[] dst = new int[4096];
-        split.tokens(index, doc, dst);
-        int n = 0;
-        while (n < dst.length && dst[n] != 0) {
-            n++;
-        }
-        byte[] out = new byte[n];
-        for (int i = 0; i < n; i++) {
-            out[i] = (byte) (dst[i] - 1);
-        }
-        return out;
+        return WordOverlap.bytes(split, index, doc);
     }
 
     private static String decode(Split split, int index, int doc) {

@@ -51,19 +51,27 @@ final class WordOverlap {
     }
 
     private static Set<String> words(Split split, int index, int doc) {
-        int[] dst = new int[4096];
-        split.tokens(index, doc, dst);
-        byte[] bytes = new byte[dst.length];
-        int n = 0;
-        while (n < dst.length && dst[n] != 0) {
-            bytes[n] = (byte) (dst[n] - 1);
-            n++;
-        }
         Set<String> out = new HashSet<>();
-        for (String w : new String(bytes, 0, n, StandardCharsets.UTF_8).toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+        String text = new String(bytes(split, index, doc), StandardCharsets.UTF_8).toLowerCase(java.util.Locale.ROOT);
+        for (String w : text.split("[^\\p{L}\\p{N}]+")) {
             if (!w.isEmpty()) {
                 out.add(w);
             }
+        }
+        return out;
+    }
+
+    /** The bytes of one document of a byte-token split (token = byte + 1, padding 0 dropped). */
+    static byte[] bytes(Split split, int index, int doc) {
+        int[] dst = new int[4096];
+        split.tokens(index, doc, dst);
+        int n = 0;
+        while (n < dst.length && dst[n] != 0) {
+            n++;
+        }
+        byte[] out = new byte[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = (byte) (dst[i] - 1);
         }
         return out;
     }
