@@ -37,6 +37,6 @@ final class ResultsCells {
         }
         return new ComparableCell("results", key, group, isReference, r.status().label(),
                 r.status() == CellStatus.OK, kind, quality, time == TimeMeasure.CPU ? r.stepCpuMsMedian() : r.stepMsMedian(),
-                r.peakRssMib(), r.configHash(), fingerprint, run.label(), run.calibrationMs(time));
+                r.peakRssMib(), r.configHash(), r.dataFingerprint(), run.label(), run.calibrationMs(time));
     }
 }

@@ -29,7 +29,15 @@ record RunPair(List<ComparableCell> baseline, List<ComparableCell> candidate, Li
                     + ". Compare two reproduce runs (results.csv) or two scaling runs (scaling.csv).");
         }
         if (results) {
-            checkVersions(files(baseline, RunInput::results), files(candidate, RunInput::results));
+            // results schemas only add columns (an older file reads with them empty), so versions 1.. compare
+            Set<String> versions = new java.util.TreeSet<>();
+            concat(baseline, candidate).forEach(in -> versions.addAll(in.results().schemaVersions()));
+            if (versions.contains("0")) {
+                checkVersions(files(baseline, RunInput::results), files(candidate, RunInput::results));
+            } else if (versions.size() > 1) {
+                notes.add("results.csv schema versions " + String.join(" and ", versions) + " are compared: the "
+                        + "columns added since the older one are empty on its side.");
+            }
             for (RunInput in : concat(baseline, candidate)) {
                 for (String v : in.results().schemaVersions()) {
                     if (!v.matches("\\d+") || Integer.parseInt(v) > CellResult.SCHEMA_VERSION) {

@@ -55,11 +55,19 @@ public record CellResult(
         String djlVersion,
         String pytorchVersion,
         Double stepCpuMsMedian,
+        String dataFingerprint,
+        Double truncatedFracTrain,
+        Double truncatedFracVal,
+        Double truncatedFracTest,
         String flags,
         String memoryMeasure,
         Integer oomRetryMicroBatch) {
 
-    public static final int SCHEMA_VERSION = 1;
+    /**
+     * 2: data_fingerprint, truncated_frac_{train,val,test}, flags, memory_measure and oom_retry_micro_batch added;
+     * files of version 1 read with them empty.
+     */
+    public static final int SCHEMA_VERSION = 2;
 
     public CellResult {
         statusDetail = statusDetail == null ? "" : statusDetail;

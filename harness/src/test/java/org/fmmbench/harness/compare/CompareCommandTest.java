@@ -1,6 +1,7 @@
 package org.fmmbench.harness.compare;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -162,20 +163,17 @@ class CompareCommandTest {
 
     @Test
     void changedDataFingerprintIsARegressionAndAnUnrecordedOneANote() throws IOException {
+        Path unrecorded = resultsRun("unrecorded", r -> withColumn(r, "data_fingerprint", null));
         Path base = resultsRun("base", r -> r);
-        Path cand = resultsRun("cand", r -> r);
-        Path fingerprinted = resultsRun("fingerprinted", r -> r);
-        Path changed = resultsRun("changed", r -> r);
-        addFingerprints(fingerprinted, id -> "fp-" + id);
-        addFingerprints(changed, id -> id.equals("listops-band_5") ? "fp-other" : "fp-" + id);
-        Outcome unrecorded = compare(base.toString(), fingerprinted.toString());
-        assertEquals(0, unrecorded.code, unrecorded.out);
-        assertTrue(unrecorded.out.contains("data fingerprint not recorded in the baseline"), unrecorded.out);
-        Outcome o = compare(fingerprinted.toString(), changed.toString());
-        assertEquals(1, o.code, o.out);
-        assertRegressionsFirst(o, 1, "listops / band_5", "data fingerprint differs (fp-listops-b vs fp-other)");
-        assertEquals(0, compare(fingerprinted.toString(), changed.toString(), "--allow-config-change").code);
-        assertEquals(0, compare(base.toString(), cand.toString()).code);
+        Path changed = resultsRun("changed", r -> r.task().equals("text") && r.row().equals("linear")
+                ? withColumn(r, "data_fingerprint", "fp-other") : r);
+        Outcome o = compare(unrecorded.toString(), base.toString());
+        assertEquals(0, o.code, o.out);
+        assertTrue(o.out.contains("data fingerprint not recorded in the baseline"), o.out);
+        Outcome drift = compare(base.toString(), changed.toString());
+        assertEquals(1, drift.code, drift.out);
+        assertRegressionsFirst(drift, 1, "text / linear", "data fingerprint differs (fp-text vs fp-other)");
+        assertEquals(0, compare(base.toString(), changed.toString(), "--allow-config-change").code);
     }
 
     @Test
@@ -289,8 +287,17 @@ class CompareCommandTest {
         Files.write(file, lines);
         Outcome o = compare(base.toString(), cand.toString());
         assertEquals(2, o.code);
-        assertTrue(o.err.contains("Schema versions differ") && o.err.contains("version 1")
+        assertTrue(o.err.contains("Schema versions differ") && o.err.contains("version " + CellResult.SCHEMA_VERSION)
                 && o.err.contains("has 0"), o.err);
+        for (int i = 1; i < lines.size(); i++) {
+            String[] parts = lines.get(i).split(",", 3);
+            lines.set(i, parts[0] + ",1," + parts[2]);
+        }
+        Files.write(file, lines);
+        Outcome additive = compare(base.toString(), cand.toString());
+        assertEquals(0, additive.code, "version 1 only lacks columns added since: " + additive.err);
+        assertTrue(additive.out.contains("schema versions 1 and " + CellResult.SCHEMA_VERSION + " are compared"),
+                additive.out);
     }
 
     @Test
@@ -382,14 +389,14 @@ class CompareCommandTest {
         return new CellResult("run", CellResult.SCHEMA_VERSION, task + "-" + row, status, "", task, row, row,
                 "smoke", 0, "hash-" + task + row, "standin", acc, 10, acc, acc, 1.0, 30, 3.0, stepMs, stepMs,
                 100.0, 0.5, stepMs == null ? null : 500.0, 1000L, null, null, null, "2026-11-27T00:00:00Z", 5.0,
-                "abc", false, "cpu", "cpu", 1, "17", "0.36.0", "2.7.1", stepMs, null, null, null);
+                "abc", false, "cpu", "cpu", 1, "17", "0.36.0", "2.7.1", stepMs, "fp-" + task, 0.0, 0.0, 0.0, null, null, null);
     }
 
     private static CellResult lm(String row, double testPpl) {
         return new CellResult("run", CellResult.SCHEMA_VERSION, "wikitext-" + row, CellStatus.OK, "", "wikitext", row,
                 row, "smoke", 0, "hash", "standin", null, 10, null, null, 3.0, 30, 3.0, 20.0, 20.0, 100.0, 0.5,
                 500.0, 1000L, testPpl, testPpl, 5.0, "2026-11-27T00:00:00Z", 5.0, "abc", false, "cpu", "cpu", 1,
-                "17", "0.36.0", "2.7.1", 20.0, null, null, null);
+                "17", "0.36.0", "2.7.1", 20.0, "fp-lm", 0.0, 0.0, 0.0, null, null, null);
     }
 
     private static CellResult with(CellResult r, CellStatus status, Double acc, Double stepMs) {
@@ -397,25 +404,20 @@ class CompareCommandTest {
     }
 
     private static CellResult withConfigHash(CellResult r, String hash) {
-        return new CellResult(r.runId(), r.schemaVersion(), r.cellId(), r.status(), r.statusDetail(), r.task(), r.row(),
-                r.variant(), r.profile(), r.seed(), hash, r.dataSource(), r.bestValAcc(), r.bestStep(), r.testAccBest(),
-                r.testAccLast(), r.finalTrainLoss(), r.steps(), r.trainWallS(), r.stepMsMedian(), r.stepMsP90(),
-                r.tokensPerS(), r.evalWallS(), r.peakRssMib(), r.params(), r.valPpl(), r.testPpl(), r.bitsPerToken(),
-                r.startedAt(), r.cellWallS(), r.gitCommit(), r.gitDirty(), r.device(), r.cpuModel(), r.threads(),
-                r.jvmVersion(), r.djlVersion(), r.pytorchVersion(), r.stepCpuMsMedian(), null, null, null);
+        return withColumn(r, "config_hash", hash);
     }
 
-    /** Appends a {@code data_fingerprint} column, as runs that hash their data write it. */
-    private static void addFingerprints(Path run, UnaryOperator<String> byCellId) throws IOException {
-        Path csv = run.resolve("results.csv");
-        List<String> lines = Files.readAllLines(csv);
-        List<String> out = new ArrayList<>(List.of(lines.get(0) + ",data_fingerprint"));
-        int idColumn = List.of(lines.get(0).split(",")).indexOf("cell_id");
-        for (String line : lines.subList(1, lines.size())) {
-            out.add(line + "," + byCellId.apply(line.split(",")[idColumn]));
+    /** {@code r} with one column (as named in the CSV) set to {@code value}. */
+    private static CellResult withColumn(CellResult r, String column, Object value) {
+        var node = (com.fasterxml.jackson.databind.node.ObjectNode) ResultsCsv.json().valueToTree(r);
+        node.set(column, ResultsCsv.json().valueToTree(value));
+        try {
+            return ResultsCsv.json().treeToValue(node, CellResult.class);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
         }
-        Files.write(csv, out);
     }
+
 
     /** Gives {@code run} a calibration of {@code cpuMs} (CPU and wall). */
     private static Path calibrated(Path run, double cpuMs) throws IOException {

@@ -176,7 +176,7 @@ class ReferenceRegressionTest {
         List<ScalingRow> rows = new ArrayList<>();
         for (ScalingRow r : ScalingCsv.read(source.resolve(ScalingCsv.FILE_NAME))) {
             rows.add(which.test(r) ? new ScalingRow(r.cell(), r.status(), change.apply(r.measurement()),
-                    r.estimatedMib(), r.threads(), r.detail(), r.provenance()) : r);
+                    r.estimatedMib(), r.threads(), r.detail(), r.provenance(), r.roofline()) : r);
         }
         Path run = Files.createDirectories(dir.resolve("scaling"));
         ScalingCsv.write(run.resolve(ScalingCsv.FILE_NAME), rows);
