@@ -25,7 +25,6 @@ import org.fmmbench.harness.run.RegistryCellValidator;
 import org.fmmbench.harness.run.RunPlan;
 import org.fmmbench.harness.run.RunPlanner;
 import org.fmmbench.harness.slurm.CommandRunner;
-import org.fmmbench.harness.slurm.SlurmInputException;
 import org.fmmbench.harness.slurm.SlurmOptions;
 import org.fmmbench.harness.slurm.SlurmSubmitter;
 import org.fmmbench.harness.slurm.SlurmWaiter;
@@ -130,11 +129,7 @@ final class ReproduceCommand implements Callable<Integer> {
         SlurmSubmitter submitter = null;
         if (executor == Executor.SLURM) {
             submitter = new SlurmSubmitter(commands, environment, childCommand());
-            try {
-                submitter.requireClient();
-            } catch (SlurmInputException e) {
-                throw new BadInputException(e.getMessage(), e);
-            }
+            submitter.requireClient();
         } else if (slurm != null) {
             throw new BadInputException("--partition, --cpus-per-cell, --wait and the other Slurm options need "
                     + "--executor slurm.");
@@ -144,6 +139,9 @@ final class ReproduceCommand implements Callable<Integer> {
         Path runDir = out.resolve(plan.runId());
         Path planFile = runDir.resolve(RunPlan.FILE_NAME);
         checkNoOtherPlan(planFile, plan);
+        if (submitter != null) {
+            submitter.checkNothingQueued(plan);
+        }
         Files.createDirectories(runDir);
         plan.write(planFile);
         System.out.println("Run " + plan.runId() + ": " + plan.cells().size() + " cells, profile " + plan.profile()
@@ -176,12 +174,7 @@ final class ReproduceCommand implements Callable<Integer> {
     private int submit(SlurmSubmitter submitter, RunPlan plan, Path runDir, SlurmOptions options)
             throws IOException, InterruptedException {
         Path reportDir = reports.resolve(plan.runId());
-        Submission s;
-        try {
-            s = submitter.submit(plan, runDir, reportDir, options, force);
-        } catch (SlurmInputException e) {
-            throw new BadInputException(e.getMessage(), e);
-        }
+        Submission s = submitter.submit(plan, runDir, reportDir, options, force);
         if (s.isEmpty()) {
             System.out.println("Every cell of run " + plan.runId() + " is ok: nothing to submit (--force runs them "
                     + "all again).");
@@ -216,6 +209,11 @@ final class ReproduceCommand implements Callable<Integer> {
     /** The plan's threads are the CPUs Slurm gives each cell, and its cell timeout the cells' time limit. */
     private SlurmOptions slurmOptions(RunPlan plan) {
         SlurmArgs a = slurmArgs();
+        if (a.gpusPerCell != null && a.gpusPerCell > 0 && "cpu".equals(plan.cells().get(0).config().device())) {
+            throw new BadInputException("--gpus-per-cell " + a.gpusPerCell + " asks for GPUs but the cells would "
+                    + "train on the CPU: pass --device gpu with a CUDA libtorch (PYTORCH_LIBRARY_PATH, PYTORCH_FLAVOR; "
+                    + "see docs/slurm.md), or leave --gpus-per-cell out.");
+        }
         try {
             return new SlurmOptions(a.partition, a.arrayParallel, plan.cells().get(0).config().threads(), a.memPerCell,
                     Durations.parse(plan.cellTimeout()), a.gpusPerCell == null ? 0 : a.gpusPerCell, a.sbatchArgs);

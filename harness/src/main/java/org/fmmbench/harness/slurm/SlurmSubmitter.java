@@ -70,12 +70,11 @@ public final class SlurmSubmitter {
 
     /**
      * Submits the run's unfinished cells (every cell with {@code all}); the plan is already written to
-     * {@code <runDir>/plan.yaml}.
+     * {@code <runDir>/plan.yaml} and {@link #checkNothingQueued} has passed.
      */
     public Submission submit(RunPlan plan, Path runDir, Path reportDir, SlurmOptions options, boolean all)
             throws IOException, InterruptedException {
         Path run = runDir.toAbsolutePath().normalize();
-        checkNothingQueued(plan);
         List<PlannedCell> cells = unfinished(plan, run, all);
         if (cells.isEmpty()) {
             return Submission.nothing();
@@ -102,9 +101,10 @@ public final class SlurmSubmitter {
                     List.of(prepareScript.toString(), Integer.toString(first.index())), options, submitted));
         }
         String arraySpec = arraySpec(cells, options.arrayParallel());
+        String prepared = preparations.stream().map(Submission.Job::id).collect(Collectors.joining(":"));
         List<String> arrayArgs = new ArrayList<>(options.cellResources());
         arrayArgs.addAll(List.of("--output=" + SlurmLogs.cellPattern(run), "--array=" + arraySpec,
-                "--dependency=afterok:" + preparations.stream().map(Submission.Job::id).collect(Collectors.joining(":")),
+                "--dependency=afterok:" + prepared,
                 // a failed preparation cancels the array (instead of leaving it pending forever), so the merge runs
                 "--kill-on-invalid-dep=yes"));
         Submission.Job array = sbatch(plan, run, jobName(plan, "cells"), cells.size() + " cells", arrayArgs,
@@ -125,8 +125,11 @@ public final class SlurmSubmitter {
         return List.of(jobName(plan, "prepare"), jobName(plan, "cells"), jobName(plan, "report"));
     }
 
-    /** A second submission while the first still runs would train cells twice and race on their directories. */
-    private void checkNothingQueued(RunPlan plan) throws IOException, InterruptedException {
+    /**
+     * Fails if jobs of an earlier submission of the run are still queued or running: a second submission would
+     * train their cells twice and race on their directories. Call before writing into the run directory.
+     */
+    public void checkNothingQueued(RunPlan plan) throws IOException, InterruptedException {
         List<String> queued = SlurmQueue.list(commands, client("squeue"), jobNames(plan)).stream()
                 .map(SlurmQueue.Entry::id).distinct().toList();
         if (!queued.isEmpty()) {

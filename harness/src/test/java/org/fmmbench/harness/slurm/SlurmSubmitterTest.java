@@ -150,8 +150,9 @@ class SlurmSubmitterTest {
     void jobsOfAnEarlierSubmissionStillQueuedStopTheNextOne() throws Exception {
         RunPlan plan = TestPlans.plan("r", List.of("listops:0"));
         slurm.queue = "77_3|fmmbench-r-cells|RUNNING\n77_4|fmmbench-r-cells|PENDING\n78|fmmbench-r-report|PENDING\n";
-        SlurmInputException e = assertThrows(SlurmInputException.class,
-                () -> submit(plan, options(null, List.of()), false));
+        SlurmSubmitter submitter = new SlurmSubmitter(slurm, FakeSlurm.environment(bin),
+                new JvmChildCommand(FakeCellMain.class.getName()));
+        SlurmInputException e = assertThrows(SlurmInputException.class, () -> submitter.checkNothingQueued(plan));
         assertTrue(e.getMessage().contains("(77_3, 77_4, 78)"), e.getMessage());
         assertEquals(List.of(), slurm.sbatchCalls());
         assertEquals("--name=fmmbench-r-prepare,fmmbench-r-cells,fmmbench-r-report",
