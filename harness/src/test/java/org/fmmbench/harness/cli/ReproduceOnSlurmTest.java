@@ -12,7 +12,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.fmmbench.harness.run.RunPlan;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -73,12 +72,8 @@ class ReproduceOnSlurmTest {
 
     private void assertBadAndNothingWritten(String expected, Map<String, String> environment, String... extra)
             throws IOException {
-        assertEquals(FmmbenchCli.EXIT_BAD_INPUT, reproduce(environment, extra), stderr);
-        assertEquals(1, stderr.strip().lines().count(), "one line: " + stderr);
-        assertTrue(stderr.contains(expected), stderr);
-        try (Stream<Path> files = Files.list(dir)) {
-            assertEquals(List.of(), files.toList(), "nothing written for bad input");
-        }
+        int code = reproduce(environment, extra);
+        FmmbenchCliTest.assertBadInput(code, stderr, expected, dir);
     }
 
     @Test
