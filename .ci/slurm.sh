@@ -18,7 +18,7 @@ slurm_install() {
 SLURM_CI_PIDS=()
 
 slurm_start() {
-  local dir cpus node memory
+  local dir cpus node memory state
   dir="$(cd "$1" && pwd)"
   node="$(hostname -s)"
   # slurmd -C prints this machine as a NodeName line; the node may not claim more than it finds.
@@ -60,7 +60,8 @@ EOF
   SLURM_CI_PIDS+=($!)
   local i
   for i in $(seq 60); do
-    if sinfo -h -N -o '%T' 2>/dev/null | grep -qE '^(idle|mixed|allocated)'; then
+    state="$(sinfo -h -N -o '%T' 2>/dev/null || true)"
+    if [[ "$state" =~ ^(idle|mixed|allocated) ]]; then
       echo "Slurm up: node $node, $cpus CPUs, ${memory} MB, config $SLURM_CONF"
       return 0
     fi

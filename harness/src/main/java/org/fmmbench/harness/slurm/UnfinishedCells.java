@@ -61,8 +61,11 @@ public final class UnfinishedCells {
     private static String notStarted(Path runDir, PlannedCell cell) throws IOException {
         Path prepLog = SlurmLogs.preparation(runDir, cell);
         List<String> prep = SlurmLogs.lastAttempt(prepLog);
-        if (prep != null && !Integer.valueOf(0).equals(SlurmLogs.exitCode(prep))) {
-            return "not run: preparing its data failed (" + lastLine(prep) + "); log " + prepLog;
+        Integer prepExit = prep == null ? null : SlurmLogs.exitCode(prep);
+        if (prep != null && !Integer.valueOf(0).equals(prepExit)) {
+            String why = prepExit == null ? "killed before it ended: " + lastLine(prep)
+                    : new ChildOutcome(prepExit, false, prep, null, 0).detail("");
+            return "not run: preparing its data failed (" + why + "); log " + prepLog;
         }
         return "not run: its array task never started (cancelled, or a dependency failed); see "
                 + SlurmLogs.dir(runDir).resolve(SlurmSubmitter.JOBS_LOG);

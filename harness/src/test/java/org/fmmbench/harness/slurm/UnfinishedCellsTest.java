@@ -44,7 +44,8 @@ class UnfinishedCellsTest {
                 "slurmstepd: error: Detected 1 oom_kill event in StepId=6.batch. Some of the step tasks have been "
                         + "OOM Killed.", SlurmScripts.EXIT_MARK + "137");
         log(SlurmLogs.preparation(runDir, plan.cell(3)), SlurmScripts.START_MARK + " data preparation for cell 3",
-                "fmmbench train: Missing data for text: put it in DIR", SlurmScripts.EXIT_MARK + "2");
+                "fmmbench train failed: java.io.UncheckedIOException: cannot generate /x/text", "\tat a.B(B.java:49)",
+                "\t... 17 more", SlurmScripts.EXIT_MARK + "1");
         log(SlurmLogs.cell(runDir, 4), SlurmScripts.START_MARK + " cell 4: job 8 on n1 at t",
                 "Exception in thread \"main\" java.lang.IllegalStateException: broken install",
                 SlurmScripts.EXIT_MARK + "1");
@@ -58,8 +59,8 @@ class UnfinishedCellsTest {
         assertEquals(CellStatus.OOM, result(2).status());
         assertTrue(result(2).statusDetail().contains("oom_kill event"), result(2).statusDetail());
         assertEquals(CellStatus.FAILED, result(3).status());
-        assertTrue(result(3).statusDetail().startsWith("not run: preparing its data failed (fmmbench train: Missing "
-                + "data for text: put it in DIR); log "), result(3).statusDetail());
+        assertTrue(result(3).statusDetail().startsWith("not run: preparing its data failed (exit code 1: fmmbench "
+                + "train failed: java.io.UncheckedIOException: cannot generate /x/text); log "), result(3).statusDetail());
         assertEquals(CellStatus.FAILED, result(4).status());
         assertTrue(result(4).statusDetail().startsWith("exit code 1: Exception in thread \"main\" "
                 + "java.lang.IllegalStateException: broken install"), result(4).statusDetail());
