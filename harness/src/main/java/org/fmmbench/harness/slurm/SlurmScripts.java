@@ -65,8 +65,16 @@ final class SlurmScripts {
                 .append(": job ${SLURM_JOB_ID} on $(hostname) at $(date -u +%Y-%m-%dT%H:%M:%SZ)\"\n");
         Map<String, String> env = new TreeMap<>(MatrixRunner.childEnvironment(THREADS));
         env.forEach((k, v) -> s.append("export ").append(k).append('=').append(word(v)).append('\n'));
-        s.append(String.join(" ", command.stream().map(SlurmScripts::word).toList())).append('\n')
-                .append("code=$?\n")
+        // Slurm signals a job at its time limit or preemption; the JVM then needs a few seconds to write its
+        // checkpoint. The shell waits for it (and passes the signal on), so that its exit code reaches the log.
+        s.append(String.join(" ", command.stream().map(SlurmScripts::word).toList())).append(" &\n")
+                .append("child=$!\n")
+                .append("trap 'kill -TERM \"${child}\" 2>/dev/null' TERM INT\n")
+                .append("while true; do\n")
+                .append("  wait \"${child}\"\n")
+                .append("  code=$?\n")
+                .append("  kill -0 \"${child}\" 2>/dev/null || break\n")
+                .append("done\n")
                 .append("echo \"").append(EXIT_MARK).append("${code}\"\n")
                 .append("exit \"${code}\"\n");
         return s.toString();

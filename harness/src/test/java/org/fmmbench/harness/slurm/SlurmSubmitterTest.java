@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.fmmbench.harness.results.CellStatus;
 import org.fmmbench.harness.run.CellOutcomes;
 import org.fmmbench.harness.run.CellRunner;
@@ -200,6 +201,28 @@ class SlurmSubmitterTest {
         List<String> attempt = SlurmLogs.lastAttempt(log);
         assertTrue(attempt.get(0).startsWith(SlurmScripts.START_MARK + " cell 1: job 9 on "), attempt.get(0));
         assertEquals(0, SlurmLogs.exitCode(attempt));
+    }
+
+    @Test
+    void aCellScriptStoppedBySlurmWaitsForItsJvmAndLogsItsExitCode() throws Exception {
+        RunPlan plan = TestPlans.plan("r", "hang");
+        submit(plan, options(null, List.of()), false);
+        Path log = runDir.resolve("cell-0.out");
+        ProcessBuilder pb = new ProcessBuilder("bash", runDir.resolve("slurm").resolve("cells.sh").toString())
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        pb.environment().put("SLURM_ARRAY_TASK_ID", "0");
+        Process script = pb.start();
+        Path started = runDir.resolve("invocations.log");
+        for (int i = 0; i < 300 && Files.notExists(started); i++) {
+            Thread.sleep(100);
+        }
+        assertTrue(Files.exists(started), "the cell's JVM started: " + Files.readString(log));
+        new ProcessBuilder("kill", "-TERM", Long.toString(script.pid())).start().waitFor();
+        assertTrue(script.waitFor(30, TimeUnit.SECONDS), "the script ended after its JVM");
+        assertEquals(143, script.exitValue());
+        assertEquals(143, SlurmLogs.exitCode(SlurmLogs.lastAttempt(log)), "the JVM's exit code (SIGTERM) is logged");
+        assertTrue(ProcessHandle.allProcesses().noneMatch(p -> p.info().commandLine().orElse("")
+                .contains(runDir.resolve(RunPlan.FILE_NAME).toString())), "no JVM of the cell left behind");
     }
 
     @Test
