@@ -32,7 +32,7 @@ import org.fmmbench.harness.train.LmEvalMode;
  * unknown and missing fields rejected, so a typo in a profile is an error rather than a silent default.
  */
 public final class ProfileLoader {
-    public static final List<String> BUILT_IN = List.of("smoke", "cpu", "paper");
+    public static final List<String> BUILT_IN = List.of("smoke", "cpu", "paper", "copy", "copy-cpu");
     private static final List<String> SECTIONS = List.of("model", "train", "data");
 
     /** Reads the file: sections may be left out. */
