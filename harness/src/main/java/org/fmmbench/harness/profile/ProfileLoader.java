@@ -32,7 +32,9 @@ import org.fmmbench.harness.train.LmEvalMode;
  * unknown and missing fields rejected, so a typo in a profile is an error rather than a silent default.
  */
 public final class ProfileLoader {
-    public static final List<String> BUILT_IN = List.of("smoke", "cpu", "paper", "copy", "copy-cpu");
+    public static final List<String> BUILT_IN = List.of("smoke", "cpu", "paper");
+    /** Built-in profiles of the paper's single-task experiments, beside the main ones. */
+    public static final List<String> EXPERIMENTS = List.of("copy", "copy-cpu");
     private static final List<String> SECTIONS = List.of("model", "train", "data");
 
     /** Reads the file: sections may be left out. */
@@ -79,7 +81,7 @@ public final class ProfileLoader {
      */
     public static Profile load(String nameOrPath, Map<String, String> overrides) {
         Path file = Path.of(nameOrPath);
-        if (!BUILT_IN.contains(nameOrPath) && Files.isRegularFile(file)) {
+        if (!BUILT_IN.contains(nameOrPath) && !EXPERIMENTS.contains(nameOrPath) && Files.isRegularFile(file)) {
             try (InputStream in = Files.newInputStream(file)) {
                 return parse(in, file.toString(), overrides);
             } catch (IOException e) {
@@ -89,7 +91,7 @@ public final class ProfileLoader {
         InputStream in = ProfileLoader.class.getResourceAsStream("/profiles/" + nameOrPath + ".yaml");
         if (in == null) {
             throw new IllegalArgumentException("Unknown profile '" + nameOrPath + "'. Use one of "
-                    + String.join(", ", BUILT_IN) + ", or the path of a profile YAML file.");
+                    + String.join(", ", BUILT_IN) + " (experiments: " + String.join(", ", EXPERIMENTS) + "), or the path of a profile YAML file.");
         }
         try (in) {
             return parse(in, "built-in profile " + nameOrPath, overrides);
