@@ -28,7 +28,7 @@ class RunPlannerTest {
     void everyCellOfEveryBuiltInProfileBuildsItsAttentionVariant() {
         for (String name : ProfileLoader.BUILT_IN) {
             RunPlan plan = planner.plan(ProfileLoader.load(name), request());
-            assertEquals(25 + 7, plan.cells().size(), name);
+            assertEquals(25 + 10, plan.cells().size(), name);
         }
     }
 
