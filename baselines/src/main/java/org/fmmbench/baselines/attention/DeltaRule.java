@@ -47,18 +47,25 @@ final class DeltaRule {
         long d = fq.getShape().get(3);
         NDArray memory = state == null ? null : state.get(MEMORY);
         NDArray keySum = state == null ? null : state.get(KEY_SUM);
+        // Chunks by split, not by slicing: one op, and its backward is a single concatenation.
+        long[] boundaries = new long[(int) ((n - 1) / chunk)];
+        for (int i = 0; i < boundaries.length; i++) {
+            boundaries[i] = (long) (i + 1) * chunk;
+        }
+        NDList qs = fq.split(boundaries, 2);
+        NDList ks = fk.split(boundaries, 2);
+        NDList vs = v.split(boundaries, 2);
+        NDList bs = beta.split(boundaries, 2);
+        NDManager m = fq.getManager();
         NDList outputs = new NDList();
-        for (long start = 0; start < n; start += chunk) {
-            long end = Math.min(n, start + chunk);
-            String rows = ":, :, " + start + ":" + end;
-            NDArray q = fq.get(rows);
-            NDArray k = fk.get(rows);
-            NDArray b = beta.get(rows);
-            int c = (int) (end - start);
-            NDManager m = fq.getManager();
+        for (int i = 0; i < qs.size(); i++) {
+            NDArray q = qs.get(i);
+            NDArray k = ks.get(i);
+            NDArray b = bs.get(i);
+            int c = (int) q.getShape().get(2);
             NDArray kT = k.swapAxes(2, 3);
             NDArray system = k.matMul(kT).mul(triangle(m, c, false)).mul(b).add(m.eye(c));
-            NDArray target = memory == null ? v.get(rows) : v.get(rows).sub(k.matMul(memory));
+            NDArray target = memory == null ? vs.get(i) : vs.get(i).sub(k.matMul(memory));
             NDArray u = system.inverse().matMul(target.mul(b));
             NDArray read = q.matMul(kT).mul(triangle(m, c, true)).matMul(u);
             if (memory != null) {
@@ -66,10 +73,11 @@ final class DeltaRule {
             }
             memory = memory == null ? kT.matMul(u) : memory.add(kT.matMul(u));
             NDArray z = k.cumSum(2);
+            NDArray chunkKeySum = k.sum(new int[] {2}, true);
             if (keySum != null) {
                 z = z.add(keySum);
             }
-            keySum = z.get(":, :, -1:");
+            keySum = keySum == null ? chunkKeySum : chunkKeySum.add(keySum);
             NDArray denominator = q.mul(z).sum(new int[] {-1}, true).add(EPS);
             outputs.add(read.div(denominator.mul((float) Math.sqrt(d))));
         }

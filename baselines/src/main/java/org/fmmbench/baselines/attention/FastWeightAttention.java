@@ -56,10 +56,6 @@ public final class FastWeightAttention extends Attention implements RecurrentAtt
         this.sumShare = mixed ? addParameter(BlendRule.parameter("kernel_weight_2", new Shape(1), 0f)) : null;
     }
 
-    public int band() {
-        return band;
-    }
-
     @Override
     protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training,
             PairList<String, Object> params) {
@@ -72,7 +68,7 @@ public final class FastWeightAttention extends Attention implements RecurrentAtt
     }
 
     /** beta (B, H, N, 1) = sigmoid([q | k | v of every head] W). */
-    NDArray beta(ParameterStore store, AttentionInputs in, boolean training) {
+    private NDArray beta(ParameterStore store, AttentionInputs in, boolean training) {
         NDArray w = store.getValue(betaWeight, in.q().getDevice(), training);
         long width = in.heads() * in.headDim();
         NDArray x = NDArrays.concat(new NDList(merge(in.q(), width), merge(in.k(), width), merge(in.v(), width)), -1);

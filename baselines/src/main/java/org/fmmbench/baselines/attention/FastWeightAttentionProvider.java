@@ -1,6 +1,5 @@
 package org.fmmbench.baselines.attention;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +25,7 @@ public final class FastWeightAttentionProvider implements AttentionProvider {
     @Override
     public Map<String, String> parameters() {
         Map<String, String> p = new LinkedHashMap<>();
-        p.put("k", "band of the softmax near field as in band:k; absent = no near field (the fast-weight baseline)");
+        p.put("k", "band of the softmax near field as in band:k; by default absent: no near field (the fast-weight baseline)");
         p.put("kernels", "feature map of the fast weight, optionally '+' a second one for a sum-rule far field added "
                 + "as a*fast + b*sum (a=1, b=0 learnable), from " + String.join(", ", FeatureMap.specNames())
                 + "; default " + DEFAULT_KERNELS);
@@ -37,15 +36,8 @@ public final class FastWeightAttentionProvider implements AttentionProvider {
     public Attention create(VariantSpec spec, AttentionSettings settings) {
         SpecParams p = SpecParams.check(spec, parameters());
         int band = p.has("k") ? p.positiveInt("k", BandAttentionProvider.DEFAULT_BAND, 1) : 0;
-        List<FeatureMap> kernels = new ArrayList<>();
         String text = p.text("kernels", DEFAULT_KERNELS);
-        for (String name : text.split("\\+", -1)) {
-            FeatureMap map = FeatureMap.bySpecName(name.trim());
-            if (map == null) {
-                throw SpecParams.unknownChoice(spec, "kernel", name.trim(), FeatureMap.specNames());
-            }
-            kernels.add(map);
-        }
+        List<FeatureMap> kernels = FmmAttentionProvider.kernels(spec, text);
         if (kernels.size() > 2) {
             throw new IllegalArgumentException("kernels=" + text + " in attention spec '" + spec + "' lists "
                     + kernels.size() + " feature maps; fastweight takes one (the fast weight) or two (plus a "
