@@ -140,6 +140,10 @@ public final class ReportWriter {
         }
         doc.paragraph("This run:");
         doc.table(header, rows);
+        if (s.rows().contains("none")) {
+            doc.paragraph("Row none is the attention-free control (each position keeps its own value, the rest of the "
+                    + "model unchanged): a task where it matches the attention rows does not need attention.");
+        }
         List<List<String>> ref = new ArrayList<>();
         for (String row : paper.accuracy().keySet()) {
             List<String> line = new ArrayList<>(List.of(row));
