@@ -7,9 +7,9 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
-import java.util.Map;
 import org.fmmbench.baselines.attention.VariantRegistry;
 import org.fmmbench.harness.profile.Durations;
 import org.fmmbench.harness.profile.Profile;
@@ -18,6 +18,7 @@ import org.fmmbench.harness.report.ReportWriter;
 import org.fmmbench.harness.results.CellResult;
 import org.fmmbench.harness.results.CellStatus;
 import org.fmmbench.harness.results.ResultsCsv;
+import org.fmmbench.harness.run.DataSources;
 import org.fmmbench.harness.run.JvmChildCommand;
 import org.fmmbench.harness.run.MatrixRunner;
 import org.fmmbench.harness.run.PlanRequest;
@@ -101,6 +102,10 @@ final class ReproduceCommand implements Callable<Integer> {
                     + "--set train.evalBatches=2 --set train.testBatches=2 (a quick look at the evaluation)."})
     Map<String, String> overrides = new LinkedHashMap<>();
 
+    @Option(names = "--require-real-data", description = "Stop with exit code 2, before anything runs, when a task "
+            + "would use an offline stand-in instead of the paper's data (also set by a profile's data.requireRealData).")
+    boolean requireRealData;
+
     @Option(names = "--threads", paramLabel = "N", description = "Intra-op threads per cell (0 = every core).")
     Integer threads;
 
@@ -135,6 +140,11 @@ final class ReproduceCommand implements Callable<Integer> {
                     + "--executor slurm.");
         }
         RunPlan plan = plan();
+        List<DataSources> sources = DataSources.of(plan, requireRealData);
+        Optional<String> missing = DataSources.missingRequired(sources);
+        if (missing.isPresent()) {
+            throw new BadInputException(missing.get());
+        }
         SlurmOptions slurmOptions = submitter == null ? null : slurmOptions(plan);
         Path runDir = out.resolve(plan.runId());
         Path planFile = runDir.resolve(RunPlan.FILE_NAME);
@@ -146,19 +156,25 @@ final class ReproduceCommand implements Callable<Integer> {
         plan.write(planFile);
         System.out.println("Run " + plan.runId() + ": " + plan.cells().size() + " cells, profile " + plan.profile()
                 + ", cell timeout " + plan.cellTimeout() + " -> " + runDir);
+        if (plan.dataDir() == null) {
+            System.out.println("Data: no --data-dir, so the offline data: " + dataSummary(sources, List.of()));
+        } else {
+            sources.forEach(s -> s.warning().ifPresent(w -> System.out.println("Data: " + w)));
+        }
         if (submitter != null) {
-            return submit(submitter, plan, runDir, slurmOptions);
+            return submit(submitter, plan, runDir, slurmOptions, sources);
         }
         ConsoleProgress progress = new ConsoleProgress(System.out, System.console() != null, plan.cells().size());
         List<CellResult> results = new MatrixRunner(plan, runDir, childCommand(),
                 Durations.parse(plan.cellTimeout()), force, progress).run();
         Path reportDir = reports.resolve(plan.runId());
         ReportWriter.write(runDir.resolve(MatrixRunner.RESULTS_FILE), reportDir);
-        return finished(runDir, reportDir, results);
+        return finished(runDir, reportDir, sources, results);
     }
 
-    /** Names the results and exits as a finished run does: 3 when a cell failed or timed out, 0 otherwise. */
-    private static int finished(Path runDir, Path reportDir, List<CellResult> results) {
+    /** Names the data and results; exits as a finished run does: 3 when a cell failed or timed out, 0 otherwise. */
+    private static int finished(Path runDir, Path reportDir, List<DataSources> sources, List<CellResult> results) {
+        System.out.println("Data sources: " + dataSummary(sources, results));
         System.out.println("Results: " + runDir.resolve(MatrixRunner.RESULTS_FILE));
         System.out.println("Report:  " + reportDir.resolve(ReportWriter.MARKDOWN) + " and "
                 + reportDir.resolve(ReportWriter.HTML));
@@ -171,8 +187,8 @@ final class ReproduceCommand implements Callable<Integer> {
         return new JvmChildCommand(FmmbenchCli.class.getName());
     }
 
-    private int submit(SlurmSubmitter submitter, RunPlan plan, Path runDir, SlurmOptions options)
-            throws IOException, InterruptedException {
+    private int submit(SlurmSubmitter submitter, RunPlan plan, Path runDir, SlurmOptions options,
+            List<DataSources> sources) throws IOException, InterruptedException {
         Path reportDir = reports.resolve(plan.runId());
         Submission s = submitter.submit(plan, runDir, reportDir, options, force);
         if (s.isEmpty()) {
@@ -180,7 +196,7 @@ final class ReproduceCommand implements Callable<Integer> {
                     + "all again).");
             List<CellResult> results = MatrixRunner.merge(plan, runDir);
             ReportWriter.write(runDir.resolve(MatrixRunner.RESULTS_FILE), reportDir);
-            return finished(runDir, reportDir, results);
+            return finished(runDir, reportDir, sources, results);
         }
         System.out.println("Submitted " + s.cellCount() + " of " + plan.cells().size() + " cells to Slurm"
                 + (s.cellCount() < plan.cells().size() ? " (the others are ok already)" : "") + ":");
@@ -203,7 +219,7 @@ final class ReproduceCommand implements Callable<Integer> {
                     + "see its log in " + runDir.resolve("slurm").resolve("logs") + ".");
             return 1;
         }
-        return finished(runDir, reportDir, ResultsCsv.read(runDir.resolve(MatrixRunner.RESULTS_FILE)));
+        return finished(runDir, reportDir, sources, ResultsCsv.read(runDir.resolve(MatrixRunner.RESULTS_FILE)));
     }
 
     /** The plan's threads are the CPUs Slurm gives each cell, and its cell timeout the cells' time limit. */
@@ -220,6 +236,15 @@ final class ReproduceCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new BadInputException(e.getMessage(), e);
         }
+    }
+
+    /** Each task's recorded data source (as planned when no cell recorded one), marking stand-ins. */
+    static String dataSummary(List<DataSources> planned, List<CellResult> results) {
+        return planned.stream().map(s -> {
+            String recorded = results.stream().filter(r -> r.task().equals(s.task()) && r.dataSource() != null)
+                    .map(CellResult::dataSource).distinct().collect(Collectors.joining("+"));
+            return s.task() + " " + (recorded.isEmpty() ? s.source() : recorded) + (s.real() ? "" : " (stand-in)");
+        }).collect(Collectors.joining(", "));
     }
 
     /** Validates every input and builds the plan; nothing is written before this succeeds. */

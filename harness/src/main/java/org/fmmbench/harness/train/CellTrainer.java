@@ -3,7 +3,6 @@ package org.fmmbench.harness.train;
 import ai.djl.Device;
 import ai.djl.Model;
 import ai.djl.engine.Engine;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.DefaultTrainingConfig;
@@ -21,6 +20,7 @@ import org.fmmbench.harness.config.DataConfig;
 import org.fmmbench.harness.config.ModelConfig;
 import org.fmmbench.harness.config.TrainConfig;
 import org.fmmbench.tasks.SplitName;
+import org.fmmbench.tasks.DataSummary;
 import org.fmmbench.tasks.Task;
 import org.fmmbench.tasks.TaskInfo;
 import org.fmmbench.tasks.TaskOptions;
@@ -65,21 +65,19 @@ public final class CellTrainer {
         try (Task task = tasks.open(cell.task(), options(cell))) {
             Engine.getInstance().setRandomSeed(Long.hashCode(cell.seed()));
             TaskInfo info = task.info();
+            DataSummary data = DataSummary.of(task);
             EncoderConfig encoder = encoderConfig(cell.model(), info, variant);
             SequenceClassifier block = SequenceClassifier.create(info.documents(), encoder, info.numClasses(),
                     registry);
             try (Model model = Model.newInstance("cell", device)) {
                 model.setBlock(block);
                 OneCycleSchedule schedule = new OneCycleSchedule(train.lr(), train.steps(), train.warmupSteps());
-                OneCycleAdamW optimizer = OneCycleAdamW.builder(schedule)
-                        .optWeightDecays((float) train.weightDecay()).build();
-                DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
-                        .optOptimizer(optimizer).optDevices(new Device[] {device});
-                try (Trainer trainer = model.newTrainer(config)) {
+                try (Trainer trainer = model.newTrainer(trainingConfig(schedule, train, device))) {
                     Shape[] inputShapes = new Shape[info.documents()];
                     Arrays.fill(inputShapes, new Shape(train.batchSize(), info.seqLength()));
                     trainer.initialize(inputShapes);
-                    return new Run(task, info, block, trainer, schedule, train, cell.seed(), listener).execute();
+                    return new Run(task, info, block, trainer, schedule, train, cell.seed(), listener).execute()
+                            .withData(data);
                 }
             }
         }
@@ -96,9 +94,13 @@ public final class CellTrainer {
     }
 
     private TaskOptions options(CellConfig cell) {
-        DataConfig data = cell.data();
-        return new TaskOptions(dataDir, cacheDir, data.source(), data.seqLength(), cell.seed(), data.maxTrain(),
-                data.maxVal(), data.maxTest(), data.pixelZero());
+        return options(cell.data(), dataDir, cacheDir, cell.seed());
+    }
+
+    /** How a cell with these data settings opens its task. */
+    public static TaskOptions options(DataConfig data, Path dataDir, Path cacheDir, long seed) {
+        return new TaskOptions(dataDir, cacheDir, data.source(), data.seqLength(), seed, data.maxTrain(),
+                data.maxVal(), data.maxTest(), data.pixelZero(), data.contentLength(), data.truncate());
     }
 
     private static void checkTrainConfig(TrainConfig t) {
@@ -141,6 +143,13 @@ public final class CellTrainer {
         throw new IllegalArgumentException("Unknown device '" + name + "': use 'cpu' or 'gpu'.");
     }
 
+    /** Loss and optimiser of a classification cell: softmax cross-entropy, AdamW under {@code schedule}. */
+    static DefaultTrainingConfig trainingConfig(OneCycleSchedule schedule, TrainConfig train, Device device) {
+        OneCycleAdamW optimizer = OneCycleAdamW.builder(schedule).optWeightDecays((float) train.weightDecay()).build();
+        return new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss()).optOptimizer(optimizer)
+                .optDevices(new Device[] {device});
+    }
+
     private static EncoderConfig encoderConfig(ModelConfig m, TaskInfo info, VariantSpec variant) {
         return new EncoderConfig(info.vocabSize(), info.seqLength(), m.dim(), m.heads(), m.mlpDim(), m.layers(),
                 m.dropout(), m.attentionDropout(), variant);
@@ -155,7 +164,7 @@ public final class CellTrainer {
         private final TrainConfig train;
         private final TrainingListener listener;
         private final TrainingOrder order;
-        private final BatchAssembler trainBatches;
+        private final ClassifierStep classifierStep;
         private final SplitEvaluator validation;
         private final SplitEvaluator test;
 
@@ -169,7 +178,8 @@ public final class CellTrainer {
             this.listener = listener;
             int batch = train.batchSize();
             order = new TrainingOrder(task.split(SplitName.TRAIN).size(), seed);
-            trainBatches = new BatchAssembler(task.split(SplitName.TRAIN), info, batch);
+            classifierStep = new ClassifierStep(trainer, new BatchAssembler(task.split(SplitName.TRAIN), info, batch),
+                    train.examplesPerPass());
             validation = evaluator(task, SplitName.VAL, batch);
             test = evaluator(task, SplitName.TEST, batch);
         }
@@ -206,18 +216,13 @@ public final class CellTrainer {
             return new TrainingLoop.Validation(val.accuracy(), val.accuracy(), val.loss(), Double.NaN);
         }
 
-        /** One optimiser step on the next batch, in micro-batches ({@link MicroBatches}); returns its loss. */
+        /** One optimiser step on the next batch; returns its loss. */
         private double trainStep(int step, StepTimes times) {
             try (NDManager stepManager = trainer.getManager().newSubManager()) {
                 int[] examples = order.next(train.batchSize());
                 StepTimes.Start start = StepTimes.start();
-                double loss = MicroBatches.backward(stepManager, step, examples.length, train.examplesPerPass(),
-                        (passManager, from, count) -> {
-                            BatchAssembler.Batch batch = trainBatches.assemble(passManager, examples, from, count);
-                            NDList logits = trainer.forward(batch.inputs());
-                            return trainer.getLoss().evaluate(new NDList(batch.labels()), logits);
-                        });
-                trainer.step();
+                double loss = classifierStep.backward(stepManager, step, examples);
+                classifierStep.update();
                 times.stop(start);
                 return loss;
             }
