@@ -3,7 +3,6 @@ package org.fmmbench.harness.train;
 import ai.djl.Device;
 import ai.djl.Model;
 import ai.djl.engine.Engine;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.DefaultTrainingConfig;
@@ -73,11 +72,7 @@ public final class CellTrainer {
             try (Model model = Model.newInstance("cell", device)) {
                 model.setBlock(block);
                 OneCycleSchedule schedule = new OneCycleSchedule(train.lr(), train.steps(), train.warmupSteps());
-                OneCycleAdamW optimizer = OneCycleAdamW.builder(schedule)
-                        .optWeightDecays((float) train.weightDecay()).build();
-                DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
-                        .optOptimizer(optimizer).optDevices(new Device[] {device});
-                try (Trainer trainer = model.newTrainer(config)) {
+                try (Trainer trainer = model.newTrainer(trainingConfig(schedule, train, device))) {
                     Shape[] inputShapes = new Shape[info.documents()];
                     Arrays.fill(inputShapes, new Shape(train.batchSize(), info.seqLength()));
                     trainer.initialize(inputShapes);
@@ -148,6 +143,13 @@ public final class CellTrainer {
         throw new IllegalArgumentException("Unknown device '" + name + "': use 'cpu' or 'gpu'.");
     }
 
+    /** Loss and optimiser of a classification cell: softmax cross-entropy, AdamW under {@code schedule}. */
+    static DefaultTrainingConfig trainingConfig(OneCycleSchedule schedule, TrainConfig train, Device device) {
+        OneCycleAdamW optimizer = OneCycleAdamW.builder(schedule).optWeightDecays((float) train.weightDecay()).build();
+        return new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss()).optOptimizer(optimizer)
+                .optDevices(new Device[] {device});
+    }
+
     private static EncoderConfig encoderConfig(ModelConfig m, TaskInfo info, VariantSpec variant) {
         return new EncoderConfig(info.vocabSize(), info.seqLength(), m.dim(), m.heads(), m.mlpDim(), m.layers(),
                 m.dropout(), m.attentionDropout(), variant);
@@ -162,7 +164,7 @@ public final class CellTrainer {
         private final TrainConfig train;
         private final TrainingListener listener;
         private final TrainingOrder order;
-        private final BatchAssembler trainBatches;
+        private final ClassifierStep classifierStep;
         private final SplitEvaluator validation;
         private final SplitEvaluator test;
 
@@ -176,7 +178,8 @@ public final class CellTrainer {
             this.listener = listener;
             int batch = train.batchSize();
             order = new TrainingOrder(task.split(SplitName.TRAIN).size(), seed);
-            trainBatches = new BatchAssembler(task.split(SplitName.TRAIN), info, batch);
+            classifierStep = new ClassifierStep(trainer, new BatchAssembler(task.split(SplitName.TRAIN), info, batch),
+                    train.examplesPerPass());
             validation = evaluator(task, SplitName.VAL, batch);
             test = evaluator(task, SplitName.TEST, batch);
         }
@@ -213,18 +216,13 @@ public final class CellTrainer {
             return new TrainingLoop.Validation(val.accuracy(), val.accuracy(), val.loss(), Double.NaN);
         }
 
-        /** One optimiser step on the next batch, in micro-batches ({@link MicroBatches}); returns its loss. */
+        /** One optimiser step on the next batch; returns its loss. */
         private double trainStep(int step, StepTimes times) {
             try (NDManager stepManager = trainer.getManager().newSubManager()) {
                 int[] examples = order.next(train.batchSize());
                 StepTimes.Start start = StepTimes.start();
-                double loss = MicroBatches.backward(stepManager, step, examples.length, train.examplesPerPass(),
-                        (passManager, from, count) -> {
-                            BatchAssembler.Batch batch = trainBatches.assemble(passManager, examples, from, count);
-                            NDList logits = trainer.forward(batch.inputs());
-                            return trainer.getLoss().evaluate(new NDList(batch.labels()), logits);
-                        });
-                trainer.step();
+                double loss = classifierStep.backward(stepManager, step, examples);
+                classifierStep.update();
                 times.stop(start);
                 return loss;
             }
