@@ -56,6 +56,11 @@ final class TrainCommand implements Callable<Integer> {
             + "cell that ran out of memory. The cell keeps its config hash.")
     Integer microBatch;
 
+    @Option(names = "--no-merge", description = "Leave results.csv alone, for cells running at the same time on "
+            + "several machines (reproduce --executor slurm passes it; its merge job writes results.csv once they "
+            + "have all ended, see report --merge).")
+    boolean noMerge;
+
     @Override
     public Integer call() throws IOException {
         RunPlan plan;
@@ -110,7 +115,9 @@ final class TrainCommand implements Callable<Integer> {
         if (console != null) {
             console.cellFinished(planned, result, false);
             System.out.println("Result: " + CellRunner.cellDir(runDir, planned).resolve(CellRunner.RESULT_FILE));
-            MatrixRunner.merge(plan, runDir);
+            if (!noMerge) {
+                MatrixRunner.merge(plan, runDir);
+            }
         }
         return result.status() == CellStatus.OK ? 0
                 : result.status() == CellStatus.OOM ? ChildOutcome.EXIT_OUT_OF_MEMORY : FmmbenchCli.EXIT_CELLS_FAILED;

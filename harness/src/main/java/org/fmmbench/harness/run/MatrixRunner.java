@@ -103,7 +103,8 @@ public final class MatrixRunner {
     private void prepareData(Path planFile, PlannedCell cell, Path cellDir) throws IOException, InterruptedException {
         progress.dataPreparing(cell);
         ChildOutcome outcome = ChildProcess.run(childCommand.prepareCommand(planFile, cell),
-                childEnvironment(cell.config().threads()), cellDir.resolve(PREPARE_DIR), timeout, event -> { });
+                childEnvironment(Integer.toString(cell.config().threads())), cellDir.resolve(PREPARE_DIR), timeout,
+                event -> { });
         boolean ok = !outcome.timedOut() && outcome.exitCode() == 0;
         progress.dataPrepared(cell, outcome.wallSeconds(), ok ? null : outcome.detail(Durations.format(timeout)));
     }
@@ -147,7 +148,7 @@ public final class MatrixRunner {
         if (microBatch != null) {
             command.addAll(List.of("--micro-batch", microBatch.toString()));
         }
-        ChildOutcome outcome = ChildProcess.run(command, childEnvironment(threads), dir, timeout,
+        ChildOutcome outcome = ChildProcess.run(command, childEnvironment(Integer.toString(threads)), dir, timeout,
                 event -> progress.cellProgress(cell, event));
         CellResult own = null;
         String unreadable = null;
@@ -197,13 +198,13 @@ public final class MatrixRunner {
     }
 
     /**
-     * One intra-op thread count for OpenMP and DJL; and unless the user chose otherwise, glibc's malloc keeps
-     * freed memory for the next tensor ({@link MallocTunables}), because libtorch's CPU allocator has no cache:
-     * page faults were 30-50 % of a training cell's CPU time here. The JMH forks that time training steps get the
-     * same settings.
+     * One intra-op thread count ({@code threads}: a number, or a variable of a batch script) for OpenMP and DJL;
+     * and unless the user chose otherwise, glibc's malloc keeps freed memory for the next tensor
+     * ({@link MallocTunables}), because libtorch's CPU allocator has no cache: page faults were 30-50 % of a training
+     * cell's CPU time here. The JMH forks that time training steps get the same settings.
      */
-    static Map<String, String> childEnvironment(int threads) {
-        Map<String, String> env = new HashMap<>(Map.of("OMP_NUM_THREADS", Integer.toString(threads),
+    public static Map<String, String> childEnvironment(String threads) {
+        Map<String, String> env = new HashMap<>(Map.of("OMP_NUM_THREADS", threads,
                 "DJL_OFFLINE", "true"));
         MallocTunables.forChild().ifPresent(value -> env.put(MallocTunables.VARIABLE, value));
         return env;
