@@ -35,11 +35,18 @@ public record ChildOutcome(int exitCode, boolean timedOut, List<String> stderrTa
         return switch (status()) {
             case TIMEOUT -> "no result after " + timeoutText + "; stopped";
             case OOM -> exitCode == SIGKILL_EXIT
-                    ? "killed by signal 9 (SIGKILL, usually the kernel's out-of-memory killer)"
+                    ? "killed by signal 9 (SIGKILL, usually the kernel's or Slurm's out-of-memory killer)"
+                            + memoryLine().map(l -> ": " + l).orElse("")
                     : "out of memory (exit code " + EXIT_OUT_OF_MEMORY + ")" + firstError().map(e -> ": " + e)
                             .orElse("");
             default -> "exit code " + exitCode + firstError().map(e -> ": " + e).orElse(" with no error message");
         };
+    }
+
+    /** A line about memory to show beside a SIGKILL (e.g. Slurm's oom_kill report); shown, never a verdict. */
+    private java.util.Optional<String> memoryLine() {
+        return stderrTail.stream().map(String::strip)
+                .filter(l -> l.toLowerCase(java.util.Locale.ROOT).matches(".*(oom|memory).*")).findFirst();
     }
 
     /** The first stderr line that names an exception or error, else the last non-blank line. */

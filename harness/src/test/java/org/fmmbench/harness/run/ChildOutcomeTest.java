@@ -29,7 +29,8 @@ class ChildOutcomeTest {
 
     @Test
     void slurmsMemoryLimitKillIsOutOfMemory() {
-        ChildOutcome o = died(1, "slurmstepd: error: Detected 1 oom_kill event in StepId=41.batch. Some of the step "
+        // Slurm's cgroup limit kills with SIGKILL; its own line is shown, the exit status decides
+        ChildOutcome o = died(137, "slurmstepd: error: Detected 1 oom_kill event in StepId=41.batch. Some of the step "
                 + "tasks have been OOM Killed.");
         assertEquals(CellStatus.OOM, o.status());
         assertTrue(o.detail("1m").contains("oom_kill event"));
