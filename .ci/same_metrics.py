@@ -9,6 +9,8 @@ NOT_METRICS = {
     "run_id", "train_wall_s", "step_ms_median", "step_ms_p90", "tokens_per_s", "eval_wall_s", "peak_rss_mib",
     "started_at", "cell_wall_s", "git_commit", "git_dirty", "cpu_model", "jvm_version", "djl_version",
     "pytorch_version", "step_cpu_ms_median",
+    # drift flags come from step times and resident memory; an OOM retry from the machine's memory
+    "flags", "oom_retry_micro_batch",
 }
 
 
