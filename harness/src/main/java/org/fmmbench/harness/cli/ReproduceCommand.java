@@ -24,13 +24,15 @@ import org.fmmbench.harness.run.RunPlanner;
 import org.fmmbench.tasks.TaskOptions;
 import org.fmmbench.tasks.TaskRegistry;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "reproduce", mixinStandardHelpOptions = true,
         description = {"Runs the matrix tasks x rows x seeds of a profile, one child JVM per cell, then writes "
                 + "results.csv, charts and the report.",
                 "With no options: the smoke profile on CPU from offline data (minutes).",
-                "Rerunning with the same options resumes: finished cells are kept (see --force)."})
+                "Rerunning with the same options resumes: finished cells are kept (see --force), interrupted ones "
+                        + "continue from their last checkpoint (see --checkpoint-every)."})
 final class ReproduceCommand implements Callable<Integer> {
     @Option(names = "--profile", defaultValue = "smoke", paramLabel = "NAME|FILE",
             description = "smoke, cpu, paper, or a profile YAML file (default: ${DEFAULT-VALUE}).")
@@ -98,8 +100,12 @@ final class ReproduceCommand implements Callable<Integer> {
             description = "Stop a cell after this long, e.g. 90s, 20m, 2h (default: the profile's).")
     Duration cellTimeout;
 
+    @Mixin
+    CheckpointOptions checkpoints;
+
     @Override
     public Integer call() throws IOException, InterruptedException {
+        List<String> childOptions = checkpoints.childOptions();
         RunPlan plan = plan();
         Path runDir = out.resolve(plan.runId());
         Path planFile = runDir.resolve(RunPlan.FILE_NAME);
@@ -109,7 +115,7 @@ final class ReproduceCommand implements Callable<Integer> {
         System.out.println("Run " + plan.runId() + ": " + plan.cells().size() + " cells, profile " + plan.profile()
                 + ", cell timeout " + plan.cellTimeout() + " -> " + runDir);
         ConsoleProgress progress = new ConsoleProgress(System.out, System.console() != null, plan.cells().size());
-        List<CellResult> results = new MatrixRunner(plan, runDir, new JvmChildCommand(FmmbenchCli.class.getName()),
+        List<CellResult> results = new MatrixRunner(plan, runDir, new JvmChildCommand(FmmbenchCli.class.getName(), childOptions),
                 Durations.parse(plan.cellTimeout()), force, progress).run();
         Path reportDir = reports.resolve(plan.runId());
         ReportWriter.write(runDir.resolve(MatrixRunner.RESULTS_FILE), reportDir);

@@ -11,6 +11,7 @@ import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Map;
 import org.fmmbench.baselines.attention.AttentionSettings;
 import org.fmmbench.baselines.attention.VariantRegistry;
 import org.fmmbench.baselines.attention.VariantSpec;
@@ -56,12 +57,23 @@ public final class CellTrainer {
      * @throws IllegalArgumentException naming the offending setting when the configuration is impossible
      */
     public TrainResult train(CellConfig cell, TrainingListener listener) {
+        return train(cell, listener, Checkpointing.off());
+    }
+
+    /**
+     * Runs one cell, continuing from its checkpoint if {@code checkpointing} has one for this configuration, and
+     * writing checkpoints as it says.
+     *
+     * @throws IllegalStateException naming the checkpoint when it exists but cannot be read
+     */
+    public TrainResult train(CellConfig cell, TrainingListener listener, Checkpointing checkpointing) {
         TrainConfig train = cell.train();
         checkTrainConfig(train);
         Device device = device(cell.device());
         VariantSpec variant = VariantSpec.parse(cell.variant());
         VariantRegistry registry = VariantRegistry.load();
         checkModel(cell.model(), variant, registry);
+        CellCheckpoint resume = checkpointing.resumePoint();
         try (Task task = tasks.open(cell.task(), options(cell))) {
             Engine.getInstance().setRandomSeed(Long.hashCode(cell.seed()));
             TaskInfo info = task.info();
@@ -72,14 +84,17 @@ public final class CellTrainer {
                 model.setBlock(block);
                 OneCycleSchedule schedule = new OneCycleSchedule(train.lr(), train.steps(), train.warmupSteps());
                 OneCycleAdamW optimizer = OneCycleAdamW.builder(schedule)
-                        .optWeightDecays((float) train.weightDecay()).build();
+                        .optWeightDecays((float) train.weightDecay())
+                        .optBeginNumUpdate(resume == null ? 0 : resume.completedSteps()).build();
                 DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
                         .optOptimizer(optimizer).optDevices(new Device[] {device});
                 try (Trainer trainer = model.newTrainer(config)) {
                     Shape[] inputShapes = new Shape[info.documents()];
                     Arrays.fill(inputShapes, new Shape(train.batchSize(), info.seqLength()));
                     trainer.initialize(inputShapes);
-                    return new Run(task, info, block, trainer, schedule, train, cell.seed(), listener).execute();
+                    Run run = new Run(task, info, block, trainer, schedule, train, cell.seed(), listener);
+                    return run.execute(new TrainingLoop.Checkpoints(checkpointing, resume,
+                            run.state(optimizer.moments())));
                 }
             }
         }
@@ -146,6 +161,11 @@ public final class CellTrainer {
                 m.dropout(), m.attentionDropout(), variant);
     }
 
+    /** What a successful cell's status detail says about a resume; empty for a cell that ran in one go. */
+    static String resumeNote(TrainingLoop.Outcome loop) {
+        return loop.resumedAfter() == 0 ? "" : "resumed from the checkpoint after step " + loop.resumedAfter();
+    }
+
     /** State of one training run. */
     private static final class Run {
         private final TaskInfo info;
@@ -158,6 +178,7 @@ public final class CellTrainer {
         private final BatchAssembler trainBatches;
         private final SplitEvaluator validation;
         private final SplitEvaluator test;
+        private final long seed;
 
         Run(Task task, TaskInfo info, SequenceClassifier block, Trainer trainer, OneCycleSchedule schedule,
                 TrainConfig train, long seed, TrainingListener listener) {
@@ -167,6 +188,7 @@ public final class CellTrainer {
             this.schedule = schedule;
             this.train = train;
             this.listener = listener;
+            this.seed = seed;
             int batch = train.batchSize();
             order = new TrainingOrder(task.split(SplitName.TRAIN).size(), seed);
             trainBatches = new BatchAssembler(task.split(SplitName.TRAIN), info, batch);
@@ -184,9 +206,26 @@ public final class CellTrainer {
                     batch, train.examplesPerPass());
         }
 
-        TrainResult execute() {
+        /** The optimiser's moments and the position in the training order, for checkpoints. */
+        TrainingLoop.TrainerState state(OptimizerMoments moments) {
+            return new TrainingLoop.TrainerState() {
+                @Override
+                public Map<String, float[]> optimizer() {
+                    return moments.save(block);
+                }
+
+                @Override
+                public void restore(Map<String, float[]> optimizer, int completedSteps) {
+                    moments.restore(block, optimizer);
+                    order.skip(completedSteps, train.batchSize());
+                }
+            };
+        }
+
+        TrainResult execute(TrainingLoop.Checkpoints checkpoints) {
             TrainingLoop.Outcome loop = TrainingLoop.run(block, train.steps(), train.evalEvery(),
-                    step -> schedule.learningRate(step - 1), this::trainStep, this::validate, listener);
+                    step -> schedule.learningRate(step - 1), this::trainStep, this::validate, listener, seed,
+                    checkpoints);
             long testStart = System.nanoTime();
             double testAtLast = test.test(train.testBatches()).accuracy();
             loop.best().restoreInto(block);
@@ -197,8 +236,8 @@ public final class CellTrainer {
             double tokensPerStep = (double) train.batchSize() * info.seqLength() * info.documents();
             return new TrainResult(info.dataSource(), loop.bestValidation().accuracy(), loop.bestStep(), testAtBest,
                     testAtLast, loop.tailLoss(), train.steps(), loop.trainMs(), median, loop.times().p90Ms(),
-                    loop.times().medianCpuMs(),
-                    tokensPerStep / (median / 1000), evalMs, block.parameterCount(), loop.curve());
+                    loop.times().medianCpuMs(), tokensPerStep / (median / 1000), evalMs, block.parameterCount(),
+                    loop.curve(), null, null, null, resumeNote(loop));
         }
 
         private TrainingLoop.Validation validate() {

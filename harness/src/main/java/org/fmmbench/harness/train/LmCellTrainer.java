@@ -9,6 +9,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
+import ai.djl.training.optimizer.Adam;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.util.Pair;
 import java.nio.IntBuffer;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.fmmbench.baselines.attention.AttentionSettings;
 import org.fmmbench.baselines.attention.VariantRegistry;
 import org.fmmbench.baselines.lm.LmConfig;
@@ -74,6 +76,16 @@ public final class LmCellTrainer {
      * @throws IllegalArgumentException naming the offending setting when the configuration is impossible
      */
     public TrainResult train(CellConfig cell, TrainingListener listener) {
+        return train(cell, listener, Checkpointing.off());
+    }
+
+    /**
+     * Runs one cell, continuing from its checkpoint if {@code checkpointing} has one for this configuration, and
+     * writing checkpoints as it says.
+     *
+     * @throws IllegalStateException naming the checkpoint when it exists but cannot be read
+     */
+    public TrainResult train(CellConfig cell, TrainingListener listener, Checkpointing checkpointing) {
         TrainConfig train = cell.train();
         DataConfig data = cell.data();
         check(cell);
@@ -82,6 +94,7 @@ public final class LmCellTrainer {
         VariantRegistry registry = VariantRegistry.load();
         ModelConfig m = cell.model();
         registry.create(cell.variant(), AttentionSettings.causal(m.heads(), m.dim() / m.heads()));
+        CellCheckpoint resume = checkpointing.resumePoint();
         try (LmCorpus corpus = LmCorpora.open(data.source(), options(cell));
                 NDManager manager = NDManager.newBaseManager(device)) {
             Engine.getInstance().setRandomSeed(Long.hashCode(cell.seed()));
@@ -91,7 +104,8 @@ public final class LmCellTrainer {
             TransformerLm model = TransformerLm.create(config, registry);
             model.initialize(manager, DataType.FLOAT32, new Shape(train.batchSize(), context),
                     new Shape(train.batchSize(), context));
-            return new Run(corpus, model, manager, train, data, context, listener).execute();
+            return new Run(corpus, model, manager, train, data, context, listener, cell.seed(),
+                    resume == null ? 0 : resume.completedSteps()).execute(checkpointing, resume);
         }
     }
 
@@ -146,7 +160,8 @@ public final class LmCellTrainer {
         private final TrainingListener listener;
         private final ParameterStore store;
         private final WarmupCosineSchedule schedule;
-        private final Optimizer adam;
+        private final Adam adam;
+        private final long seed;
         private final Map<String, Parameter> parameters = new LinkedHashMap<>();
         private final LmBatches batches;
         private final LmEvaluator evaluator;
@@ -158,7 +173,7 @@ public final class LmCellTrainer {
         private final boolean streamPositions;
 
         Run(LmCorpus corpus, TransformerLm model, NDManager manager, TrainConfig train, DataConfig data,
-                int context, TrainingListener listener) {
+                int context, TrainingListener listener, long seed, int completedSteps) {
             this.corpus = corpus;
             this.model = model;
             this.manager = manager;
@@ -168,8 +183,9 @@ public final class LmCellTrainer {
             this.listener = listener;
             this.store = new ParameterStore(manager, false);
             this.schedule = new WarmupCosineSchedule(train.lr(), train.steps(), train.warmupSteps());
+            this.seed = seed;
             this.adam = Optimizer.adam().optLearningRateTracker(schedule)
-                    .optWeightDecays((float) train.weightDecay()).build();
+                    .optWeightDecays((float) train.weightDecay()).optBeginNumUpdate(completedSteps).build();
             // The output layer shares the embedding table: one entry per parameter id, so it is updated once.
             for (Pair<String, Parameter> p : model.getParameters()) {
                 parameters.putIfAbsent(p.getValue().getId(), p.getValue());
@@ -196,9 +212,23 @@ public final class LmCellTrainer {
             this.streamPositions = model.config().positions() == PositionScheme.STREAM;
         }
 
-        TrainResult execute() {
+        TrainResult execute(Checkpointing checkpointing, CellCheckpoint resume) {
+            AdamMoments moments = new AdamMoments(adam);
+            TrainingLoop.TrainerState state = new TrainingLoop.TrainerState() {
+                @Override
+                public Map<String, float[]> optimizer() {
+                    return moments.save(model);
+                }
+
+                @Override
+                public void restore(Map<String, float[]> optimizer, int completedSteps) {
+                    // The training batches are a function of the step: nothing else to move.
+                    moments.restore(model, optimizer);
+                }
+            };
             TrainingLoop.Outcome loop = TrainingLoop.run(model, train.steps(), train.evalEvery(),
-                    schedule::learningRate, this::trainStep, this::validate, listener);
+                    schedule::learningRate, this::trainStep, this::validate, listener, seed,
+                    new TrainingLoop.Checkpoints(checkpointing, resume, state));
             long testStart = System.nanoTime();
             loop.best().restoreInto(model);
             LmMetrics test = score(SplitName.TEST, corpus.stream(SplitName.TEST), cap(SplitName.TEST));
@@ -210,7 +240,9 @@ public final class LmCellTrainer {
                     loop.tailLoss(), train.steps(), loop.trainMs(), median, loop.times().p90Ms(),
                     loop.times().medianCpuMs(),
                     tokensPerStep / (median / 1000), evalMs, model.parameterCount(), loop.curve(),
-                    loop.bestValidation().perplexity(), test.perplexity(), test.bitsPerToken(), evaluationNote);
+                    loop.bestValidation().perplexity(), test.perplexity(), test.bitsPerToken(),
+                    String.join("; ", Stream.of(evaluationNote, CellTrainer.resumeNote(loop))
+                            .filter(n -> !n.isEmpty()).toList()));
         }
 
         /** Validation perplexity; the listener gets the mean log-loss as the validation loss. */

@@ -39,6 +39,21 @@ public final class OneCycleAdamW extends Optimizer {
         return new Builder(schedule);
     }
 
+    /** The moment arrays, for checkpoints; the step count is restored through {@code optBeginNumUpdate}. */
+    OptimizerMoments moments() {
+        return new OptimizerMoments() {
+            @Override
+            public NDArray get(Kind kind, String parameterId) {
+                return (kind == Kind.M ? means : variances).get(parameterId);
+            }
+
+            @Override
+            public void put(Kind kind, String parameterId, NDArray value) {
+                (kind == Kind.M ? means : variances).put(parameterId, value);
+            }
+        };
+    }
+
     @Override
     public void update(String parameterId, NDArray weight, NDArray grad) {
         int t = updateCount(parameterId);
