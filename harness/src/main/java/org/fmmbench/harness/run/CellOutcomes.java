@@ -2,6 +2,7 @@ package org.fmmbench.harness.run;
 
 import org.fmmbench.harness.config.CellConfig;
 import org.fmmbench.harness.results.CellResult;
+import org.fmmbench.harness.results.ChanceLevel;
 import org.fmmbench.harness.results.CellStatus;
 import org.fmmbench.harness.train.TrainResult;
 
@@ -18,6 +19,8 @@ final class CellOutcomes {
         CellConfig c = cell.config();
         TrainResult r = trained;
         boolean lm = r != null && r.isLanguageModel();
+        boolean chance = status == CellStatus.OK && r != null && !lm
+                && ChanceLevel.at(r.testAccuracyAtBest(), r.majorityRate(), r.testExamples());
         return new CellResult(runId, CellResult.SCHEMA_VERSION, cell.id(), status, detail == null ? "" : detail,
                 c.task(), c.row(), c.variant(), c.profile(), c.seed(), cell.configHash(),
                 r == null ? null : r.dataSource(),
@@ -38,7 +41,9 @@ final class CellOutcomes {
                 r == null ? null : r.testPerplexity(),
                 r == null ? null : r.bitsPerToken(),
                 startedAt, cellWallS, p.gitCommit(), p.gitDirty(), c.device(), p.cpuModel(), c.threads(),
-                p.jvmVersion(), p.djlVersion(), p.pytorchVersion(), r == null ? null : r.medianStepCpuMs());
+                p.jvmVersion(), p.djlVersion(), p.pytorchVersion(), r == null ? null : r.medianStepCpuMs(),
+                r == null ? null : r.testExamples(), r == null ? null : r.majorityRate(),
+                chance ? ChanceLevel.FLAG : "");
     }
 
     /** First line of a throwable's message, prefixed with its simple class name. */

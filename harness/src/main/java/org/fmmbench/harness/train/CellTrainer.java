@@ -229,7 +229,8 @@ public final class CellTrainer {
             long testStart = System.nanoTime();
             double testAtLast = test.test(train.testBatches()).accuracy();
             loop.best().restoreInto(block);
-            double testAtBest = test.test(train.testBatches()).accuracy();
+            SplitEvaluator.Evaluation atBest = test.test(train.testBatches());
+            double testAtBest = atBest.accuracy();
             long evalMs = (loop.evalNanos() + System.nanoTime() - testStart) / 1_000_000;
 
             double median = loop.times().medianMs();
@@ -237,7 +238,7 @@ public final class CellTrainer {
             return new TrainResult(info.dataSource(), loop.bestValidation().accuracy(), loop.bestStep(), testAtBest,
                     testAtLast, loop.tailLoss(), train.steps(), loop.trainMs(), median, loop.times().p90Ms(),
                     loop.times().medianCpuMs(), tokensPerStep / (median / 1000), evalMs, block.parameterCount(),
-                    loop.curve(), null, null, null, resumeNote(loop));
+                    loop.curve(), null, null, null, resumeNote(loop), atBest.examples(), atBest.majorityRate());
         }
 
         private TrainingLoop.Validation validate() {

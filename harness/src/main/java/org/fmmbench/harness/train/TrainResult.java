@@ -25,15 +25,29 @@ import java.util.List;
  * @param bitsPerToken test bits per token of the same (bits per byte on a byte corpus); null for classification
  * @param note what the status detail of a successful cell should say, e.g. that a requested evaluation mode fell
  *     back to another; empty when there is nothing to say
+ * @param testExamples classification: the number of test examples the test accuracies are over; null otherwise
+ * @param majorityRate classification: the share of those examples in their most frequent class (the accuracy of
+ *     always answering it); null otherwise
  */
 public record TrainResult(String dataSource, double bestValAccuracy, int bestStep, double testAccuracyAtBest,
         double testAccuracyAtLast, double finalTrainLoss, int steps, long trainWallMs, double medianStepMs,
         double p90StepMs, double medianStepCpuMs, double tokensPerSecond, long evalWallMs, long parameterCount,
-        List<CurvePoint> curve, Double valPerplexity, Double testPerplexity, Double bitsPerToken, String note) {
+        List<CurvePoint> curve, Double valPerplexity, Double testPerplexity, Double bitsPerToken, String note,
+        Integer testExamples, Double majorityRate) {
 
     public TrainResult {
         curve = List.copyOf(curve);
         note = note == null ? "" : note;
+    }
+
+    /** A result without test-set statistics (language modelling). */
+    public TrainResult(String dataSource, double bestValAccuracy, int bestStep, double testAccuracyAtBest,
+            double testAccuracyAtLast, double finalTrainLoss, int steps, long trainWallMs, double medianStepMs,
+            double p90StepMs, double medianStepCpuMs, double tokensPerSecond, long evalWallMs, long parameterCount,
+            List<CurvePoint> curve, Double valPerplexity, Double testPerplexity, Double bitsPerToken, String note) {
+        this(dataSource, bestValAccuracy, bestStep, testAccuracyAtBest, testAccuracyAtLast, finalTrainLoss, steps,
+                trainWallMs, medianStepMs, p90StepMs, medianStepCpuMs, tokensPerSecond, evalWallMs, parameterCount,
+                curve, valPerplexity, testPerplexity, bitsPerToken, note, null, null);
     }
 
     /** A classification result: no perplexities. */
