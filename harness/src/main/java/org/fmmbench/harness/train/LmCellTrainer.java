@@ -2,21 +2,11 @@ package org.fmmbench.harness.train;
 
 import ai.djl.Device;
 import ai.djl.engine.Engine;
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
-import ai.djl.training.optimizer.Adam;
-import ai.djl.training.optimizer.Optimizer;
-import ai.djl.util.Pair;
-import java.nio.IntBuffer;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.fmmbench.baselines.attention.AttentionSettings;
@@ -104,8 +94,8 @@ public final class LmCellTrainer {
             TransformerLm model = TransformerLm.create(config, registry);
             model.initialize(manager, DataType.FLOAT32, new Shape(train.batchSize(), context),
                     new Shape(train.batchSize(), context));
-            return new Run(corpus, model, manager, train, data, context, listener, cell.seed(),
-                    resume == null ? 0 : resume.completedSteps()).execute(checkpointing, resume);
+            return new Run(corpus, model, manager, train, data, context, listener,
+                    resume == null ? 0 : resume.completedSteps()).execute(cell.seed(), checkpointing, resume);
         }
     }
 
@@ -159,21 +149,13 @@ public final class LmCellTrainer {
         private final int context;
         private final TrainingListener listener;
         private final ParameterStore store;
-        private final WarmupCosineSchedule schedule;
-        private final Adam adam;
-        private final long seed;
-        private final Map<String, Parameter> parameters = new LinkedHashMap<>();
-        private final LmBatches batches;
+        private final LmTrainStep step;
         private final LmEvaluator evaluator;
         /** Why a requested stateful evaluation ran windowed, or empty. */
         private final String evaluationNote;
-        private final int[] inputs;
-        private final int[] targets;
-        /** Whether the model numbers tokens by stream index, so each segment's offset goes with it. */
-        private final boolean streamPositions;
 
         Run(LmCorpus corpus, TransformerLm model, NDManager manager, TrainConfig train, DataConfig data,
-                int context, TrainingListener listener, long seed, int completedSteps) {
+                int context, TrainingListener listener, int completedSteps) {
             this.corpus = corpus;
             this.model = model;
             this.manager = manager;
@@ -182,15 +164,8 @@ public final class LmCellTrainer {
             this.context = context;
             this.listener = listener;
             this.store = new ParameterStore(manager, false);
-            this.schedule = new WarmupCosineSchedule(train.lr(), train.steps(), train.warmupSteps());
-            this.seed = seed;
-            this.adam = Optimizer.adam().optLearningRateTracker(schedule)
-                    .optWeightDecays((float) train.weightDecay()).optBeginNumUpdate(completedSteps).build();
-            // The output layer shares the embedding table: one entry per parameter id, so it is updated once.
-            for (Pair<String, Parameter> p : model.getParameters()) {
-                parameters.putIfAbsent(p.getValue().getId(), p.getValue());
-            }
-            this.batches = new LmBatches(corpus.stream(SplitName.TRAIN), train.batchSize(), context);
+            this.step = new LmTrainStep(model, store, new LmBatches(corpus.stream(SplitName.TRAIN), train.batchSize(),
+                    context), train, completedSteps);
             String refusal = LmEvalMode.bySpecName(train.evalMode()) == LmEvalMode.STATEFUL
                     ? StatefulEvaluator.refusal(model) : null;
             if (LmEvalMode.bySpecName(train.evalMode()) == LmEvalMode.STATEFUL && refusal == null) {
@@ -207,13 +182,10 @@ public final class LmCellTrainer {
             if (!evaluationNote.isEmpty()) {
                 System.err.println("note: " + evaluationNote);
             }
-            this.inputs = new int[train.batchSize() * context];
-            this.targets = new int[train.batchSize() * context];
-            this.streamPositions = model.config().positions() == PositionScheme.STREAM;
         }
 
-        TrainResult execute(Checkpointing checkpointing, CellCheckpoint resume) {
-            AdamMoments moments = new AdamMoments(adam);
+        TrainResult execute(long seed, Checkpointing checkpointing, CellCheckpoint resume) {
+            OptimizerMoments moments = step.moments();
             TrainingLoop.TrainerState state = new TrainingLoop.TrainerState() {
                 @Override
                 public Map<String, float[]> optimizer() {
@@ -227,7 +199,8 @@ public final class LmCellTrainer {
                 }
             };
             TrainingLoop.Outcome loop = TrainingLoop.run(model, train.steps(), train.evalEvery(),
-                    schedule::learningRate, this::trainStep, this::validate, listener, seed,
+                    step.schedule()::learningRate,
+                    (s, times) -> step.run(manager, s, times).loss(), this::validate, listener, seed,
                     new TrainingLoop.Checkpoints(checkpointing, resume, state));
             long testStart = System.nanoTime();
             loop.best().restoreInto(model);
@@ -265,50 +238,6 @@ public final class LmCellTrainer {
             LmMetrics metrics = new LmMetrics();
             evaluator.evaluate(manager, length, stream::read, metrics::add, null);
             return metrics;
-        }
-
-        /**
-         * One optimiser step on the next segment batch, in micro-batches ({@link MicroBatches}), with the gradients
-         * clipped and applied once; returns its loss. Everything it allocates dies with it.
-         */
-        private double trainStep(int step, StepTimes times) {
-            long batch = (step - 1) % batches.count();
-            batches.fill(batch, inputs, targets);
-            try (NDManager stepManager = manager.newSubManager()) {
-                StepTimes.Start start = StepTimes.start();
-                double loss = MicroBatches.backward(stepManager, step, train.batchSize(), train.examplesPerPass(),
-                        (passManager, from, count) -> {
-                            Shape shape = new Shape(count, context);
-                            NDArray x = passManager.create(IntBuffer.wrap(inputs, from * context, count * context)
-                                    .slice(), shape);
-                            NDArray y = passManager.create(IntBuffer.wrap(targets, from * context, count * context)
-                                    .slice(), shape);
-                            NDList in = new NDList(x, y);
-                            if (streamPositions) {
-                                long[] first = new long[count];
-                                for (int row = 0; row < count; row++) {
-                                    first[row] = batches.start(batch, from + row);
-                                }
-                                in.add(passManager.create(first));
-                            }
-                            return model.forward(store, in, true).singletonOrThrow().mean().neg();
-                        });
-                List<NDArray> gradients = new ArrayList<>(parameters.size());
-                for (Parameter p : parameters.values()) {
-                    NDArray g = p.getArray().getGradient();
-                    g.attach(stepManager);
-                    gradients.add(g);
-                }
-                if (train.gradClip() > 0) {
-                    GlobalNormClip.clip(gradients, train.gradClip());
-                }
-                int i = 0;
-                for (Parameter p : parameters.values()) {
-                    adam.update(p.getId(), p.getArray(), gradients.get(i++));
-                }
-                times.stop(start);
-                return loss;
-            }
         }
     }
 }

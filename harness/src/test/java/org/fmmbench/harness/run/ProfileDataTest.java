@@ -2,7 +2,9 @@ package org.fmmbench.harness.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -11,6 +13,7 @@ import org.fmmbench.harness.config.CellConfig;
 import org.fmmbench.harness.profile.ProfileLoader;
 import org.fmmbench.tasks.MissingDataException;
 import org.fmmbench.tasks.TaskRegistry;
+import org.fmmbench.tasks.image.ImageTaskProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,6 +45,12 @@ class ProfileDataTest {
                 if (cell.task().equals("lm") && cell.data().source().equals("wikitext-103")) {
                     // the paper's LM corpus is not offline: the cell is skipped with a message naming --data-dir
                     assertThrows(MissingDataException.class, () -> training.prepareData(cell), name);
+                } else if (cell.task().equals("image") && !Files.isDirectory(ImageTaskProvider.DEBIAN_FASHION)) {
+                    // a fresh machine without Debian's dataset-fashion-mnist: the image cells are skipped, and the
+                    // message names the package that fixes it
+                    MissingDataException e = assertThrows(MissingDataException.class,
+                            () -> training.prepareData(cell), name);
+                    assertTrue(e.getMessage().contains("apt-get install dataset-fashion-mnist"), e.getMessage());
                 } else {
                     training.prepareData(cell);
                 }

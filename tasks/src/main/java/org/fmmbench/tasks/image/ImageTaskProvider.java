@@ -34,7 +34,7 @@ public final class ImageTaskProvider implements TaskProvider {
     static final List<String> CIFAR_DIRS = List.of("", "cifar-10-batches-bin", "cifar10/cifar-10-batches-bin");
     static final List<String> CIFAR_FILES = List.of("data_batch_1.bin", "data_batch_2.bin", "data_batch_3.bin",
             "data_batch_4.bin", "data_batch_5.bin", "test_batch.bin");
-    static final Path DEBIAN_FASHION = Path.of("/usr/share/datasets/fashion-mnist");
+    public static final Path DEBIAN_FASHION = Path.of("/usr/share/datasets/fashion-mnist");
     static final List<String> FASHION_FILES = List.of("train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz",
             "t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz");
 
