@@ -11,7 +11,6 @@ import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Map;
 import org.fmmbench.baselines.attention.AttentionSettings;
 import org.fmmbench.baselines.attention.VariantRegistry;
 import org.fmmbench.baselines.attention.VariantSpec;
@@ -208,18 +207,7 @@ public final class CellTrainer {
 
         /** The optimiser's moments and the position in the training order, for checkpoints. */
         TrainingLoop.TrainerState state(OptimizerMoments moments) {
-            return new TrainingLoop.TrainerState() {
-                @Override
-                public Map<String, float[]> optimizer() {
-                    return moments.save(block);
-                }
-
-                @Override
-                public void restore(Map<String, float[]> optimizer, int completedSteps) {
-                    moments.restore(block, optimizer);
-                    order.skip(completedSteps, train.batchSize());
-                }
-            };
+            return TrainingLoop.TrainerState.of(block, moments, steps -> order.skip(steps, train.batchSize()));
         }
 
         TrainResult execute(TrainingLoop.Checkpoints checkpoints) {

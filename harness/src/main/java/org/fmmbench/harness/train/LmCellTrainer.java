@@ -7,7 +7,6 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.fmmbench.baselines.attention.AttentionSettings;
 import org.fmmbench.baselines.attention.VariantRegistry;
@@ -185,19 +184,8 @@ public final class LmCellTrainer {
         }
 
         TrainResult execute(long seed, Checkpointing checkpointing, CellCheckpoint resume) {
-            OptimizerMoments moments = step.moments();
-            TrainingLoop.TrainerState state = new TrainingLoop.TrainerState() {
-                @Override
-                public Map<String, float[]> optimizer() {
-                    return moments.save(model);
-                }
-
-                @Override
-                public void restore(Map<String, float[]> optimizer, int completedSteps) {
-                    // The training batches are a function of the step: nothing else to move.
-                    moments.restore(model, optimizer);
-                }
-            };
+            // The training batches are a function of the step: no data order to move on resume.
+            TrainingLoop.TrainerState state = TrainingLoop.TrainerState.of(model, step.moments(), steps -> { });
             TrainingLoop.Outcome loop = TrainingLoop.run(model, train.steps(), train.evalEvery(),
                     step.schedule()::learningRate,
                     (s, times) -> step.run(manager, s, times).loss(), this::validate, listener, seed,

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.IntConsumer;
 import java.util.function.IntToDoubleFunction;
 import java.util.function.Supplier;
 
@@ -33,6 +34,25 @@ final class TrainingLoop {
 
         /** Puts back the optimiser's moments and moves the data order past {@code completedSteps} steps. */
         void restore(Map<String, float[]> optimizer, int completedSteps);
+
+        /**
+         * The state of a trainer whose optimiser keeps {@code moments} for {@code model}'s parameters and whose data
+         * order {@code skipData} moves past a number of completed steps.
+         */
+        static TrainerState of(Block model, OptimizerMoments moments, IntConsumer skipData) {
+            return new TrainerState() {
+                @Override
+                public Map<String, float[]> optimizer() {
+                    return moments.save(model);
+                }
+
+                @Override
+                public void restore(Map<String, float[]> optimizer, int completedSteps) {
+                    moments.restore(model, optimizer);
+                    skipData.accept(completedSteps);
+                }
+            };
+        }
     }
 
     /**
