@@ -97,4 +97,14 @@ public final class FmmAttentionProvider implements AttentionProvider {
         }
         return kernels;
     }
+
+    /** The band's softmax plus one far field per kernel; the blend and kernel mix are elementwise. */
+    @Override
+    public AttentionCost cost(VariantSpec spec, AttentionShape shape) {
+        SpecParams p = SpecParams.check(spec, parameters());
+        int band = p.positiveInt("k", BandAttentionProvider.DEFAULT_BAND, 1);
+        int kernels = kernels(spec, p.text("kernels", DEFAULT_KERNELS)).size();
+        return AttentionCost.ofProducts(shape, AttentionCost.softmaxProducts(shape, shape.bandPairs(band))
+                + AttentionCost.farFieldProducts(shape, kernels));
+    }
 }

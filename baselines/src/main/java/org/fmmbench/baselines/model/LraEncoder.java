@@ -44,8 +44,16 @@ public final class LraEncoder extends AbstractBlock {
         return config;
     }
 
+    public TokenAndPositionEmbedding embedding() {
+        return embedding;
+    }
+
     public List<EncoderBlock> blocks() {
         return Collections.unmodifiableList(blocks);
+    }
+
+    public LayerNorm finalNorm() {
+        return finalNorm;
     }
 
     /** 1 where the token is real, 0 where it is padding (id 0); float32 of the ids' shape. */

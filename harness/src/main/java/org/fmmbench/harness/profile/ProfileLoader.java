@@ -51,6 +51,9 @@ public final class ProfileLoader {
     /** Train fields a profile may leave out: language-modelling settings, and no gradient accumulation. */
     private static final ObjectNode OPTIONAL_TRAIN_DEFAULTS = YAML.createObjectNode().put("gradClip", 0.0)
             .put("evalStride", 0).put("microBatch", 0).put("evalMode", LmEvalMode.WINDOWED.specName());
+    /** Data fields a profile may leave out: content = the whole sequence, nothing cut, stand-ins allowed. */
+    private static final ObjectNode OPTIONAL_DATA_DEFAULTS = YAML.createObjectNode().put("contentLength", 0)
+            .put("truncate", false).put("requireRealData", false);
     /** Model fields only language modelling uses; the default is the paper's. */
     private static final ObjectNode LM_ONLY_MODEL_DEFAULTS = YAML.createObjectNode()
             .put("positions", PositionScheme.WINDOW.specName());
@@ -127,9 +130,10 @@ public final class ProfileLoader {
             checkModel(model, where);
             TrainConfig train = bind(merge(merge(merge(merge(OPTIONAL_TRAIN_DEFAULTS, f.train()), t.train()),
                     set.get("train")), set.get(e.getKey() + ".train")), TrainConfig.class, where + ", train");
-            DataConfig data = bind(merge(merge(merge(f.data(), t.data()), set.get("data")),
+            DataConfig data = bind(merge(merge(merge(merge(OPTIONAL_DATA_DEFAULTS, f.data()), t.data()), set.get("data")),
                     set.get(e.getKey() + ".data")), DataConfig.class, where + ", data");
             checkTrain(train, where);
+            checkData(data, where);
             Map<String, String> rowMap = new LinkedHashMap<>();
             if (f.rows() != null) {
                 rowMap.putAll(f.rows());
@@ -151,6 +155,12 @@ public final class ProfileLoader {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(where + ", model: " + e.getMessage() + ".", e);
         }
+    }
+
+    private static void checkData(DataConfig d, String where) {
+        require(d.contentLength() >= 0, where, "data.contentLength must be >= 0 (0 = all of seqLength)");
+        require(d.contentLength() == 0 || (d.seqLength() > 0 && d.contentLength() <= d.seqLength()), where,
+                "data.contentLength must be at most data.seqLength (the padded length), and needs an explicit seqLength");
     }
 
     /** Checks the fields every cell needs to train at all. */

@@ -14,6 +14,7 @@ import org.fmmbench.harness.results.CellStatus;
 import org.fmmbench.harness.results.ChanceLevel;
 import org.fmmbench.harness.scaling.ScalingRow;
 import org.fmmbench.harness.scaling.ScalingTargets;
+import org.fmmbench.harness.scaling.TimeBasis;
 
 /**
  * The paper's claims a run can speak to, each with a verdict: (a) on ListOps FMMformer with two kernels beats
@@ -142,7 +143,7 @@ final class Claims {
             return new Claim(claim, paperText, "", Verdict.INCONCLUSIVE, "no scaling run found: run "
                     + "`fmmbench scaling` (its scaling.csv in the run directory or beside it is read)");
         }
-        List<ScalingTargets.Target> targets = ScalingTargets.fmmLinearInN(scaling);
+        List<ScalingTargets.Target> targets = ScalingTargets.fmmLinearInN(scaling, TimeBasis.CPU);
         String measured = String.join("; ", targets.stream().map(t -> t.name() + " " + t.measured()).toList());
         boolean fail = targets.stream().anyMatch(t -> t.verdict() == ScalingTargets.Verdict.FAIL);
         boolean pass = targets.stream().allMatch(t -> t.verdict() == ScalingTargets.Verdict.PASS);

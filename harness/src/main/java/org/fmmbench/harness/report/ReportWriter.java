@@ -160,6 +160,10 @@ public final class ReportWriter {
                     + "test accuracy does not exceed the 95% binomial interval of its test set's majority-class rate, "
                     + "so it has not shown that it learnt the task (see \"Chance-level cells\" below).");
         }
+        if (s.rows().contains("none")) {
+            doc.paragraph("Row none is the attention-free control (each position keeps its own value, the rest of the "
+                    + "model unchanged): a task where it matches the attention rows does not need attention.");
+        }
         List<List<String>> ref = new ArrayList<>();
         for (String row : paper.accuracyRows()) {
             List<String> line = new ArrayList<>(List.of(row));

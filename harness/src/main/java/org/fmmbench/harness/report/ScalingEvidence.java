@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.fmmbench.harness.scaling.ScalingCsv;
 import org.fmmbench.harness.scaling.ScalingTargets;
+import org.fmmbench.harness.scaling.TimeBasis;
 
 /**
  * Finds the scaling run that answers the claim about N for a training run: the run's own {@code scaling.csv}, else
@@ -51,7 +52,7 @@ final class ScalingEvidence {
 
     private static boolean measured(Path csv) {
         try {
-            return ScalingTargets.fmmLinearInN(ScalingCsv.read(csv)).stream()
+            return ScalingTargets.fmmLinearInN(ScalingCsv.read(csv), TimeBasis.CPU).stream()
                     .allMatch(t -> t.verdict() != ScalingTargets.Verdict.NOT_MEASURED);
         } catch (IOException | RuntimeException e) {
             return false;

@@ -50,11 +50,16 @@ public record CellResult(
         String djlVersion,
         String pytorchVersion,
         Double stepCpuMsMedian,
+        String dataFingerprint,
+        Double truncatedFracTrain,
+        Double truncatedFracVal,
+        Double truncatedFracTest,
         Integer testExamples,
         Double majorityRate,
         String flags) {
 
-    public static final int SCHEMA_VERSION = 1;
+    /** 2: data_fingerprint and truncated_frac_{train,val,test} added; files of version 1 read with them empty. */
+    public static final int SCHEMA_VERSION = 2;
     /** Separates the entries of {@link #flags}. */
     public static final String FLAG_SEPARATOR = ";";
 
@@ -70,12 +75,14 @@ public record CellResult(
             Integer steps, Double trainWallS, Double stepMsMedian, Double stepMsP90, Double tokensPerS,
             Double evalWallS, Double peakRssMib, Long params, Double valPpl, Double testPpl, Double bitsPerToken,
             String startedAt, Double cellWallS, String gitCommit, Boolean gitDirty, String device, String cpuModel,
-            int threads, String jvmVersion, String djlVersion, String pytorchVersion, Double stepCpuMsMedian) {
+            int threads, String jvmVersion, String djlVersion, String pytorchVersion, Double stepCpuMsMedian,
+            String dataFingerprint, Double truncatedFracTrain, Double truncatedFracVal, Double truncatedFracTest) {
         this(runId, schemaVersion, cellId, status, statusDetail, task, row, variant, profile, seed, configHash,
                 dataSource, bestValAcc, bestStep, testAccBest, testAccLast, finalTrainLoss, steps, trainWallS,
                 stepMsMedian, stepMsP90, tokensPerS, evalWallS, peakRssMib, params, valPpl, testPpl, bitsPerToken,
                 startedAt, cellWallS, gitCommit, gitDirty, device, cpuModel, threads, jvmVersion, djlVersion,
-                pytorchVersion, stepCpuMsMedian, null, null, "");
+                pytorchVersion, stepCpuMsMedian, dataFingerprint, truncatedFracTrain, truncatedFracVal,
+                truncatedFracTest, null, null, "");
     }
 
     /** Whether {@link #flags} holds {@code flag}. */
@@ -89,7 +96,8 @@ public record CellResult(
                 configHash, dataSource, bestValAcc, bestStep, testAccBest, testAccLast, finalTrainLoss, steps,
                 trainWallS, stepMsMedian, stepMsP90, tokensPerS, evalWallS, mib, params, valPpl, testPpl,
                 bitsPerToken, startedAt, cellWallS, gitCommit, gitDirty, device, cpuModel, threads, jvmVersion,
-                djlVersion, pytorchVersion, stepCpuMsMedian, testExamples, majorityRate, flags);
+                djlVersion, pytorchVersion, stepCpuMsMedian, dataFingerprint, truncatedFracTrain, truncatedFracVal,
+                truncatedFracTest, testExamples, majorityRate, flags);
     }
 
     public CellResult withCellWallS(Double seconds) {
@@ -97,6 +105,7 @@ public record CellResult(
                 configHash, dataSource, bestValAcc, bestStep, testAccBest, testAccLast, finalTrainLoss, steps,
                 trainWallS, stepMsMedian, stepMsP90, tokensPerS, evalWallS, peakRssMib, params, valPpl, testPpl,
                 bitsPerToken, startedAt, seconds, gitCommit, gitDirty, device, cpuModel, threads, jvmVersion,
-                djlVersion, pytorchVersion, stepCpuMsMedian, testExamples, majorityRate, flags);
+                djlVersion, pytorchVersion, stepCpuMsMedian, dataFingerprint, truncatedFracTrain, truncatedFracVal,
+                truncatedFracTest, testExamples, majorityRate, flags);
     }
 }

@@ -1,5 +1,7 @@
 package org.fmmbench.harness.run;
 
+import org.fmmbench.tasks.DataSummary;
+import org.fmmbench.tasks.SplitName;
 import org.fmmbench.harness.config.CellConfig;
 import org.fmmbench.harness.results.CellResult;
 import org.fmmbench.harness.results.ChanceLevel;
@@ -21,6 +23,7 @@ final class CellOutcomes {
         boolean lm = r != null && r.isLanguageModel();
         boolean chance = status == CellStatus.OK && r != null && !lm
                 && ChanceLevel.at(r.testAccuracyAtBest(), r.majorityRate(), r.testExamples());
+        DataSummary data = r == null ? null : r.data();
         return new CellResult(runId, CellResult.SCHEMA_VERSION, cell.id(), status, detail == null ? "" : detail,
                 c.task(), c.row(), c.variant(), c.profile(), c.seed(), cell.configHash(),
                 r == null ? null : r.dataSource(),
@@ -42,6 +45,10 @@ final class CellOutcomes {
                 r == null ? null : r.bitsPerToken(),
                 startedAt, cellWallS, p.gitCommit(), p.gitDirty(), c.device(), p.cpuModel(), c.threads(),
                 p.jvmVersion(), p.djlVersion(), p.pytorchVersion(), r == null ? null : r.medianStepCpuMs(),
+                data == null ? null : data.fingerprint(),
+                data == null ? null : data.truncated(SplitName.TRAIN),
+                data == null ? null : data.truncated(SplitName.VAL),
+                data == null ? null : data.truncated(SplitName.TEST),
                 r == null ? null : r.testExamples(), r == null ? null : r.majorityRate(),
                 chance ? ChanceLevel.FLAG : "");
     }

@@ -104,6 +104,12 @@ public final class ScalingCommand implements Callable<Integer> {
             + "${DEFAULT-VALUE}; the paper's 32 or 256 make softmax steps take minutes here).", defaultValue = "8")
     int modelBatch;
 
+    @Option(names = "--time", paramLabel = "BASIS", description = "Time the roofline columns and the targets read: "
+            + "wall (JMH's score) or cpu (process CPU time per operation, which also counts the input fixtures but not "
+            + "time lost to other tenants of a loaded machine). Both are always recorded. Default: ${DEFAULT-VALUE}.",
+            defaultValue = "wall")
+    String timeBasis;
+
     @Option(names = "--jmh-verbose", description = "Show JMH's own per-iteration output.")
     boolean jmhVerbose;
 
@@ -171,7 +177,8 @@ public final class ScalingCommand implements Callable<Integer> {
         Path reportsDir = reports != null ? reports : quick ? null : Path.of("reports", "scaling");
         return new ScalingPlan(specs, ScalingPlan.doubling(nMin != null ? nMin : 256, nMax != null ? nMax : quick ? 2048 : 65536),
                 batch, layouts, causal.stream().distinct().toList(), benchModes, threads, jmh,
-                MemoryBudget.parse(memoryBudget), id, out.resolve(id), reportsDir, jmhVerbose, tasks, modelBatch);
+                MemoryBudget.parse(memoryBudget), id, out.resolve(id), reportsDir, jmhVerbose, tasks, modelBatch,
+                TimeBasis.parse(timeBasis));
     }
 
     public static void main(String[] args) {

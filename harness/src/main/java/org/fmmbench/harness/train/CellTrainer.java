@@ -3,7 +3,6 @@ package org.fmmbench.harness.train;
 import ai.djl.Device;
 import ai.djl.Model;
 import ai.djl.engine.Engine;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.DefaultTrainingConfig;
@@ -21,6 +20,7 @@ import org.fmmbench.harness.config.DataConfig;
 import org.fmmbench.harness.config.ModelConfig;
 import org.fmmbench.harness.config.TrainConfig;
 import org.fmmbench.tasks.SplitName;
+import org.fmmbench.tasks.DataSummary;
 import org.fmmbench.tasks.Task;
 import org.fmmbench.tasks.TaskInfo;
 import org.fmmbench.tasks.TaskOptions;
@@ -76,24 +76,23 @@ public final class CellTrainer {
         try (Task task = tasks.open(cell.task(), options(cell))) {
             Engine.getInstance().setRandomSeed(Long.hashCode(cell.seed()));
             TaskInfo info = task.info();
+            DataSummary data = DataSummary.of(task);
             EncoderConfig encoder = encoderConfig(cell.model(), info, variant);
             SequenceClassifier block = SequenceClassifier.create(info.documents(), encoder, info.numClasses(),
                     registry);
             try (Model model = Model.newInstance("cell", device)) {
                 model.setBlock(block);
                 OneCycleSchedule schedule = new OneCycleSchedule(train.lr(), train.steps(), train.warmupSteps());
-                OneCycleAdamW optimizer = OneCycleAdamW.builder(schedule)
-                        .optWeightDecays((float) train.weightDecay())
-                        .optBeginNumUpdate(resume == null ? 0 : resume.completedSteps()).build();
-                DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
-                        .optOptimizer(optimizer).optDevices(new Device[] {device});
+                DefaultTrainingConfig config = trainingConfig(schedule, train, device,
+                        resume == null ? 0 : resume.completedSteps());
                 try (Trainer trainer = model.newTrainer(config)) {
                     Shape[] inputShapes = new Shape[info.documents()];
                     Arrays.fill(inputShapes, new Shape(train.batchSize(), info.seqLength()));
                     trainer.initialize(inputShapes);
                     Run run = new Run(task, info, block, trainer, schedule, train, cell.seed(), listener);
-                    return run.execute(new TrainingLoop.Checkpoints(checkpointing, resume,
-                            run.state(optimizer.moments())));
+                    OptimizerMoments moments = ((TorchAdamW) config.getOptimizer()).moments();
+                    return run.execute(new TrainingLoop.Checkpoints(checkpointing, resume, run.state(moments)))
+                            .withData(data);
                 }
             }
         }
@@ -110,9 +109,13 @@ public final class CellTrainer {
     }
 
     private TaskOptions options(CellConfig cell) {
-        DataConfig data = cell.data();
-        return new TaskOptions(dataDir, cacheDir, data.source(), data.seqLength(), cell.seed(), data.maxTrain(),
-                data.maxVal(), data.maxTest(), data.pixelZero());
+        return options(cell.data(), dataDir, cacheDir, cell.seed());
+    }
+
+    /** How a cell with these data settings opens its task. */
+    public static TaskOptions options(DataConfig data, Path dataDir, Path cacheDir, long seed) {
+        return new TaskOptions(dataDir, cacheDir, data.source(), data.seqLength(), seed, data.maxTrain(),
+                data.maxVal(), data.maxTest(), data.pixelZero(), data.contentLength(), data.truncate());
     }
 
     private static void checkTrainConfig(TrainConfig t) {
@@ -155,6 +158,20 @@ public final class CellTrainer {
         throw new IllegalArgumentException("Unknown device '" + name + "': use 'cpu' or 'gpu'.");
     }
 
+    /** Loss and optimiser of a classification cell: softmax cross-entropy, AdamW under {@code schedule}. */
+    static DefaultTrainingConfig trainingConfig(OneCycleSchedule schedule, TrainConfig train, Device device) {
+        return trainingConfig(schedule, train, device, 0);
+    }
+
+    /** The same for a cell resumed after {@code completedSteps} steps: the optimiser counts on from them. */
+    static DefaultTrainingConfig trainingConfig(OneCycleSchedule schedule, TrainConfig train, Device device,
+            int completedSteps) {
+        OneCycleAdamW optimizer = OneCycleAdamW.builder(schedule).optWeightDecays((float) train.weightDecay())
+                .optBeginNumUpdate(completedSteps).build();
+        return new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss()).optOptimizer(optimizer)
+                .optDevices(new Device[] {device});
+    }
+
     private static EncoderConfig encoderConfig(ModelConfig m, TaskInfo info, VariantSpec variant) {
         return new EncoderConfig(info.vocabSize(), info.seqLength(), m.dim(), m.heads(), m.mlpDim(), m.layers(),
                 m.dropout(), m.attentionDropout(), variant);
@@ -174,7 +191,7 @@ public final class CellTrainer {
         private final TrainConfig train;
         private final TrainingListener listener;
         private final TrainingOrder order;
-        private final BatchAssembler trainBatches;
+        private final ClassifierStep classifierStep;
         private final SplitEvaluator validation;
         private final SplitEvaluator test;
         private final long seed;
@@ -190,7 +207,8 @@ public final class CellTrainer {
             this.seed = seed;
             int batch = train.batchSize();
             order = new TrainingOrder(task.split(SplitName.TRAIN).size(), seed);
-            trainBatches = new BatchAssembler(task.split(SplitName.TRAIN), info, batch);
+            classifierStep = new ClassifierStep(trainer, new BatchAssembler(task.split(SplitName.TRAIN), info, batch),
+                    train.examplesPerPass());
             validation = evaluator(task, SplitName.VAL, batch);
             test = evaluator(task, SplitName.TEST, batch);
         }
@@ -226,7 +244,7 @@ public final class CellTrainer {
             return new TrainResult(info.dataSource(), loop.bestValidation().accuracy(), loop.bestStep(), testAtBest,
                     testAtLast, loop.tailLoss(), train.steps(), loop.trainMs(), median, loop.times().p90Ms(),
                     loop.times().medianCpuMs(), tokensPerStep / (median / 1000), evalMs, block.parameterCount(),
-                    loop.curve(), null, null, null, resumeNote(loop), atBest.examples(), atBest.majorityRate());
+                    loop.curve(), null, null, null, resumeNote(loop), null, atBest.examples(), atBest.majorityRate());
         }
 
         private TrainingLoop.Validation validate() {
@@ -234,18 +252,13 @@ public final class CellTrainer {
             return new TrainingLoop.Validation(val.accuracy(), val.accuracy(), val.loss(), Double.NaN);
         }
 
-        /** One optimiser step on the next batch, in micro-batches ({@link MicroBatches}); returns its loss. */
+        /** One optimiser step on the next batch; returns its loss. */
         private double trainStep(int step, StepTimes times) {
             try (NDManager stepManager = trainer.getManager().newSubManager()) {
                 int[] examples = order.next(train.batchSize());
                 StepTimes.Start start = StepTimes.start();
-                double loss = MicroBatches.backward(stepManager, step, examples.length, train.examplesPerPass(),
-                        (passManager, from, count) -> {
-                            BatchAssembler.Batch batch = trainBatches.assemble(passManager, examples, from, count);
-                            NDList logits = trainer.forward(batch.inputs());
-                            return trainer.getLoss().evaluate(new NDList(batch.labels()), logits);
-                        });
-                trainer.step();
+                double loss = classifierStep.backward(stepManager, step, examples);
+                classifierStep.update();
                 times.stop(start);
                 return loss;
             }

@@ -20,6 +20,7 @@ import org.fmmbench.harness.config.CellConfig;
 import org.fmmbench.harness.config.DataConfig;
 import org.fmmbench.harness.config.ModelConfig;
 import org.fmmbench.harness.config.TrainConfig;
+import org.fmmbench.tasks.DataSummary;
 import org.fmmbench.tasks.SplitName;
 import org.fmmbench.tasks.TaskOptions;
 import org.fmmbench.tasks.lm.LmBatches;
@@ -203,7 +204,9 @@ public final class LmCellTrainer {
                     tokensPerStep / (median / 1000), evalMs, model.parameterCount(), loop.curve(),
                     loop.bestValidation().perplexity(), test.perplexity(), test.bitsPerToken(),
                     String.join("; ", Stream.of(evaluationNote, CellTrainer.resumeNote(loop))
-                            .filter(n -> !n.isEmpty()).toList()));
+                            .filter(n -> !n.isEmpty()).toList()),
+                    DataSummary.ofStreams(corpus.dataSource(), corpus.vocabSize(), java.util.Arrays.stream(SplitName.values())
+                            .map(s -> corpus.stream(s).file()).toList()), null, null);
         }
 
         /** Validation perplexity; the listener gets the mean log-loss as the validation loss. */

@@ -1,5 +1,6 @@
 package org.fmmbench.harness.train;
 
+import org.fmmbench.tasks.DataSummary;
 import java.util.List;
 
 /**
@@ -25,6 +26,7 @@ import java.util.List;
  * @param bitsPerToken test bits per token of the same (bits per byte on a byte corpus); null for classification
  * @param note what the status detail of a successful cell should say, e.g. that a requested evaluation mode fell
  *     back to another; empty when there is nothing to say
+ * @param data the fingerprint and truncated shares of the data the cell saw; null when not known
  * @param testExamples classification: the number of test examples the test accuracies are over; null otherwise
  * @param majorityRate classification: the share of those examples in their most frequent class (the accuracy of
  *     always answering it); null otherwise
@@ -33,7 +35,7 @@ public record TrainResult(String dataSource, double bestValAccuracy, int bestSte
         double testAccuracyAtLast, double finalTrainLoss, int steps, long trainWallMs, double medianStepMs,
         double p90StepMs, double medianStepCpuMs, double tokensPerSecond, long evalWallMs, long parameterCount,
         List<CurvePoint> curve, Double valPerplexity, Double testPerplexity, Double bitsPerToken, String note,
-        Integer testExamples, Double majorityRate) {
+        DataSummary data, Integer testExamples, Double majorityRate) {
 
     public TrainResult {
         curve = List.copyOf(curve);
@@ -47,7 +49,7 @@ public record TrainResult(String dataSource, double bestValAccuracy, int bestSte
             List<CurvePoint> curve, Double valPerplexity, Double testPerplexity, Double bitsPerToken, String note) {
         this(dataSource, bestValAccuracy, bestStep, testAccuracyAtBest, testAccuracyAtLast, finalTrainLoss, steps,
                 trainWallMs, medianStepMs, p90StepMs, medianStepCpuMs, tokensPerSecond, evalWallMs, parameterCount,
-                curve, valPerplexity, testPerplexity, bitsPerToken, note, null, null);
+                curve, valPerplexity, testPerplexity, bitsPerToken, note, null, null, null);
     }
 
     /** A classification result: no perplexities. */
@@ -57,7 +59,15 @@ public record TrainResult(String dataSource, double bestValAccuracy, int bestSte
             List<CurvePoint> curve) {
         this(dataSource, bestValAccuracy, bestStep, testAccuracyAtBest, testAccuracyAtLast, finalTrainLoss, steps,
                 trainWallMs, medianStepMs, p90StepMs, medianStepCpuMs, tokensPerSecond, evalWallMs, parameterCount,
-                curve, null, null, null, "");
+                curve, null, null, null, "", null, null, null);
+    }
+
+    /** The same result, recording which data produced it. */
+    public TrainResult withData(DataSummary summary) {
+        return new TrainResult(dataSource, bestValAccuracy, bestStep, testAccuracyAtBest, testAccuracyAtLast,
+                finalTrainLoss, steps, trainWallMs, medianStepMs, p90StepMs, medianStepCpuMs, tokensPerSecond,
+                evalWallMs, parameterCount, curve, valPerplexity, testPerplexity, bitsPerToken, note, summary,
+                testExamples, majorityRate);
     }
 
     /** Whether this is a language-modelling result (perplexities, no accuracies). */

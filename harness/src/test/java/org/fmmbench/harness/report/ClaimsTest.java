@@ -33,13 +33,14 @@ class ClaimsTest {
         return new CellResult("run", 1, task + "-" + row + "-s" + seed, CellStatus.OK, "", task, row, row, "cpu", seed,
                 "h", task + "-generated", acc, 10, acc, acc, 1.5, 20, 3.0, 25.0, 30.0, 5000.0, 0.5, 400.0, 1000L, null,
                 null, null, "2026-01-01T00:00:00Z", 4.0, "abc", false, "cpu", "cpu", 1, "17", "0.36.0", "2.7.1", 9.5,
-                testExamples, 0.17, flags);
+                "fp", 0.0, 0.0, 0.0, testExamples, 0.17, flags);
     }
 
     private static CellResult perplexity(String row, long seed, double ppl) {
         return new CellResult("run", 1, "lm-" + row + "-s" + seed, CellStatus.OK, "", "lm", row, row, "cpu", seed, "h",
                 "europarl-bytes", null, 10, null, null, 1.5, 20, 3.0, 25.0, 30.0, 5000.0, 0.5, 400.0, 1000L, ppl, ppl,
-                3.0, "2026-01-01T00:00:00Z", 4.0, "abc", false, "cpu", "cpu", 1, "17", "0.36.0", "2.7.1", 9.5);
+                3.0, "2026-01-01T00:00:00Z", 4.0, "abc", false, "cpu", "cpu", 1, "17", "0.36.0", "2.7.1", 9.5, "fp", 0.0,
+                0.0, 0.0);
     }
 
     private static Claim claim(List<CellResult> cells, int which) {

@@ -29,7 +29,7 @@ class ReportWriterTest {
                 status == CellStatus.OK ? "" : "IllegalStateException: exploded", task, row, row, "smoke", seed,
                 "h-" + id, source, acc, 10, acc, acc, 1.5, 20, 3.0, 25.0, 30.0, 5000.0, 0.5, 400.0, 1000L, null,
                 null, null, "2026-11-27T19:00:0" + seed + "Z", 4.0, "abc", false, "cpu", "AMD EPYC", 2, "OpenJDK 17",
-                "0.36.0", "PyTorch 2.7.1", 9.5);
+                "0.36.0", "PyTorch 2.7.1", 9.5, "fp0", 0.0, 0.0, 0.0);
     }
 
     /** A run directory as reproduce leaves it: results.csv plus curve files, no plan and no training. */
@@ -109,7 +109,7 @@ class ReportWriterTest {
         return new CellResult("run-lm", CellResult.SCHEMA_VERSION, id, CellStatus.OK, "", "lm", row, row, "smoke", 0,
                 "h-" + id, "europarl-bytes", null, 30, null, null, 1.5, 30, 3.0, 25.0, 30.0, 5000.0, 0.5, 400.0, 1000L,
                 valPpl, testPpl, Math.log(testPpl) / Math.log(2), "2026-11-27T19:00:00Z", 4.0, "abc", false, "cpu",
-                "AMD EPYC", 1, "OpenJDK 17", "0.36.0", "PyTorch 2.7.1", null);
+                "AMD EPYC", 1, "OpenJDK 17", "0.36.0", "PyTorch 2.7.1", null, "fp0", 0.0, 0.0, 0.0);
     }
 
     @Test
@@ -159,7 +159,7 @@ class ReportWriterTest {
         return new CellResult("run-wt", CellResult.SCHEMA_VERSION, id, CellStatus.OK, "", "lm", row, row, "paper", 0,
                 "h-" + id, "wikitext-103-files", null, 30, null, null, 1.5, steps, 3.0, 25.0, 30.0, 5000.0, 0.5, 400.0,
                 1000L, ppl, ppl, Math.log(ppl) / Math.log(2), "2026-11-27T19:00:00Z", 4.0, "abc", false, "cpu",
-                "AMD EPYC", 1, "OpenJDK 17", "0.36.0", "PyTorch 2.7.1", null);
+                "AMD EPYC", 1, "OpenJDK 17", "0.36.0", "PyTorch 2.7.1", null, "fp0", 0.0, 0.0, 0.0);
     }
 
     @Test
@@ -168,7 +168,7 @@ class ReportWriterTest {
         CellResult chance = new CellResult("run-mixed", CellResult.SCHEMA_VERSION, "000-listops-linear-s0",
                 CellStatus.OK, "", "listops", "linear", "linear", "smoke", 0, "h0", "listops-generated", 0.2, 10, 0.17,
                 0.17, 2.2, 30, 3.0, 25.0, 30.0, 5000.0, 0.5, 400.0, 1000L, null, null, null, "2026-11-27T19:00:00Z",
-                4.0, "abc", false, "cpu", "AMD EPYC", 1, "OpenJDK 17", "0.36.0", "PyTorch 2.7.1", null, 64, 0.17,
+                4.0, "abc", false, "cpu", "AMD EPYC", 1, "OpenJDK 17", "0.36.0", "PyTorch 2.7.1", null, "fp0", 0.0, 0.0, 0.0, 64, 0.17,
                 ChanceLevel.FLAG);
         ResultsCsv.write(run.resolve("results.csv"), List.of(chance, lmCell("001-lm-band_20-s0", "band_20", 9.5, 10.0)));
         Path report = root.resolve("reports").resolve("run-mixed");
