@@ -59,9 +59,11 @@ class ResultsCsvTest {
         ResultsCsv.write(csv, List.of(sample("000-a", CellStatus.OK, 0.3)));
         List<String> lines = Files.readAllLines(csv);
         int columns = ResultsCsv.HEADER.size();
-        assertEquals(List.of("data_fingerprint", "truncated_frac_train", "truncated_frac_val", "truncated_frac_test"),
-                ResultsCsv.HEADER.subList(columns - 4, columns), "new columns are appended");
-        List<String> old = lines.stream().map(l -> l.substring(0, nthFromEnd(l, 4))).toList();
+        // The data columns, then the test-set statistics and flags that came after them.
+        assertEquals(List.of("data_fingerprint", "truncated_frac_train", "truncated_frac_val", "truncated_frac_test",
+                "test_examples", "majority_rate", "flags"), ResultsCsv.HEADER.subList(columns - 7, columns),
+                "new columns are appended");
+        List<String> old = lines.stream().map(l -> l.substring(0, nthFromEnd(l, 7))).toList();
         old = new java.util.ArrayList<>(old);
         old.set(1, old.get(1).replaceFirst("run-1," + CellResult.SCHEMA_VERSION + ",", "run-1,1,"));
         Files.write(csv, old);
