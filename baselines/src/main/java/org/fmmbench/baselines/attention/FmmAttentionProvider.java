@@ -76,7 +76,7 @@ public final class FmmAttentionProvider implements AttentionProvider {
         return new FmmAttention(spec, settings, band, kernels, blend, mix);
     }
 
-    private static List<FeatureMap> kernels(VariantSpec spec, String text) {
+    static List<FeatureMap> kernels(VariantSpec spec, String text) {
         List<FeatureMap> kernels = new ArrayList<>();
         for (String name : text.split("\\+", -1)) {
             String trimmed = name.trim();

@@ -33,7 +33,7 @@ class VariantRegistryTest {
                 builtIn.add(name);
             }
         });
-        assertEquals(Set.of("softmax", "linear", "band", "fmm", "none"), builtIn);
+        assertEquals(Set.of("softmax", "linear", "band", "fmm", "none", "fastweight"), builtIn);
         assertInstanceOf(SoftmaxAttention.class, registry.create("softmax", AttentionSettings.nonCausal(2, 8)));
         assertInstanceOf(LinearAttention.class, registry.create("linear", AttentionSettings.causal(2, 8)));
         assertEquals(20, ((BandAttention) registry.create("band:k=20", AttentionSettings.nonCausal(2, 8))).band());
@@ -45,7 +45,7 @@ class VariantRegistryTest {
         String message = assertThrows(IllegalArgumentException.class,
                 () -> VariantRegistry.load().create("performer", AttentionSettings.nonCausal(2, 8))).getMessage();
         assertTrue(message.contains("Unknown attention variant 'performer'"), message);
-        assertTrue(message.contains("Known variants: band, fmm, linear, none, softmax"), message);
+        assertTrue(message.contains("Known variants: band, fastweight, fmm, linear, none, softmax"), message);
         assertTrue(message.contains("META-INF/services/org.fmmbench.baselines.attention.AttentionProvider"), message);
     }
 

@@ -33,6 +33,8 @@ import org.fmmbench.harness.train.LmEvalMode;
  */
 public final class ProfileLoader {
     public static final List<String> BUILT_IN = List.of("smoke", "cpu", "paper");
+    /** Built-in profiles of the paper's single-task experiments, beside the main ones. */
+    public static final List<String> EXPERIMENTS = List.of("copy", "copy-cpu");
     private static final List<String> SECTIONS = List.of("model", "train", "data");
 
     /** Reads the file: sections may be left out. */
@@ -82,7 +84,7 @@ public final class ProfileLoader {
      */
     public static Profile load(String nameOrPath, Map<String, String> overrides) {
         Path file = Path.of(nameOrPath);
-        if (!BUILT_IN.contains(nameOrPath) && Files.isRegularFile(file)) {
+        if (!BUILT_IN.contains(nameOrPath) && !EXPERIMENTS.contains(nameOrPath) && Files.isRegularFile(file)) {
             try (InputStream in = Files.newInputStream(file)) {
                 return parse(in, file.toString(), overrides);
             } catch (IOException e) {
@@ -92,7 +94,7 @@ public final class ProfileLoader {
         InputStream in = ProfileLoader.class.getResourceAsStream("/profiles/" + nameOrPath + ".yaml");
         if (in == null) {
             throw new IllegalArgumentException("Unknown profile '" + nameOrPath + "'. Use one of "
-                    + String.join(", ", BUILT_IN) + ", or the path of a profile YAML file.");
+                    + String.join(", ", BUILT_IN) + " (experiments: " + String.join(", ", EXPERIMENTS) + "), or the path of a profile YAML file.");
         }
         try (in) {
             return parse(in, "built-in profile " + nameOrPath, overrides);

@@ -21,6 +21,7 @@ import org.fmmbench.harness.results.CurveCsv;
 import org.fmmbench.harness.results.ResultsCsv;
 import org.fmmbench.harness.scaling.ScalingCsv;
 import org.fmmbench.harness.train.CurvePoint;
+import org.fmmbench.harness.train.CopyWorkload;
 import org.fmmbench.harness.train.LmCellTrainer;
 
 /**
@@ -60,6 +61,9 @@ public final class ReportWriter {
             }
             if (s.tasks().contains(LmCellTrainer.TASK)) {
                 perplexitySection(doc, s, paper, reportDir);
+            }
+            if (s.tasks().contains(CopyWorkload.TASK)) {
+                CopySection.write(doc, s, reportDir);
             }
             efficiencySection(doc, s, reportDir);
             curvesSection(doc, s, runDir, reportDir);

@@ -134,7 +134,8 @@ class ProfileLoaderTest {
             List<String> specs = new java.util.ArrayList<>(lm.rows().stream().map(PaperRow::variant).toList());
             assertTrue(specs.remove("none"), name + ": the control row");
             assertEquals(LmRows.PAPER.stream().map(LmRows.Row::spec).toList(), specs, name);
-            assertEquals(List.of("softmax", "linear", "band_5", "none", "band_20", "fmm1_band5", "fmm1_band20", "fmm2_band20"),
+            assertEquals(List.of("softmax", "linear", "band_5", "none", "band_20", "fmm1_band5", "fmm1_band20", "fmm2_band20",
+                    "fw", "fw1_band20", "fw2_band20"),
                     lm.rows().stream().map(PaperRow::row).toList(), name);
             assertEquals(0.25, lm.train().gradClip(), name);
             // profiles that do not mention them keep the paper's positions and the windowed evaluation

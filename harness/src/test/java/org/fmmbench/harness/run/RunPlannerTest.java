@@ -28,7 +28,7 @@ class RunPlannerTest {
     void everyCellOfEveryBuiltInProfileBuildsItsAttentionVariant() {
         for (String name : ProfileLoader.BUILT_IN) {
             RunPlan plan = planner.plan(ProfileLoader.load(name), request());
-            assertEquals(5 * 6 + 8, plan.cells().size(), name + ": 5 LRA tasks x 6 rows (the paper's 5 and none), 8 LM rows");
+            assertEquals(5 * 6 + 11, plan.cells().size(), name + ": 5 LRA tasks x 6 rows (the paper's 5 and none), 11 LM rows");
         }
     }
 
