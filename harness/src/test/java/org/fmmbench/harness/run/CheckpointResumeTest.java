@@ -123,7 +123,7 @@ class CheckpointResumeTest {
         ProcessBuilder pb = new ProcessBuilder(command)
                 .redirectOutput(dir.resolve(ChildProcess.STDOUT_LOG).toFile())
                 .redirectError(ProcessBuilder.Redirect.appendTo(dir.resolve(ChildProcess.STDERR_LOG).toFile()));
-        pb.environment().putAll(MatrixRunner.childEnvironment(1));
+        pb.environment().putAll(MatrixRunner.childEnvironment("1"));
         return pb.start();
     }
 
