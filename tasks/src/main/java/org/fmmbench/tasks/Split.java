@@ -14,4 +14,9 @@ public interface Split {
      * {@code dst}, which has length {@link TaskInfo#seqLength()}; positions past the text hold the pad id.
      */
     void tokens(int index, int doc, int[] dst);
+
+    /** The share of examples with a document longer than the kept content, which {@link #tokens} cuts (0 = none). */
+    default double truncatedFraction() {
+        return 0.0;
+    }
 }

@@ -11,6 +11,11 @@ public interface Task extends AutoCloseable {
 
     Split split(SplitName which);
 
+    /** Tokens of content kept per document before padding to {@link TaskInfo#seqLength()}. */
+    default int contentLength() {
+        return info().seqLength();
+    }
+
     @Override
     void close();
 }

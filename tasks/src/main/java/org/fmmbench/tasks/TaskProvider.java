@@ -19,4 +19,9 @@ public interface TaskProvider {
      * @throws IllegalArgumentException for impossible options (unknown source, negative lengths ...)
      */
     Task open(TaskOptions options);
+
+    /** The paper's data this task reads when it is present; empty for a task that has only generated data. */
+    default java.util.Optional<RealData> realData() {
+        return java.util.Optional.empty();
+    }
 }

@@ -14,8 +14,9 @@ class TaskRegistryTest {
     Path cache;
 
     @Test
-    void knowsTheFiveLraTasks() {
-        assertEquals(List.of("listops", "text", "retrieval", "image", "pathfinder"), List.copyOf(TaskRegistry.providers().keySet()));
+    void knowsTheFiveLraTasksAndLanguageIdentification() {
+        assertEquals(List.of("listops", "text", "retrieval", "image", "pathfinder", "language"),
+                List.copyOf(TaskRegistry.providers().keySet()));
     }
 
     @Test
@@ -24,7 +25,7 @@ class TaskRegistryTest {
                 () -> TaskRegistry.open("listopz", TaskOptions.defaults(cache)));
         assertTrue(e.getMessage().contains("unknown task 'listopz'"), e.getMessage());
         for (String s : List.of("listops (sources: listops-lra-files, listops-generated)", "pathfinder-generated",
-                "fashion-mnist", "europarl-languages", "europarl-halves", "aan-lra-files", "imdb-aclimdb", "cifar10")) {
+                "fashion-mnist", "europarl-repeat", "europarl-languages", "europarl-halves", "aan-lra-files", "imdb-aclimdb", "cifar10")) {
             assertTrue(e.getMessage().contains(s), s + " missing from: " + e.getMessage());
         }
     }
@@ -45,7 +46,10 @@ class TaskRegistryTest {
                 new TaskOptions(null, cache, "auto", 0, 0, -5, 0, 0, "pad")));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TaskRegistry.open("image",
                 new TaskOptions(null, cache, "auto", 0, 0, 0, 0, 0, "black")));
-        assertTrue(e.getMessage().contains("pixelZero must be 'pad' or 'shift'"));
+        assertTrue(e.getMessage().contains("pixelZero must be 'auto', 'pad' or 'shift'"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> TaskRegistry.open("text",
+                new TaskOptions(null, cache, "auto", 1024, 0, 0, 0, 0, "auto", 1025, false)));
+        assertTrue(e.getMessage().contains("contentLength must be in [0, seqLength]"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> TaskRegistry.open("listops",
                 new TaskOptions(null, null, "auto", 0, 0, 0, 0, 0, "pad")));
         assertEquals("auto", d.source());

@@ -23,4 +23,12 @@ public interface AttentionProvider {
      * valid choices when {@code spec} holds an unknown parameter or an impossible value.
      */
     Attention create(VariantSpec spec, AttentionSettings settings);
+
+    /**
+     * The FLOPs and minimum bytes of one call of the block {@code spec} builds, at the given size, for the roofline
+     * of the {@code scaling} command. The default, {@link AttentionCost#UNKNOWN}, leaves those columns empty.
+     */
+    default AttentionCost cost(VariantSpec spec, AttentionShape shape) {
+        return AttentionCost.UNKNOWN;
+    }
 }

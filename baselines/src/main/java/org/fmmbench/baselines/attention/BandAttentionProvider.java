@@ -31,4 +31,11 @@ public final class BandAttentionProvider implements AttentionProvider {
         SpecParams p = SpecParams.check(spec, parameters());
         return new BandAttention(spec, settings, p.positiveInt("k", DEFAULT_BAND, 1));
     }
+
+    /** Softmax over the band's pairs only: the blocks' extra key slots are work the floor does not need. */
+    @Override
+    public AttentionCost cost(VariantSpec spec, AttentionShape shape) {
+        int band = SpecParams.check(spec, parameters()).positiveInt("k", DEFAULT_BAND, 1);
+        return AttentionCost.ofProducts(shape, AttentionCost.softmaxProducts(shape, shape.bandPairs(band)));
+    }
 }

@@ -76,7 +76,7 @@ public final class FmmAttentionProvider implements AttentionProvider {
         return new FmmAttention(spec, settings, band, kernels, blend, mix);
     }
 
-    private static List<FeatureMap> kernels(VariantSpec spec, String text) {
+    static List<FeatureMap> kernels(VariantSpec spec, String text) {
         List<FeatureMap> kernels = new ArrayList<>();
         for (String name : text.split("\\+", -1)) {
             String trimmed = name.trim();
@@ -96,5 +96,15 @@ public final class FmmAttentionProvider implements AttentionProvider {
                     + kernels.size() + " feature maps; at most " + MAX_KERNELS + " are supported.");
         }
         return kernels;
+    }
+
+    /** The band's softmax plus one far field per kernel; the blend and kernel mix are elementwise. */
+    @Override
+    public AttentionCost cost(VariantSpec spec, AttentionShape shape) {
+        SpecParams p = SpecParams.check(spec, parameters());
+        int band = p.positiveInt("k", BandAttentionProvider.DEFAULT_BAND, 1);
+        int kernels = kernels(spec, p.text("kernels", DEFAULT_KERNELS)).size();
+        return AttentionCost.ofProducts(shape, AttentionCost.softmaxProducts(shape, shape.bandPairs(band))
+                + AttentionCost.farFieldProducts(shape, kernels));
     }
 }

@@ -24,4 +24,9 @@ public final class LinearAttentionProvider implements AttentionProvider {
         SpecParams.check(spec, parameters());
         return new LinearAttention(spec, settings);
     }
+
+    @Override
+    public AttentionCost cost(VariantSpec spec, AttentionShape shape) {
+        return AttentionCost.ofProducts(shape, AttentionCost.farFieldProducts(shape, 1));
+    }
 }

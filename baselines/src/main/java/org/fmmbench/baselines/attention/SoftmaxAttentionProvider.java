@@ -24,4 +24,9 @@ public final class SoftmaxAttentionProvider implements AttentionProvider {
         SpecParams.check(spec, parameters());
         return new SoftmaxAttention(spec, settings);
     }
+
+    @Override
+    public AttentionCost cost(VariantSpec spec, AttentionShape shape) {
+        return AttentionCost.ofProducts(shape, AttentionCost.softmaxProducts(shape, shape.allPairs()));
+    }
 }

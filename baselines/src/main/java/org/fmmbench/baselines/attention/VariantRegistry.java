@@ -52,6 +52,11 @@ public final class VariantRegistry {
         return provider(spec.name()).create(spec, settings);
     }
 
+    /** The cost the variant declares for one call at {@code shape}; {@link AttentionCost#UNKNOWN} if none. */
+    public AttentionCost cost(VariantSpec spec, AttentionShape shape) {
+        return provider(spec.name()).cost(spec, shape);
+    }
+
     public Attention create(String spec, AttentionSettings settings) {
         return create(VariantSpec.parse(spec), settings);
     }

@@ -44,7 +44,8 @@ class RecurrentAttentionTest {
     @ParameterizedTest
     @ValueSource(strings = {"linear", "band:k=1", "band:k=5", "fmm:k=5,kernels=elu,blend=per_head",
         "fmm:k=20,kernels=elu+elu_flip,blend=near_channel,kmix=learned_ab",
-        "fmm:k=3,kernels=elu+elu_flip+tanh,blend=mix,kmix=fixed"})
+        "fmm:k=3,kernels=elu+elu_flip+tanh,blend=mix,kmix=fixed", "fastweight", "fastweight:k=5",
+        "fastweight:k=20,kernels=elu+elu"})
     void chunkByChunkWithCarriedStateEqualsOneCausalPass(String spec) {
         Attention block = VariantRegistry.load().create(spec, AttentionSettings.causal(HEADS, D));
         Shape shape = new Shape(BATCH, HEADS, N, D);

@@ -33,7 +33,7 @@ class VariantRegistryTest {
                 builtIn.add(name);
             }
         });
-        assertEquals(Set.of("softmax", "linear", "band", "fmm"), builtIn);
+        assertEquals(Set.of("softmax", "linear", "band", "fmm", "none", "fastweight"), builtIn);
         assertInstanceOf(SoftmaxAttention.class, registry.create("softmax", AttentionSettings.nonCausal(2, 8)));
         assertInstanceOf(LinearAttention.class, registry.create("linear", AttentionSettings.causal(2, 8)));
         assertEquals(20, ((BandAttention) registry.create("band:k=20", AttentionSettings.nonCausal(2, 8))).band());
@@ -45,7 +45,7 @@ class VariantRegistryTest {
         String message = assertThrows(IllegalArgumentException.class,
                 () -> VariantRegistry.load().create("performer", AttentionSettings.nonCausal(2, 8))).getMessage();
         assertTrue(message.contains("Unknown attention variant 'performer'"), message);
-        assertTrue(message.contains("Known variants: band, fmm, linear, softmax"), message);
+        assertTrue(message.contains("Known variants: band, fastweight, fmm, linear, none, softmax"), message);
         assertTrue(message.contains("META-INF/services/org.fmmbench.baselines.attention.AttentionProvider"), message);
     }
 
@@ -67,6 +67,23 @@ class VariantRegistryTest {
         assertEquals(explicit.getParameters().keys(), fmm.getParameters().keys());
         assertEquals(java.util.List.of("near_weight", "far_weight", "kernel_weight_1", "kernel_weight_2"),
                 fmm.getParameters().keys());
+    }
+
+    @Test
+    void noneHandsEveryPositionItsOwnValue() {
+        Attention none = VariantRegistry.load().create("none", AttentionSettings.nonCausal(1, 2));
+        assertInstanceOf(RecurrentAttention.class, none);
+        try (NDManager manager = NDManager.newBaseManager()) {
+            NDArray q = manager.create(new float[] {5, -1, 2, 7, 0, 3}, new Shape(1, 1, 3, 2));
+            NDArray v = manager.create(new float[] {1, 10, 3, 30, 100, 1000}, new Shape(1, 1, 3, 2));
+            NDArray mask = manager.create(new float[] {1, 1, 0}, new Shape(1, 3));
+            NDArray out = none.attend(new ParameterStore(manager, false), q, q, v, mask, true);
+            assertArrayEquals(v.toFloatArray(), out.toFloatArray(), 0f);
+            NDArray next = ((RecurrentAttention) none).attendNext(new ParameterStore(manager, false), q, q, v, null);
+            assertArrayEquals(v.toFloatArray(), next.toFloatArray(), 0f);
+        }
+        assertThrows(IllegalArgumentException.class,
+                () -> VariantRegistry.load().create("none:k=5", AttentionSettings.nonCausal(1, 2)));
     }
 
     /** A variant from another jar: its provider is listed in that jar's META-INF/services file. */

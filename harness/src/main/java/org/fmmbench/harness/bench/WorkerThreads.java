@@ -3,8 +3,8 @@ package org.fmmbench.harness.bench;
 import ai.djl.engine.Engine;
 import ai.djl.pytorch.jni.JniUtils;
 
-/** What a JMH worker thread needs before it touches the PyTorch engine. */
-final class WorkerThreads {
+/** What a JMH worker thread needs before it touches the PyTorch engine (public for the scaling package's ceiling benchmark). */
+public final class WorkerThreads {
     private WorkerThreads() {
     }
 
@@ -14,7 +14,7 @@ final class WorkerThreads {
      * without forks, tests) records graphs in inference and fails the optimiser's in-place update of parameters.
      * Gradient collectors switch recording on for their own scope.
      */
-    static void prepare() {
+    public static void prepare() {
         Engine.getInstance();
         JniUtils.setGradMode(false);
     }

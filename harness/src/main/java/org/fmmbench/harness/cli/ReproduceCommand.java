@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.fmmbench.baselines.attention.VariantRegistry;
 import org.fmmbench.harness.profile.Durations;
@@ -15,6 +16,7 @@ import org.fmmbench.harness.profile.ProfileLoader;
 import org.fmmbench.harness.report.ReportWriter;
 import org.fmmbench.harness.results.CellResult;
 import org.fmmbench.harness.results.CellStatus;
+import org.fmmbench.harness.run.DataSources;
 import org.fmmbench.harness.run.JvmChildCommand;
 import org.fmmbench.harness.run.MatrixRunner;
 import org.fmmbench.harness.run.PlanRequest;
@@ -91,6 +93,10 @@ final class ReproduceCommand implements Callable<Integer> {
                     + "--set train.evalBatches=2 --set train.testBatches=2 (a quick look at the evaluation)."})
     Map<String, String> overrides = new LinkedHashMap<>();
 
+    @Option(names = "--require-real-data", description = "Stop with exit code 2, before anything runs, when a task "
+            + "would use an offline stand-in instead of the paper's data (also set by a profile's data.requireRealData).")
+    boolean requireRealData;
+
     @Option(names = "--threads", paramLabel = "N", description = "Intra-op threads per cell (0 = every core).")
     Integer threads;
 
@@ -101,6 +107,11 @@ final class ReproduceCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, InterruptedException {
         RunPlan plan = plan();
+        List<DataSources> sources = DataSources.of(plan, requireRealData);
+        Optional<String> missing = DataSources.missingRequired(sources);
+        if (missing.isPresent()) {
+            throw new BadInputException(missing.get());
+        }
         Path runDir = out.resolve(plan.runId());
         Path planFile = runDir.resolve(RunPlan.FILE_NAME);
         checkNoOtherPlan(planFile, plan);
@@ -108,17 +119,32 @@ final class ReproduceCommand implements Callable<Integer> {
         plan.write(planFile);
         System.out.println("Run " + plan.runId() + ": " + plan.cells().size() + " cells, profile " + plan.profile()
                 + ", cell timeout " + plan.cellTimeout() + " -> " + runDir);
+        if (plan.dataDir() == null) {
+            System.out.println("Data: no --data-dir, so the offline data: " + dataSummary(sources, List.of()));
+        } else {
+            sources.forEach(s -> s.warning().ifPresent(w -> System.out.println("Data: " + w)));
+        }
         ConsoleProgress progress = new ConsoleProgress(System.out, System.console() != null, plan.cells().size());
         List<CellResult> results = new MatrixRunner(plan, runDir, new JvmChildCommand(FmmbenchCli.class.getName()),
                 Durations.parse(plan.cellTimeout()), force, progress).run();
         Path reportDir = reports.resolve(plan.runId());
         ReportWriter.write(runDir.resolve(MatrixRunner.RESULTS_FILE), reportDir);
+        System.out.println("Data sources: " + dataSummary(sources, results));
         System.out.println("Results: " + runDir.resolve(MatrixRunner.RESULTS_FILE));
         System.out.println("Report:  " + reportDir.resolve(ReportWriter.MARKDOWN) + " and "
                 + reportDir.resolve(ReportWriter.HTML));
         long broken = results.stream()
                 .filter(r -> r.status() == CellStatus.FAILED || r.status() == CellStatus.TIMEOUT).count();
         return broken > 0 ? FmmbenchCli.EXIT_CELLS_FAILED : 0;
+    }
+
+    /** Each task's recorded data source (as planned when no cell recorded one), marking stand-ins. */
+    static String dataSummary(List<DataSources> planned, List<CellResult> results) {
+        return planned.stream().map(s -> {
+            String recorded = results.stream().filter(r -> r.task().equals(s.task()) && r.dataSource() != null)
+                    .map(CellResult::dataSource).distinct().collect(java.util.stream.Collectors.joining("+"));
+            return s.task() + " " + (recorded.isEmpty() ? s.source() : recorded) + (s.real() ? "" : " (stand-in)");
+        }).collect(java.util.stream.Collectors.joining(", "));
     }
 
     /** Validates every input and builds the plan; nothing is written before this succeeds. */

@@ -4,11 +4,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.fmmbench.harness.config.DataConfig;
 import org.fmmbench.harness.profile.Profile;
 import org.fmmbench.harness.profile.ProfileLoader;
 import org.fmmbench.harness.profile.TaskProfile;
+import org.fmmbench.harness.train.CellTrainer;
+import org.fmmbench.tasks.DataSummary;
 import org.fmmbench.tasks.MissingDataException;
+import org.fmmbench.tasks.SplitName;
 import org.fmmbench.tasks.Task;
 import org.fmmbench.tasks.TaskInfo;
 import org.fmmbench.tasks.TaskOptions;
@@ -60,18 +62,23 @@ final class TasksCommand implements Callable<Integer> {
         return 0;
     }
 
+    private static String sizes(Task t) {
+        return java.util.Arrays.stream(SplitName.values()).map(s -> s.label() + " " + t.split(s).size())
+                .collect(java.util.stream.Collectors.joining(" / ")) + " examples";
+    }
+
     private String check(String task, Profile p, Path cache) {
         if (!p.taskNames().contains(task)) {
             return "not in profile " + p.name();
         }
         TaskProfile tp = p.task(task);
-        DataConfig d = tp.data();
-        TaskOptions options = new TaskOptions(dataDir, cache, d.source(), d.seqLength(), 0L, d.maxTrain(),
-                d.maxVal(), d.maxTest(), d.pixelZero());
+        TaskOptions options = CellTrainer.options(tp.data(), dataDir, cache, 0L);
         try (Task t = TaskRegistry.open(task, options)) {
             TaskInfo info = t.info();
-            return "present: " + info.dataSource() + " (" + info.seqLength() + " tokens x " + info.documents()
-                    + " document(s), " + info.numClasses() + " classes)";
+            DataSummary data = DataSummary.of(t);
+            return "present: " + info.dataSource() + ", content/padded length " + t.contentLength()
+                    + "/" + info.seqLength() + " tokens x " + info.documents() + " document(s), " + info.numClasses()
+                    + " classes, " + sizes(t) + System.lineSeparator() + "    " + data.describe();
         } catch (MissingDataException e) {
             return "missing: " + e.getMessage();
         } catch (RuntimeException e) {

@@ -9,9 +9,12 @@ package org.fmmbench.harness.compare;
  * @param reference whether this is the reference cell of its group
  * @param quality accuracy in percent or perplexity, {@code null} when the cell has none
  * @param configHash the configuration hash of a results cell, {@code null} for scaling rows
+ * @param dataFingerprint the fingerprint of the data a results cell saw, {@code null} for scaling rows and
+ *     results written before fingerprints were recorded
  */
 record ComparableCell(String source, String key, String group, boolean reference, String status, boolean ok,
-        QualityKind qualityKind, Double quality, Double timeMs, Double memoryMib, String configHash) {
+        QualityKind qualityKind, Double quality, Double timeMs, Double memoryMib, String configHash,
+        String dataFingerprint) {
 
     /** What the quality number is: higher accuracy is better, lower perplexity is better. */
     enum QualityKind {

@@ -30,6 +30,6 @@ final class ResultsCells {
         }
         return new ComparableCell("results", key, group, isReference, r.status().label(),
                 r.status() == CellStatus.OK, kind, quality, time == TimeMeasure.CPU ? r.stepCpuMsMedian() : r.stepMsMedian(),
-                r.peakRssMib(), r.configHash());
+                r.peakRssMib(), r.configHash(), r.dataFingerprint());
     }
 }

@@ -46,7 +46,20 @@ final class RunComparator {
         List<ComparableCell> onlyCand = cand.values().stream().filter(c -> !base.containsKey(c.id())).toList();
         // stable sort: regressions first, each part in file order
         matched.sort(Comparator.comparing(m -> !m.regressed()));
-        return new ComparisonResult(matched, onlyBase, onlyCand, notes);
+        List<String> runNotes = new ArrayList<>(notes);
+        List<String> otherData = matched.stream().filter(m -> differentData(m.baseline(), m.candidate()))
+                .map(m -> m.baseline().key()).toList();
+        if (!otherData.isEmpty()) {
+            runNotes.add("Finding: " + otherData.size() + " matched cell(s) trained and tested on different data "
+                    + "(data fingerprint differs), so their quality deltas compare different examples: "
+                    + String.join(", ", otherData) + ".");
+        }
+        return new ComparisonResult(matched, onlyBase, onlyCand, runNotes);
+    }
+
+    /** Both cells recorded a data fingerprint and the two differ. */
+    private static boolean differentData(ComparableCell b, ComparableCell c) {
+        return b.dataFingerprint() != null && c.dataFingerprint() != null && !b.dataFingerprint().equals(c.dataFingerprint());
     }
 
     private CellComparison judge(ComparableCell b, ComparableCell c, MachineFactors time, MachineFactors memory) {
@@ -62,6 +75,10 @@ final class RunComparator {
         }
         if (b.configHash() != null && c.configHash() != null && !b.configHash().equals(c.configHash())) {
             notes.add("config hash differs (" + b.configHash() + " vs " + c.configHash() + ")");
+        }
+        if (differentData(b, c)) {
+            notes.add("data fingerprint differs (" + b.dataFingerprint() + " vs " + c.dataFingerprint()
+                    + "): the cells did not see the same examples, so their accuracies are not comparable");
         }
         Double delta = null;
         if (b.quality() != null && c.quality() != null && b.qualityKind() == c.qualityKind()) {

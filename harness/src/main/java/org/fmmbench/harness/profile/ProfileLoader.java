@@ -33,6 +33,8 @@ import org.fmmbench.harness.train.LmEvalMode;
  */
 public final class ProfileLoader {
     public static final List<String> BUILT_IN = List.of("smoke", "cpu", "paper");
+    /** Built-in profiles of the paper's single-task experiments, beside the main ones. */
+    public static final List<String> EXPERIMENTS = List.of("copy", "copy-cpu");
     private static final List<String> SECTIONS = List.of("model", "train", "data");
 
     /** Reads the file: sections may be left out. */
@@ -51,6 +53,9 @@ public final class ProfileLoader {
     /** Train fields a profile may leave out: language-modelling settings, and no gradient accumulation. */
     private static final ObjectNode OPTIONAL_TRAIN_DEFAULTS = YAML.createObjectNode().put("gradClip", 0.0)
             .put("evalStride", 0).put("microBatch", 0).put("evalMode", LmEvalMode.WINDOWED.specName());
+    /** Data fields a profile may leave out: content = the whole sequence, nothing cut, stand-ins allowed. */
+    private static final ObjectNode OPTIONAL_DATA_DEFAULTS = YAML.createObjectNode().put("contentLength", 0)
+            .put("truncate", false).put("requireRealData", false);
     /** Model fields only language modelling uses; the default is the paper's. */
     private static final ObjectNode LM_ONLY_MODEL_DEFAULTS = YAML.createObjectNode()
             .put("positions", PositionScheme.WINDOW.specName());
@@ -79,7 +84,7 @@ public final class ProfileLoader {
      */
     public static Profile load(String nameOrPath, Map<String, String> overrides) {
         Path file = Path.of(nameOrPath);
-        if (!BUILT_IN.contains(nameOrPath) && Files.isRegularFile(file)) {
+        if (!BUILT_IN.contains(nameOrPath) && !EXPERIMENTS.contains(nameOrPath) && Files.isRegularFile(file)) {
             try (InputStream in = Files.newInputStream(file)) {
                 return parse(in, file.toString(), overrides);
             } catch (IOException e) {
@@ -89,7 +94,7 @@ public final class ProfileLoader {
         InputStream in = ProfileLoader.class.getResourceAsStream("/profiles/" + nameOrPath + ".yaml");
         if (in == null) {
             throw new IllegalArgumentException("Unknown profile '" + nameOrPath + "'. Use one of "
-                    + String.join(", ", BUILT_IN) + ", or the path of a profile YAML file.");
+                    + String.join(", ", BUILT_IN) + " (experiments: " + String.join(", ", EXPERIMENTS) + "), or the path of a profile YAML file.");
         }
         try (in) {
             return parse(in, "built-in profile " + nameOrPath, overrides);
@@ -127,9 +132,10 @@ public final class ProfileLoader {
             checkModel(model, where);
             TrainConfig train = bind(merge(merge(merge(merge(OPTIONAL_TRAIN_DEFAULTS, f.train()), t.train()),
                     set.get("train")), set.get(e.getKey() + ".train")), TrainConfig.class, where + ", train");
-            DataConfig data = bind(merge(merge(merge(f.data(), t.data()), set.get("data")),
+            DataConfig data = bind(merge(merge(merge(merge(OPTIONAL_DATA_DEFAULTS, f.data()), t.data()), set.get("data")),
                     set.get(e.getKey() + ".data")), DataConfig.class, where + ", data");
             checkTrain(train, where);
+            checkData(data, where);
             Map<String, String> rowMap = new LinkedHashMap<>();
             if (f.rows() != null) {
                 rowMap.putAll(f.rows());
@@ -151,6 +157,12 @@ public final class ProfileLoader {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(where + ", model: " + e.getMessage() + ".", e);
         }
+    }
+
+    private static void checkData(DataConfig d, String where) {
+        require(d.contentLength() >= 0, where, "data.contentLength must be >= 0 (0 = all of seqLength)");
+        require(d.contentLength() == 0 || (d.seqLength() > 0 && d.contentLength() <= d.seqLength()), where,
+                "data.contentLength must be at most data.seqLength (the padded length), and needs an explicit seqLength");
     }
 
     /** Checks the fields every cell needs to train at all. */

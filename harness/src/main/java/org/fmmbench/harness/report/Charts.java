@@ -18,8 +18,8 @@ import org.knowm.xchart.style.Styler;
 
 /** The report's charts, drawn headless with XChart and saved as PNG. */
 final class Charts {
-    private static final int WIDTH = 1000;
-    private static final int HEIGHT = 520;
+    static final int WIDTH = 1000;
+    static final int HEIGHT = 520;
 
     private Charts() {
     }
@@ -110,7 +110,7 @@ final class Charts {
         return v == null ? null : v * factor;
     }
 
-    private static void save(org.knowm.xchart.internal.chartpart.Chart<?, ?> chart, Path file) throws IOException {
+    static void save(org.knowm.xchart.internal.chartpart.Chart<?, ?> chart, Path file) throws IOException {
         BitmapEncoder.saveBitmap(chart, file.toString(), BitmapEncoder.BitmapFormat.PNG);
     }
 }

@@ -19,6 +19,7 @@ import org.fmmbench.harness.results.CellStatus;
 import org.fmmbench.harness.results.CurveCsv;
 import org.fmmbench.harness.results.ResultsCsv;
 import org.fmmbench.harness.train.CurvePoint;
+import org.fmmbench.harness.train.CopyWorkload;
 import org.fmmbench.harness.train.LmCellTrainer;
 
 /**
@@ -55,6 +56,9 @@ public final class ReportWriter {
             }
             if (s.tasks().contains(LmCellTrainer.TASK)) {
                 perplexitySection(doc, s, paper, reportDir);
+            }
+            if (s.tasks().contains(CopyWorkload.TASK)) {
+                CopySection.write(doc, s, reportDir);
             }
             efficiencySection(doc, s, reportDir);
             curvesSection(doc, s, runDir, reportDir);
@@ -136,6 +140,10 @@ public final class ReportWriter {
         }
         doc.paragraph("This run:");
         doc.table(header, rows);
+        if (s.rows().contains("none")) {
+            doc.paragraph("Row none is the attention-free control (each position keeps its own value, the rest of the "
+                    + "model unchanged): a task where it matches the attention rows does not need attention.");
+        }
         List<List<String>> ref = new ArrayList<>();
         for (String row : paper.accuracy().keySet()) {
             List<String> line = new ArrayList<>(List.of(row));

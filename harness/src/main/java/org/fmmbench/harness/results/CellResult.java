@@ -47,9 +47,14 @@ public record CellResult(
         String jvmVersion,
         String djlVersion,
         String pytorchVersion,
-        Double stepCpuMsMedian) {
+        Double stepCpuMsMedian,
+        String dataFingerprint,
+        Double truncatedFracTrain,
+        Double truncatedFracVal,
+        Double truncatedFracTest) {
 
-    public static final int SCHEMA_VERSION = 1;
+    /** 2: data_fingerprint and truncated_frac_{train,val,test} added; files of version 1 read with them empty. */
+    public static final int SCHEMA_VERSION = 2;
 
     public CellResult {
         statusDetail = statusDetail == null ? "" : statusDetail;
@@ -60,7 +65,8 @@ public record CellResult(
                 configHash, dataSource, bestValAcc, bestStep, testAccBest, testAccLast, finalTrainLoss, steps,
                 trainWallS, stepMsMedian, stepMsP90, tokensPerS, evalWallS, mib, params, valPpl, testPpl,
                 bitsPerToken, startedAt, cellWallS, gitCommit, gitDirty, device, cpuModel, threads, jvmVersion,
-                djlVersion, pytorchVersion, stepCpuMsMedian);
+                djlVersion, pytorchVersion, stepCpuMsMedian, dataFingerprint, truncatedFracTrain, truncatedFracVal,
+                truncatedFracTest);
     }
 
     public CellResult withCellWallS(Double seconds) {
@@ -68,6 +74,7 @@ public record CellResult(
                 configHash, dataSource, bestValAcc, bestStep, testAccBest, testAccLast, finalTrainLoss, steps,
                 trainWallS, stepMsMedian, stepMsP90, tokensPerS, evalWallS, peakRssMib, params, valPpl, testPpl,
                 bitsPerToken, startedAt, seconds, gitCommit, gitDirty, device, cpuModel, threads, jvmVersion,
-                djlVersion, pytorchVersion, stepCpuMsMedian);
+                djlVersion, pytorchVersion, stepCpuMsMedian, dataFingerprint, truncatedFracTrain, truncatedFracVal,
+                truncatedFracTest);
     }
 }

@@ -1,5 +1,7 @@
 package org.fmmbench.harness.run;
 
+import org.fmmbench.tasks.DataSummary;
+import org.fmmbench.tasks.SplitName;
 import org.fmmbench.harness.config.CellConfig;
 import org.fmmbench.harness.results.CellResult;
 import org.fmmbench.harness.results.CellStatus;
@@ -18,6 +20,7 @@ final class CellOutcomes {
         CellConfig c = cell.config();
         TrainResult r = trained;
         boolean lm = r != null && r.isLanguageModel();
+        DataSummary data = r == null ? null : r.data();
         return new CellResult(runId, CellResult.SCHEMA_VERSION, cell.id(), status, detail == null ? "" : detail,
                 c.task(), c.row(), c.variant(), c.profile(), c.seed(), cell.configHash(),
                 r == null ? null : r.dataSource(),
@@ -38,7 +41,11 @@ final class CellOutcomes {
                 r == null ? null : r.testPerplexity(),
                 r == null ? null : r.bitsPerToken(),
                 startedAt, cellWallS, p.gitCommit(), p.gitDirty(), c.device(), p.cpuModel(), c.threads(),
-                p.jvmVersion(), p.djlVersion(), p.pytorchVersion(), r == null ? null : r.medianStepCpuMs());
+                p.jvmVersion(), p.djlVersion(), p.pytorchVersion(), r == null ? null : r.medianStepCpuMs(),
+                data == null ? null : data.fingerprint(),
+                data == null ? null : data.truncated(SplitName.TRAIN),
+                data == null ? null : data.truncated(SplitName.VAL),
+                data == null ? null : data.truncated(SplitName.TEST));
     }
 
     /** First line of a throwable's message, prefixed with its simple class name. */

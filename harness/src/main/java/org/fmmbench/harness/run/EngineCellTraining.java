@@ -7,28 +7,42 @@ import org.fmmbench.harness.train.CellTrainer;
 import org.fmmbench.harness.train.LmCellTrainer;
 import org.fmmbench.harness.train.TrainResult;
 import org.fmmbench.harness.train.TrainingListener;
+import org.fmmbench.harness.train.Workload;
+import org.fmmbench.harness.train.Workloads;
 
 /** {@link CellTraining} backed by the DJL training engine. */
 public final class EngineCellTraining implements CellTraining {
     private final CellTrainer trainer;
     private final LmCellTrainer lmTrainer;
+    private final Workloads workloads = Workloads.load();
+    private final Path dataDir;
+    private final Path cacheDir;
     private boolean engineUsed;
 
     public EngineCellTraining(Path dataDir, Path cacheDir) {
         this.trainer = new CellTrainer(dataDir, cacheDir);
         this.lmTrainer = new LmCellTrainer(dataDir, cacheDir);
+        this.dataDir = dataDir;
+        this.cacheDir = cacheDir;
     }
 
     @Override
     public TrainResult train(CellConfig cell, TrainingListener listener) {
         engineUsed = true;
+        Workload workload = workloads.find(cell.task());
+        if (workload != null) {
+            return workload.train(cell, dataDir, cacheDir, listener);
+        }
         return LmCellTrainer.TASK.equals(cell.task()) ? lmTrainer.train(cell, listener)
                 : trainer.train(cell, listener);
     }
 
     /** Generates or caches the cell's data without loading the engine or training (see {@code --prepare-data}). */
     public void prepareData(CellConfig cell) {
-        if (LmCellTrainer.TASK.equals(cell.task())) {
+        Workload workload = workloads.find(cell.task());
+        if (workload != null) {
+            workload.prepareData(cell, dataDir, cacheDir);
+        } else if (LmCellTrainer.TASK.equals(cell.task())) {
             lmTrainer.prepareData(cell);
         } else {
             trainer.prepareData(cell);

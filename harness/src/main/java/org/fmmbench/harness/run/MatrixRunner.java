@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.fmmbench.harness.bench.MallocTunables;
 import org.fmmbench.harness.profile.Durations;
 import org.fmmbench.harness.results.AtomicFiles;
 import org.fmmbench.harness.results.CellResult;
@@ -137,16 +138,15 @@ public final class MatrixRunner {
     }
 
     /**
-     * One intra-op thread count for OpenMP and DJL; and unless the user chose otherwise, glibc's malloc asks for
-     * transparent huge pages, because libtorch's CPU allocator has no cache and every large tensor is a fresh
-     * mmap: page faults were 30-50 % of a training cell's CPU time here, about halved with huge pages.
+     * One intra-op thread count for OpenMP and DJL; and unless the user chose otherwise, glibc's malloc keeps
+     * freed memory for the next tensor ({@link MallocTunables}), because libtorch's CPU allocator has no cache:
+     * page faults were 30-50 % of a training cell's CPU time here. The JMH forks that time training steps get the
+     * same settings.
      */
     static Map<String, String> childEnvironment(int threads) {
         Map<String, String> env = new HashMap<>(Map.of("OMP_NUM_THREADS", Integer.toString(threads),
                 "DJL_OFFLINE", "true"));
-        if (System.getenv("GLIBC_TUNABLES") == null) {
-            env.put("GLIBC_TUNABLES", "glibc.malloc.hugetlb=1");
-        }
+        MallocTunables.forChild().ifPresent(value -> env.put(MallocTunables.VARIABLE, value));
         return env;
     }
 }

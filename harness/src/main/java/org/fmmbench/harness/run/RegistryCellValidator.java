@@ -8,6 +8,8 @@ import org.fmmbench.harness.config.CellConfig;
 import org.fmmbench.harness.config.ModelConfig;
 import org.fmmbench.harness.train.LmCellTrainer;
 import org.fmmbench.harness.train.LmEvalMode;
+import org.fmmbench.harness.train.Workload;
+import org.fmmbench.harness.train.Workloads;
 import org.fmmbench.tasks.lm.LmCorpora;
 
 /**
@@ -18,6 +20,7 @@ import org.fmmbench.tasks.lm.LmCorpora;
 public final class RegistryCellValidator implements RunPlanner.CellValidator {
     private final VariantRegistry variants;
     private final Set<String> tasks;
+    private final Workloads workloads = Workloads.load();
 
     /** @param tasks the task names that can be opened (the task registry's) */
     public RegistryCellValidator(VariantRegistry variants, Set<String> tasks) {
@@ -27,6 +30,12 @@ public final class RegistryCellValidator implements RunPlanner.CellValidator {
 
     @Override
     public void validate(CellConfig cell) {
+        Workload workload = workloads.find(cell.task());
+        if (workload != null) {
+            workload.validate(cell);
+            createVariant(cell, workload.attentionSettings(cell.model()));
+            return;
+        }
         boolean lm = LmCellTrainer.TASK.equals(cell.task());
         if (lm && !LmCorpora.NAMES.contains(cell.data().source())) {
             throw new IllegalArgumentException("Task 'lm': unknown data.source '" + cell.data().source()
@@ -35,6 +44,7 @@ public final class RegistryCellValidator implements RunPlanner.CellValidator {
         if (!lm && !tasks.contains(cell.task())) {
             java.util.Set<String> known = new java.util.TreeSet<>(tasks);
             known.add(LmCellTrainer.TASK);
+            known.addAll(workloads.tasks());
             throw new IllegalArgumentException("Unknown task '" + cell.task() + "'. Known tasks: "
                     + String.join(", ", known) + ".");
         }
@@ -49,9 +59,13 @@ public final class RegistryCellValidator implements RunPlanner.CellValidator {
             throw new IllegalArgumentException("Task '" + cell.task() + "': model dim " + m.dim()
                     + " must be a multiple of heads " + m.heads() + ".");
         }
+        createVariant(cell, lm ? AttentionSettings.causal(m.heads(), m.dim() / m.heads())
+                : new AttentionSettings(m.heads(), m.dim() / m.heads(), false, m.attentionDropout()));
+    }
+
+    private void createVariant(CellConfig cell, AttentionSettings settings) {
         try {
-            variants.create(cell.variant(), lm ? AttentionSettings.causal(m.heads(), m.dim() / m.heads())
-                    : new AttentionSettings(m.heads(), m.dim() / m.heads(), false, m.attentionDropout()));
+            variants.create(cell.variant(), settings);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("Row '" + cell.row() + "' of task '" + cell.task() + "': "
                     + e.getMessage(), e);

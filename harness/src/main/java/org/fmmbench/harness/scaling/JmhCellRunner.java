@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
-import org.fmmbench.harness.bench.OmpThreadsEnvironment;
+import org.fmmbench.harness.bench.ForkEnvironment;
 import org.fmmbench.harness.bench.PeakMemoryProfiler;
 import org.fmmbench.harness.bench.ProcessCpuProfiler;
 import org.openjdk.jmh.annotations.Mode;
@@ -60,7 +60,7 @@ final class JmhCellRunner {
                 .verbosity(verbose ? VerboseMode.NORMAL : VerboseMode.SILENT);
         params.forEach(options::param);
         if (settings.forks() > 0) {
-            options.addProfiler(OmpThreadsEnvironment.class, Integer.toString(threads));
+            options.addProfiler(ForkEnvironment.class, Integer.toString(threads));
         }
         return CellMeasurement.from(new Runner(options.build()).runSingle());
     }

@@ -20,7 +20,8 @@ import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.style.Styler;
 
 /**
- * Log-log charts of time and peak memory against N, one chart pair per head layout, batch and causality,
+ * Log-log charts of time and peak memory against N, and (for variants that declare their cost) achieved GFLOP/s
+ * and time above the roofline floor, one chart set per head layout, batch and causality,
  * one line per variant and mode, each legend entry carrying the line's fitted slope over the upper half of
  * its N range ({@link LogLogSlope#fitUpperHalf}); cells skipped for memory or failed are named in the legend.
  */
@@ -58,6 +59,17 @@ public final class ScalingCharts {
                     g.getValue(), r -> r.measurement().medianMs()), dir.resolve("time-vs-n-" + key.fileSuffix() + ".png")));
             written.add(save(chart("Attention peak memory vs N (" + key.title() + ")", "peak MiB above baseline",
                     g.getValue(), r -> r.measurement().peakMib()), dir.resolve("memory-vs-n-" + key.fileSuffix() + ".png")));
+            if (g.getValue().stream().anyMatch(r -> r.roofline().timesAboveFloor(r.measurement()) > 0)) {
+                MachineCeiling ceiling = g.getValue().get(0).roofline().ceiling();
+                written.add(save(chart("Achieved GFLOP/s vs N (" + key.title() + "; ceiling "
+                        + String.format(Locale.ROOT, "%.1f", ceiling.gflops()) + ")", "declared GFLOP / " + ceiling.basis()
+                        + " s", g.getValue(), r -> r.roofline().achievedGflops(r.measurement())),
+                        dir.resolve("gflops-vs-n-" + key.fileSuffix() + ".png")));
+                written.add(save(chart("Time above the roofline floor vs N (" + key.title() + ")",
+                        "time / max(FLOPs / peak, bytes / bandwidth)", g.getValue(),
+                        r -> r.roofline().timesAboveFloor(r.measurement())),
+                        dir.resolve("floor-multiple-vs-n-" + key.fileSuffix() + ".png")));
+            }
         }
         return written;
     }

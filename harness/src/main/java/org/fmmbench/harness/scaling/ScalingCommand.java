@@ -28,8 +28,12 @@ public final class ScalingCommand implements Callable<Integer> {
     static final String ALL_TASKS = "listops,text,retrieval,image,pathfinder";
 
     @Option(names = "--variants", paramLabel = "SPECS", description = "Variant specs, comma-separated; any variant "
-            + "on the class path by name (default: ${DEFAULT-VALUE}).", defaultValue = DEFAULT_VARIANTS)
+            + "on the class path by name (default: " + DEFAULT_VARIANTS + ", or the preset's).")
     String variants;
+
+    @Option(names = "--preset", paramLabel = "NAME", description = "Settings of a paper figure, overridden by options "
+            + "given explicitly: efficiency = softmax and FMMformer rank 3 + band 30, N 256-65536 (docs/experiments.md).")
+    String preset;
 
     @Option(names = "--n-min", paramLabel = "N", description = "Smallest N; N doubles up to --n-max "
             + "(default 256, --quick 256).")
@@ -104,6 +108,12 @@ public final class ScalingCommand implements Callable<Integer> {
             + "${DEFAULT-VALUE}; the paper's 32 or 256 make softmax steps take minutes here).", defaultValue = "8")
     int modelBatch;
 
+    @Option(names = "--time", paramLabel = "BASIS", description = "Time the roofline columns and the targets read: "
+            + "wall (JMH's score) or cpu (process CPU time per operation, which also counts the input fixtures but not "
+            + "time lost to other tenants of a loaded machine). Both are always recorded. Default: ${DEFAULT-VALUE}.",
+            defaultValue = "wall")
+    String timeBasis;
+
     @Option(names = "--jmh-verbose", description = "Show JMH's own per-iteration output.")
     boolean jmhVerbose;
 
@@ -133,7 +143,9 @@ public final class ScalingCommand implements Callable<Integer> {
     }
 
     ScalingPlan plan() {
-        List<VariantSpec> specs = VariantSpec.parseList(variants);
+        ScalingPreset named = preset == null ? null : ScalingPreset.byName(preset);
+        List<VariantSpec> specs = VariantSpec.parseList(variants != null ? variants
+                : named != null ? named.variants() : DEFAULT_VARIANTS);
         VariantRegistry registry = VariantRegistry.load();
         for (VariantSpec spec : specs) {
             registry.create(spec, AttentionSettings.nonCausal(2, 32)); // rejects unknown names and parameters now
@@ -169,9 +181,11 @@ public final class ScalingCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--run-id '" + id + "' may hold only letters, digits, '.', '_' and '-'.");
         }
         Path reportsDir = reports != null ? reports : quick ? null : Path.of("reports", "scaling");
-        return new ScalingPlan(specs, ScalingPlan.doubling(nMin != null ? nMin : 256, nMax != null ? nMax : quick ? 2048 : 65536),
+        return new ScalingPlan(specs, ScalingPlan.doubling(nMin != null ? nMin : named != null ? named.nMin() : 256,
+                nMax != null ? nMax : named != null ? named.nMax() : quick ? 2048 : 65536),
                 batch, layouts, causal.stream().distinct().toList(), benchModes, threads, jmh,
-                MemoryBudget.parse(memoryBudget), id, out.resolve(id), reportsDir, jmhVerbose, tasks, modelBatch);
+                MemoryBudget.parse(memoryBudget), id, out.resolve(id), reportsDir, jmhVerbose, tasks, modelBatch,
+                TimeBasis.parse(timeBasis));
     }
 
     public static void main(String[] args) {

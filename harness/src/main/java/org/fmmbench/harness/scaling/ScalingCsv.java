@@ -13,10 +13,13 @@ import java.util.Locale;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
+import org.fmmbench.baselines.attention.AttentionCost;
 import org.fmmbench.baselines.attention.VariantSpec;
 
 /**
- * Reads and writes {@code scaling.csv}. Writes go to a temporary file in the same directory that is then
+ * Reads and writes {@code scaling.csv}. The roofline columns (from {@code flops} on) were added at the end without
+ * a schema bump: files written before them read with an unknown roofline; the derived ones
+ * ({@code achieved_gflops} .. {@code x_above_floor}) are written for readers and recomputed on reading. Writes go to a temporary file in the same directory that is then
  * atomically moved over the old one, so a crash leaves either the previous or the new file, never half of one.
  */
 public final class ScalingCsv {
@@ -27,7 +30,8 @@ public final class ScalingCsv {
     public static final List<String> COLUMNS = List.of("schema_version", "variant", "N", "B", "H", "d", "causal",
             "mode", "median_ms", "min_ms", "max_ms", "cpu_ms", "peak_mib", "rss_hwm_mib", "estimated_mib",
             "threads", "status", "detail", "run_id", "started_at", "git_commit", "git_dirty", "cpu_model", "jvm",
-            "djl_version", "pytorch_version", "jmh_settings");
+            "djl_version", "pytorch_version", "jmh_settings", "flops", "min_bytes", "peak_gflops", "peak_gbps",
+            "time_basis", "achieved_gflops", "pct_of_peak", "floor_ms", "x_above_floor");
 
     private static final CSVFormat WRITE = CSVFormat.DEFAULT.builder()
             .setHeader(COLUMNS.toArray(String[]::new)).setRecordSeparator('\n').get();
@@ -67,11 +71,17 @@ public final class ScalingCsv {
         ScalingCell c = row.cell();
         CellMeasurement m = row.measurement();
         Provenance p = row.provenance();
-        return List.of(SCHEMA_VERSION, c.variant().toString(), c.n(), c.batch(), c.layout().heads(),
-                c.layout().headDim(), c.causal(), c.mode().label(), num(m.medianMs()), num(m.minMs()), num(m.maxMs()),
-                num(m.cpuMs()), num(m.peakMib()), num(m.rssHighWaterMib()), num(row.estimatedMib()), row.threads(),
-                row.status().label(), row.detail(), p.runId(), p.startedAt(), p.gitCommit(), p.gitDirty(),
-                p.cpuModel(), p.jvm(), p.djlVersion(), p.pytorchVersion(), p.jmhSettings());
+        Roofline r = row.roofline();
+        List<Object> values = new ArrayList<>(List.of(SCHEMA_VERSION, c.variant().toString(), c.n(), c.batch(),
+                c.layout().heads(), c.layout().headDim(), c.causal(), c.mode().label(), num(m.medianMs()),
+                num(m.minMs()), num(m.maxMs()), num(m.cpuMs()), num(m.peakMib()), num(m.rssHighWaterMib()),
+                num(row.estimatedMib()), row.threads(), row.status().label(), row.detail(), p.runId(), p.startedAt(),
+                p.gitCommit(), p.gitDirty(), p.cpuModel(), p.jvm(), p.djlVersion(), p.pytorchVersion(),
+                p.jmhSettings()));
+        values.addAll(List.of(num(r.cost().flops()), num(r.cost().bytes()), num(r.ceiling().gflops()),
+                num(r.ceiling().gbps()), r.ceiling().basis().label(), num(r.achievedGflops(m)),
+                num(r.percentOfPeak(m)), num(r.floorMs()), num(r.timesAboveFloor(m))));
+        return values;
     }
 
     private static String num(double v) {
@@ -94,11 +104,19 @@ public final class ScalingCsv {
                     rec.get("git_dirty"), rec.get("cpu_model"), rec.get("jvm"), rec.get("djl_version"),
                     rec.get("pytorch_version"), rec.get("jmh_settings"));
             return new ScalingRow(cell, RowStatus.parse(rec.get("status")), m, dbl(rec, "estimated_mib"),
-                    Integer.parseInt(rec.get("threads")), rec.get("detail"), p);
+                    Integer.parseInt(rec.get("threads")), rec.get("detail"), p, roofline(rec));
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw new IllegalArgumentException(file + " line " + rec.getRecordNumber() + " is not a scaling row ("
                     + e.getMessage() + "). Use a new --run-id, or move the file away.", e);
         }
+    }
+
+    private static Roofline roofline(CSVRecord rec) {
+        if (!rec.isMapped("flops")) {
+            return Roofline.UNKNOWN;
+        }
+        return new Roofline(new AttentionCost(dbl(rec, "flops"), dbl(rec, "min_bytes")),
+                new MachineCeiling(dbl(rec, "peak_gflops"), dbl(rec, "peak_gbps"), TimeBasis.parse(rec.get("time_basis"))));
     }
 
     private static double dbl(CSVRecord rec, String column) {

@@ -12,10 +12,12 @@ import org.fmmbench.harness.bench.LraTaskShape;
  * @param reportsDir where the latest charts and targets are copied, or {@code null} for nowhere
  * @param modelTasks LRA tasks whose training step is timed per variant (empty: none)
  * @param modelBatch batch size of those training steps
+ * @param time the time per operation the roofline and the targets read
  */
 public record ScalingPlan(List<VariantSpec> variants, List<Integer> ns, int batch, List<HeadLayout> layouts,
         List<Boolean> causal, List<BenchMode> modes, int threads, JmhSettings jmh, MemoryBudget budget,
-        String runId, Path runDir, Path reportsDir, boolean verbose, List<LraTaskShape> modelTasks, int modelBatch) {
+        String runId, Path runDir, Path reportsDir, boolean verbose, List<LraTaskShape> modelTasks, int modelBatch,
+        TimeBasis time) {
 
     /** N from {@code min} doubling while it stays <= {@code max}. */
     public static List<Integer> doubling(int min, int max) {

@@ -13,10 +13,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
+import org.fmmbench.baselines.attention.AttentionShape;
+import org.fmmbench.baselines.attention.VariantRegistry;
 
 /**
  * Runs a {@link ScalingPlan}: each cell through JMH (or as a skipped row when its memory estimate exceeds the
  * budget), rewriting {@code scaling.csv} after every cell; then the charts and the targets table.
+ *
+ * <p>Before the cells, the machine's ceilings are calibrated ({@link MachineCeiling}); each row carries its
+ * variant's declared cost under them ({@link Roofline}).
  *
  * <p>Re-running with the same run id resumes: cells already measured ({@code ok}) are kept, the others are run
  * again. Mixing rows measured with other thread counts or JMH settings is refused.
@@ -26,6 +31,7 @@ public final class ScalingRun {
 
     private final ScalingPlan plan;
     private final PrintStream out;
+    private final VariantRegistry registry = VariantRegistry.load();
 
     public ScalingRun(ScalingPlan plan, PrintStream out) {
         this.plan = plan;
@@ -42,6 +48,7 @@ public final class ScalingRun {
         long start = System.nanoTime();
         out.printf(Locale.ROOT, "scaling run %s: %d cells, %d thread(s), %s, memory budget %s -> %s%n", plan.runId(),
                 cells.size(), plan.threads(), plan.jmh().describe(), plan.budget(), plan.csvFile());
+        MachineCeiling ceiling = calibrate(runner);
         for (int i = 0; i < cells.size(); i++) {
             ScalingCell cell = cells.get(i);
             String prefix = String.format(Locale.ROOT, "[%d/%d %s] %s", i + 1, cells.size(), elapsed(start), cell);
@@ -52,7 +59,7 @@ public final class ScalingRun {
             }
             out.print(prefix + ": ");
             out.flush();
-            ScalingRow row = measure(cell, runner, provenance);
+            ScalingRow row = measure(cell, runner, provenance).withRoofline(roofline(cell, ceiling));
             out.println(summary(row));
             rows.put(cell.key(), row);
             ScalingCsv.write(plan.csvFile(), new ArrayList<>(rows.values()));
@@ -61,9 +68,32 @@ public final class ScalingRun {
         if (!plan.modelTasks().isEmpty()) {
             new ModelStepRun(plan.modelTasks(), plan.variants(), plan.modelBatch(), plan, out).execute(runner, provenance);
         }
-        report(all);
+        report(all, ceiling);
         out.printf(Locale.ROOT, "done in %s: %s%n", elapsed(start), plan.csvFile());
         return all;
+    }
+
+    /**
+     * The run's ceilings, measured before the cells. A calibration that fails leaves the roofline columns empty
+     * rather than stopping the run: the cells' own measurements do not depend on it.
+     */
+    private MachineCeiling calibrate(JmhCellRunner runner) {
+        out.print("calibrating the machine ceilings: ");
+        out.flush();
+        try {
+            MachineCeiling c = MachineCeiling.calibrate(runner, plan.time());
+            out.println(c.describe());
+            return c;
+        } catch (Exception e) {
+            out.println("FAILED (" + rootMessage(e) + "); roofline columns stay empty");
+            return MachineCeiling.UNKNOWN;
+        }
+    }
+
+    private Roofline roofline(ScalingCell cell, MachineCeiling ceiling) {
+        AttentionShape shape = new AttentionShape(cell.batch(), cell.layout().heads(), cell.n(),
+                cell.layout().headDim(), cell.causal(), cell.mode() == BenchMode.FWDBWD);
+        return new Roofline(registry.cost(cell.variant(), shape), ceiling);
     }
 
     private ScalingRow measure(ScalingCell cell, JmhCellRunner runner, Provenance provenance) {
@@ -100,10 +130,10 @@ public final class ScalingRun {
         return rows;
     }
 
-    private void report(List<ScalingRow> rows) throws IOException {
+    private void report(List<ScalingRow> rows, MachineCeiling ceiling) throws IOException {
         List<Path> charts = ScalingCharts.write(rows, plan.runDir());
-        List<ScalingTargets.Target> targets = ScalingTargets.evaluate(rows);
-        String table = ScalingTargets.markdown(targets, plan.runId(), rows);
+        List<ScalingTargets.Target> targets = ScalingTargets.evaluate(rows, plan.time());
+        String table = ScalingTargets.markdown(targets, plan.runId(), rows, plan.time(), ceiling);
         Path targetsFile = plan.runDir().resolve(TARGETS_FILE);
         writeAtomically(targetsFile, table);
         out.println();

@@ -3,9 +3,9 @@ package org.fmmbench.harness.scaling;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.function.ToDoubleFunction;
 import org.fmmbench.baselines.attention.VariantSpec;
 
 /**
@@ -21,6 +21,8 @@ public final class ScalingTargets {
     static final HeadLayout LAYOUT = new HeadLayout(2, 32);
     static final double LINEAR_SLOPE_MAX = 1.15;
     static final double QUADRATIC_SLOPE_TOLERANCE = 0.3;
+    static final double BAND_VS_LINEAR_MAX = 1.25;
+    static final double FLOOR_MULTIPLE_MAX = 3;
 
     public enum Verdict { PASS, FAIL, NOT_MEASURED }
 
@@ -28,27 +30,28 @@ public final class ScalingTargets {
     }
 
     private enum Metric {
-        TIME("time", r -> r.measurement().medianMs()),
-        MEMORY("peak memory", r -> r.measurement().peakMib());
+        TIME("time"),
+        MEMORY("peak memory");
 
         final String label;
-        final ToDoubleFunction<ScalingRow> value;
 
-        Metric(String label, ToDoubleFunction<ScalingRow> value) {
+        Metric(String label) {
             this.label = label;
-            this.value = value;
         }
     }
 
     private final List<ScalingRow> rows;
+    private final TimeBasis time;
 
-    private ScalingTargets(List<ScalingRow> rows) {
+    private ScalingTargets(List<ScalingRow> rows, TimeBasis time) {
         this.rows = rows.stream().filter(r -> r.ok() && r.cell().batch() == 1 && r.cell().layout().equals(LAYOUT))
                 .toList();
+        this.time = time;
     }
 
-    public static List<Target> evaluate(List<ScalingRow> rows) {
-        return new ScalingTargets(rows).all();
+    /** @param time which measured time the time targets read */
+    public static List<Target> evaluate(List<ScalingRow> rows, TimeBasis time) {
+        return new ScalingTargets(rows, time).all();
     }
 
     private List<Target> all() {
@@ -67,8 +70,12 @@ public final class ScalingTargets {
         out.add(ratioAtLeast("fmm fwdbwd vs softmax, peak memory at N=8192", SOFTMAX, false, FMM, false, 8192,
                 Metric.MEMORY, 20));
         out.add(ratioAtMost("fmm fwdbwd vs linear, time at N=16384", FMM, false, LINEAR, false, 16384, Metric.TIME, 3));
+        out.add(ratioAtMost("causal fmm fwdbwd vs causal linear, time at N=16384", FMM, true, LINEAR, true, 16384,
+                Metric.TIME, 3));
         out.add(ratioAtMost("causal vs non-causal fmm fwdbwd, time at N=16384", FMM, true, FMM, false, 16384,
                 Metric.TIME, 3));
+        out.add(worstRatio("band fwdbwd vs linear, time at every N >= 4096", BAND, LINEAR, 4096, BAND_VS_LINEAR_MAX));
+        out.add(aboveFloor(FMM, 8192, 65536, FLOOR_MULTIPLE_MAX));
         return out;
     }
 
@@ -115,6 +122,50 @@ public final class ScalingTargets {
                 ratio <= max ? Verdict.PASS : Verdict.FAIL);
     }
 
+    /** The largest non-causal fwdbwd time ratio num / den over the N >= {@code from} where both were measured. */
+    private Target worstRatio(String name, VariantSpec num, VariantSpec den, int from, double max) {
+        SortedMap<Integer, Double> a = series(num, BenchMode.FWDBWD, false, Metric.TIME).tailMap(from);
+        SortedMap<Integer, Double> b = series(den, BenchMode.FWDBWD, false, Metric.TIME);
+        String requirement = String.format(Locale.ROOT, "<= %.2fx", max);
+        double worst = Double.NaN;
+        int worstN = 0;
+        for (Map.Entry<Integer, Double> e : a.entrySet()) {
+            Double d = b.get(e.getKey());
+            if (d != null && d > 0 && !(e.getValue() / d <= worst)) {
+                worst = e.getValue() / d;
+                worstN = e.getKey();
+            }
+        }
+        if (Double.isNaN(worst)) {
+            return new Target(name, requirement, "not measured", Verdict.NOT_MEASURED);
+        }
+        return new Target(name, requirement, String.format(Locale.ROOT, "worst %.2fx (N=%d)", worst, worstN),
+                worst <= max ? Verdict.PASS : Verdict.FAIL);
+    }
+
+    /** The largest "x above the roofline floor" of the variant's non-causal fwdbwd cells with N in [from, to]. */
+    private Target aboveFloor(VariantSpec v, int from, int to, double max) {
+        String name = v.name() + " fwdbwd time above its roofline floor, N " + from + "-" + to;
+        String requirement = String.format(Locale.ROOT, "<= %.0fx", max);
+        ScalingRow worst = null;
+        for (ScalingRow r : rows) {
+            ScalingCell c = r.cell();
+            if (c.variant().equals(v) && c.mode() == BenchMode.FWDBWD && !c.causal() && c.n() >= from && c.n() <= to
+                    && !Double.isNaN(r.roofline().timesAboveFloor(r.measurement()))
+                    && (worst == null || r.roofline().timesAboveFloor(r.measurement())
+                            > worst.roofline().timesAboveFloor(worst.measurement()))) {
+                worst = r;
+            }
+        }
+        if (worst == null) {
+            return new Target(name, requirement, "not measured (or no roofline)", Verdict.NOT_MEASURED);
+        }
+        double x = worst.roofline().timesAboveFloor(worst.measurement());
+        return new Target(name, requirement, String.format(Locale.ROOT, "worst %.1fx (N=%d, %.1f GFLOP/s = %.0f%% of "
+                + "peak)", x, worst.cell().n(), worst.roofline().achievedGflops(worst.measurement()),
+                worst.roofline().percentOfPeak(worst.measurement())), x <= max ? Verdict.PASS : Verdict.FAIL);
+    }
+
     private double ratio(VariantSpec num, boolean numCausal, VariantSpec den, boolean denCausal, int n, Metric m) {
         Double a = series(num, BenchMode.FWDBWD, numCausal, m).get(n);
         Double b = series(den, BenchMode.FWDBWD, denCausal, m).get(n);
@@ -125,7 +176,7 @@ public final class ScalingTargets {
         SortedMap<Integer, Double> out = new TreeMap<>();
         for (ScalingRow r : rows) {
             if (r.cell().variant().equals(v) && r.cell().mode() == mode && r.cell().causal() == causal) {
-                double value = m.value.applyAsDouble(r);
+                double value = m == Metric.TIME ? time.ms(r.measurement()) : r.measurement().peakMib();
                 if (!Double.isNaN(value)) {
                     out.put(r.cell().n(), value);
                 }
@@ -139,12 +190,16 @@ public final class ScalingTargets {
     }
 
     /** A Markdown table of the targets, with the threads the rows were measured with. */
-    public static String markdown(List<Target> targets, String runId, List<ScalingRow> rows) {
+    public static String markdown(List<Target> targets, String runId, List<ScalingRow> rows, TimeBasis time,
+            MachineCeiling ceiling) {
         StringBuilder sb = new StringBuilder();
         sb.append("# Scaling targets, run ").append(runId).append("\n\n");
         sb.append("B=1, H=2, d=32; fmm = ").append(FMM).append(", band = ").append(BAND)
                 .append("; threads: ").append(rows.stream().map(r -> Integer.toString(r.threads())).distinct().toList())
-                .append(". Time is the median ms per operation, memory the peak MiB above the fork's baseline.\n\n");
+                .append(". Time is the median ").append(time == TimeBasis.WALL ? "wall" : "process CPU")
+                .append(" ms per operation, memory the peak MiB above the fork's baseline. Roofline ceilings: ")
+                .append(Double.isNaN(ceiling.gflops()) ? "not calibrated" : ceiling.describe())
+                .append("; the floor is max(FLOPs / peak FLOP/s, bytes / peak bandwidth) of the variant's declared cost.\n\n");
         sb.append("| target | requirement | measured | result |\n|---|---|---|---|\n");
         for (Target t : targets) {
             sb.append("| ").append(t.name()).append(" | ").append(t.requirement()).append(" | ").append(t.measured())

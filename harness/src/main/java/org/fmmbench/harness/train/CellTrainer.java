@@ -20,6 +20,7 @@ import org.fmmbench.harness.config.DataConfig;
 import org.fmmbench.harness.config.ModelConfig;
 import org.fmmbench.harness.config.TrainConfig;
 import org.fmmbench.tasks.SplitName;
+import org.fmmbench.tasks.DataSummary;
 import org.fmmbench.tasks.Task;
 import org.fmmbench.tasks.TaskInfo;
 import org.fmmbench.tasks.TaskOptions;
@@ -64,6 +65,7 @@ public final class CellTrainer {
         try (Task task = tasks.open(cell.task(), options(cell))) {
             Engine.getInstance().setRandomSeed(Long.hashCode(cell.seed()));
             TaskInfo info = task.info();
+            DataSummary data = DataSummary.of(task);
             EncoderConfig encoder = encoderConfig(cell.model(), info, variant);
             SequenceClassifier block = SequenceClassifier.create(info.documents(), encoder, info.numClasses(),
                     registry);
@@ -74,7 +76,8 @@ public final class CellTrainer {
                     Shape[] inputShapes = new Shape[info.documents()];
                     Arrays.fill(inputShapes, new Shape(train.batchSize(), info.seqLength()));
                     trainer.initialize(inputShapes);
-                    return new Run(task, info, block, trainer, schedule, train, cell.seed(), listener).execute();
+                    return new Run(task, info, block, trainer, schedule, train, cell.seed(), listener).execute()
+                            .withData(data);
                 }
             }
         }
@@ -91,9 +94,13 @@ public final class CellTrainer {
     }
 
     private TaskOptions options(CellConfig cell) {
-        DataConfig data = cell.data();
-        return new TaskOptions(dataDir, cacheDir, data.source(), data.seqLength(), cell.seed(), data.maxTrain(),
-                data.maxVal(), data.maxTest(), data.pixelZero());
+        return options(cell.data(), dataDir, cacheDir, cell.seed());
+    }
+
+    /** How a cell with these data settings opens its task. */
+    public static TaskOptions options(DataConfig data, Path dataDir, Path cacheDir, long seed) {
+        return new TaskOptions(dataDir, cacheDir, data.source(), data.seqLength(), seed, data.maxTrain(),
+                data.maxVal(), data.maxTest(), data.pixelZero(), data.contentLength(), data.truncate());
     }
 
     private static void checkTrainConfig(TrainConfig t) {

@@ -19,6 +19,7 @@ import org.fmmbench.harness.config.CellConfig;
 import org.fmmbench.harness.config.DataConfig;
 import org.fmmbench.harness.config.ModelConfig;
 import org.fmmbench.harness.config.TrainConfig;
+import org.fmmbench.tasks.DataSummary;
 import org.fmmbench.tasks.SplitName;
 import org.fmmbench.tasks.TaskOptions;
 import org.fmmbench.tasks.lm.LmBatches;
@@ -185,7 +186,9 @@ public final class LmCellTrainer {
                     loop.tailLoss(), train.steps(), loop.trainMs(), median, loop.times().p90Ms(),
                     loop.times().medianCpuMs(),
                     tokensPerStep / (median / 1000), evalMs, model.parameterCount(), loop.curve(),
-                    loop.bestValidation().perplexity(), test.perplexity(), test.bitsPerToken(), evaluationNote);
+                    loop.bestValidation().perplexity(), test.perplexity(), test.bitsPerToken(), evaluationNote,
+                    DataSummary.ofStreams(corpus.dataSource(), corpus.vocabSize(), java.util.Arrays.stream(SplitName.values())
+                            .map(s -> corpus.stream(s).file()).toList()));
         }
 
         /** Validation perplexity; the listener gets the mean log-loss as the validation loss. */

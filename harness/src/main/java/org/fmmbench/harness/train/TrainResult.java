@@ -1,5 +1,6 @@
 package org.fmmbench.harness.train;
 
+import org.fmmbench.tasks.DataSummary;
 import java.util.List;
 
 /**
@@ -25,11 +26,13 @@ import java.util.List;
  * @param bitsPerToken test bits per token of the same (bits per byte on a byte corpus); null for classification
  * @param note what the status detail of a successful cell should say, e.g. that a requested evaluation mode fell
  *     back to another; empty when there is nothing to say
+ * @param data the fingerprint and truncated shares of the data the cell saw; null when not known
  */
 public record TrainResult(String dataSource, double bestValAccuracy, int bestStep, double testAccuracyAtBest,
         double testAccuracyAtLast, double finalTrainLoss, int steps, long trainWallMs, double medianStepMs,
         double p90StepMs, double medianStepCpuMs, double tokensPerSecond, long evalWallMs, long parameterCount,
-        List<CurvePoint> curve, Double valPerplexity, Double testPerplexity, Double bitsPerToken, String note) {
+        List<CurvePoint> curve, Double valPerplexity, Double testPerplexity, Double bitsPerToken, String note,
+        DataSummary data) {
 
     public TrainResult {
         curve = List.copyOf(curve);
@@ -43,7 +46,14 @@ public record TrainResult(String dataSource, double bestValAccuracy, int bestSte
             List<CurvePoint> curve) {
         this(dataSource, bestValAccuracy, bestStep, testAccuracyAtBest, testAccuracyAtLast, finalTrainLoss, steps,
                 trainWallMs, medianStepMs, p90StepMs, medianStepCpuMs, tokensPerSecond, evalWallMs, parameterCount,
-                curve, null, null, null, "");
+                curve, null, null, null, "", null);
+    }
+
+    /** The same result, recording which data produced it. */
+    public TrainResult withData(DataSummary summary) {
+        return new TrainResult(dataSource, bestValAccuracy, bestStep, testAccuracyAtBest, testAccuracyAtLast,
+                finalTrainLoss, steps, trainWallMs, medianStepMs, p90StepMs, medianStepCpuMs, tokensPerSecond,
+                evalWallMs, parameterCount, curve, valPerplexity, testPerplexity, bitsPerToken, note, summary);
     }
 
     /** Whether this is a language-modelling result (perplexities, no accuracies). */

@@ -75,6 +75,13 @@ class FmmbenchCliTest {
     }
 
     @Test
+    void requiredRealDataThatIsMissingStopsTheRunBeforeAnythingIsWritten() throws IOException {
+        assertBadReproduce("Real data is required", "--tasks", "text,listops", "--require-real-data");
+        assertBadReproduce("text would use the stand-in europarl-repeat", "--tasks", "text", "--set",
+                "data.requireRealData=true");
+    }
+
+    @Test
     void missingDataDir() throws IOException {
         assertBadReproduce("--data-dir " + dir.resolve("no-such-dir") + " is not a directory",
                 "--data-dir", dir.resolve("no-such-dir").toString());
@@ -124,8 +131,9 @@ class FmmbenchCliTest {
                 new PlanRequest(List.of("listops"), null, null, "cpu", null, null, null, null, null, null));
         Path planFile = dir.resolve(RunPlan.FILE_NAME);
         plan.write(planFile);
-        assertEquals(FmmbenchCli.EXIT_BAD_INPUT, run("train", "--plan", planFile.toString(), "--cell", "5"));
-        assertTrue(stderr.contains("Cell 5 is not in the plan"), stderr);
+        int outside = plan.cells().size();
+        assertEquals(FmmbenchCli.EXIT_BAD_INPUT, run("train", "--plan", planFile.toString(), "--cell", "" + outside));
+        assertTrue(stderr.contains("Cell " + outside + " is not in the plan"), stderr);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.fmmbench.harness.compare;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -41,6 +42,27 @@ class CompareCommandTest {
         assertEquals(0, o.code, o.err);
         assertTrue(o.out.contains("Within tolerance"), o.out);
         assertTrue(Files.readString(cand.resolve("compare.md")).contains("| 1 | ok |"));
+    }
+
+    @Test
+    void cellsThatSawDifferentDataAreReportedAsAFinding() throws IOException {
+        Path base = resultsRun("base", r -> r);
+        Path cand = resultsRun("cand", r -> r.task().equals("text") && r.row().equals("linear") ? otherData(r) : r);
+        Outcome o = compare(base.toString(), cand.toString());
+        assertEquals(0, o.code, o.err);
+        assertTrue(o.out.contains("Finding: 1 matched cell(s) trained and tested on different data"), o.out);
+        assertTrue(o.out.contains("data fingerprint differs (fp-text vs fp-other)"), o.out);
+        assertFalse(compare(base.toString(), base.toString()).out.contains("Finding"));
+    }
+
+    private static CellResult otherData(CellResult r) {
+        return new CellResult(r.runId(), r.schemaVersion(), r.cellId(), r.status(), r.statusDetail(), r.task(), r.row(),
+                r.variant(), r.profile(), r.seed(), r.configHash(), r.dataSource(), r.bestValAcc(), r.bestStep(),
+                r.testAccBest(), r.testAccLast(), r.finalTrainLoss(), r.steps(), r.trainWallS(), r.stepMsMedian(),
+                r.stepMsP90(), r.tokensPerS(), r.evalWallS(), r.peakRssMib(), r.params(), r.valPpl(), r.testPpl(),
+                r.bitsPerToken(), r.startedAt(), r.cellWallS(), r.gitCommit(), r.gitDirty(), r.device(), r.cpuModel(),
+                r.threads(), r.jvmVersion(), r.djlVersion(), r.pytorchVersion(), r.stepCpuMsMedian(), "fp-other",
+                r.truncatedFracTrain(), r.truncatedFracVal(), r.truncatedFracTest());
     }
 
     @Test
@@ -216,7 +238,7 @@ class CompareCommandTest {
         Files.write(file, lines);
         Outcome o = compare(base.toString(), cand.toString());
         assertEquals(2, o.code);
-        assertTrue(o.err.contains("Schema versions differ") && o.err.contains("version 1")
+        assertTrue(o.err.contains("Schema versions differ") && o.err.contains("version " + CellResult.SCHEMA_VERSION)
                 && o.err.contains("has 0"), o.err);
     }
 
@@ -307,14 +329,14 @@ class CompareCommandTest {
         return new CellResult("run", CellResult.SCHEMA_VERSION, task + "-" + row, status, "", task, row, row,
                 "smoke", 0, "hash-" + task + row, "standin", acc, 10, acc, acc, 1.0, 30, 3.0, stepMs, stepMs,
                 100.0, 0.5, stepMs == null ? null : 500.0, 1000L, null, null, null, "2026-11-27T00:00:00Z", 5.0,
-                "abc", false, "cpu", "cpu", 1, "17", "0.36.0", "2.7.1", stepMs);
+                "abc", false, "cpu", "cpu", 1, "17", "0.36.0", "2.7.1", stepMs, "fp-" + task, 0.0, 0.0, 0.0);
     }
 
     private static CellResult lm(String row, double testPpl) {
         return new CellResult("run", CellResult.SCHEMA_VERSION, "wikitext-" + row, CellStatus.OK, "", "wikitext", row,
                 row, "smoke", 0, "hash", "standin", null, 10, null, null, 3.0, 30, 3.0, 20.0, 20.0, 100.0, 0.5,
                 500.0, 1000L, testPpl, testPpl, 5.0, "2026-11-27T00:00:00Z", 5.0, "abc", false, "cpu", "cpu", 1,
-                "17", "0.36.0", "2.7.1", 20.0);
+                "17", "0.36.0", "2.7.1", 20.0, "fp-lm", 0.0, 0.0, 0.0);
     }
 
     private static CellResult with(CellResult r, CellStatus status, Double acc, Double stepMs) {

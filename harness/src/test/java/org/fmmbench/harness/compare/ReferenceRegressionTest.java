@@ -85,7 +85,7 @@ class ReferenceRegressionTest {
         for (ScalingRow r : ScalingCsv.read(SCALING)) {
             boolean fmm = r.cell().variant().toString().startsWith("fmm") && r.ok();
             rows.add(fmm ? new ScalingRow(r.cell(), r.status(), slower(r.measurement(), 5), r.estimatedMib(),
-                    r.threads(), r.detail(), r.provenance()) : r);
+                    r.threads(), r.detail(), r.provenance(), r.roofline()) : r);
         }
         Path planted = Files.createDirectories(dir.resolve("scaling"));
         ScalingCsv.write(planted.resolve(ScalingCsv.FILE_NAME), rows);
@@ -103,7 +103,7 @@ class ReferenceRegressionTest {
             // three float32 N x N matrices per head (scores, weights, their gradient): a variant gone quadratic
             double nByN = 2.0 * r.cell().n() * r.cell().n() * 4 / (1 << 20);
             rows.add(fmm ? new ScalingRow(r.cell(), r.status(), larger(r.measurement(), 3 * nByN), r.estimatedMib(),
-                    r.threads(), r.detail(), r.provenance()) : r);
+                    r.threads(), r.detail(), r.provenance(), r.roofline()) : r);
         }
         Path planted = Files.createDirectories(dir.resolve("scaling-memory"));
         ScalingCsv.write(planted.resolve(ScalingCsv.FILE_NAME), rows);

@@ -1,6 +1,7 @@
 package org.fmmbench.harness.profile;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,7 +17,9 @@ import org.fmmbench.harness.config.TrainConfig;
 import org.junit.jupiter.api.Test;
 
 class ProfileLoaderTest {
-    private static final List<String> PAPER_ROWS = List.of("softmax", "linear", "band_5", "fmm1_band5", "fmm2_band5");
+    /** The paper's five rows and the attention-free control {@code none}. */
+    private static final List<String> PAPER_ROWS = List.of("softmax", "linear", "band_5", "none", "fmm1_band5",
+            "fmm2_band5");
     private static final List<String> LRA_TASKS = List.of("listops", "text", "retrieval", "image", "pathfinder");
     private static final List<String> TASKS = List.of("listops", "text", "retrieval", "image", "pathfinder", "lm");
     /** An LRA task and an lm task whose model and train sections get the two formatted fields. */
@@ -48,6 +51,32 @@ class ProfileLoaderTest {
                 assertEquals(PAPER_ROWS, t.rows().stream().map(PaperRow::row).toList(), name + "/" + t.task());
             }
         }
+    }
+
+    @Test
+    void everyBuiltInProfileHasTheAttentionFreeControlRowOnEveryTask() {
+        for (String name : ProfileLoader.BUILT_IN) {
+            for (TaskProfile t : ProfileLoader.load(name).tasks()) {
+                assertTrue(t.rows().contains(new PaperRow("none", "none")), name + "/" + t.task());
+            }
+        }
+    }
+
+    @Test
+    void paperProfileKeepsLrasContentLengthsPaddedLikeTheOfficialData() {
+        Map<String, List<Integer>> contentAndPadded = Map.of("listops", List.of(2000, 2048), "text", List.of(1000, 1024),
+                "retrieval", List.of(4000, 4096));
+        for (TaskProfile t : ProfileLoader.load("paper").tasks()) {
+            List<Integer> expected = contentAndPadded.get(t.task());
+            if (expected != null) {
+                assertEquals(expected, List.of(t.data().contentLength(), t.data().seqLength()), t.task());
+                assertFalse(t.data().truncate(), t.task());
+            }
+        }
+        assertEquals(0, ProfileLoader.load("cpu").task("text").data().contentLength(), "cpu keeps all 1024");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ProfileLoader.load("smoke", Map.of("text.data.contentLength", "200")));
+        assertTrue(e.getMessage().contains("data.contentLength must be at most data.seqLength"), e.getMessage());
     }
 
     @Test
@@ -91,8 +120,8 @@ class ProfileLoaderTest {
         for (String name : ProfileLoader.BUILT_IN) {
             for (TaskProfile t : lraTasks(ProfileLoader.load(name))) {
                 List<String> variants = t.rows().stream().map(PaperRow::variant).toList();
-                assertEquals(List.of("softmax", "linear", "band:k=5"), variants.subList(0, 3), name + "/" + t.task());
-                assertEquals(expected.get(t.task()), variants.subList(3, 5), name + "/" + t.task());
+                assertEquals(List.of("softmax", "linear", "band:k=5", "none"), variants.subList(0, 4), name + "/" + t.task());
+                assertEquals(expected.get(t.task()), variants.subList(4, 6), name + "/" + t.task());
             }
         }
     }
@@ -102,9 +131,11 @@ class ProfileLoaderTest {
         for (String name : ProfileLoader.BUILT_IN) {
             TaskProfile lm = ProfileLoader.load(name).tasks().stream().filter(t -> t.task().equals("lm"))
                     .findFirst().orElseThrow();
-            assertEquals(LmRows.PAPER.stream().map(LmRows.Row::spec).toList(),
-                    lm.rows().stream().map(PaperRow::variant).toList(), name);
-            assertEquals(List.of("softmax", "linear", "band_5", "band_20", "fmm1_band5", "fmm1_band20", "fmm2_band20"),
+            List<String> specs = new java.util.ArrayList<>(lm.rows().stream().map(PaperRow::variant).toList());
+            assertTrue(specs.remove("none"), name + ": the control row");
+            assertEquals(LmRows.PAPER.stream().map(LmRows.Row::spec).toList(), specs, name);
+            assertEquals(List.of("softmax", "linear", "band_5", "none", "band_20", "fmm1_band5", "fmm1_band20", "fmm2_band20",
+                    "fw", "fw1_band20", "fw2_band20"),
                     lm.rows().stream().map(PaperRow::row).toList(), name);
             assertEquals(0.25, lm.train().gradClip(), name);
             // profiles that do not mention them keep the paper's positions and the windowed evaluation

@@ -27,7 +27,7 @@ class ReportWriterTest {
                 status == CellStatus.OK ? "" : "IllegalStateException: exploded", task, row, row, "smoke", seed,
                 "h-" + id, source, acc, 10, acc, acc, 1.5, 20, 3.0, 25.0, 30.0, 5000.0, 0.5, 400.0, 1000L, null,
                 null, null, "2026-11-27T19:00:0" + seed + "Z", 4.0, "abc", false, "cpu", "AMD EPYC", 2, "OpenJDK 17",
-                "0.36.0", "PyTorch 2.7.1", 9.5);
+                "0.36.0", "PyTorch 2.7.1", 9.5, "fp0", 0.0, 0.0, 0.0);
     }
 
     /** A run directory as reproduce leaves it: results.csv plus curve files, no plan and no training. */
@@ -101,7 +101,7 @@ class ReportWriterTest {
         return new CellResult("run-lm", CellResult.SCHEMA_VERSION, id, CellStatus.OK, "", "lm", row, row, "smoke", 0,
                 "h-" + id, "europarl-bytes", null, 30, null, null, 1.5, 30, 3.0, 25.0, 30.0, 5000.0, 0.5, 400.0, 1000L,
                 valPpl, testPpl, Math.log(testPpl) / Math.log(2), "2026-11-27T19:00:00Z", 4.0, "abc", false, "cpu",
-                "AMD EPYC", 1, "OpenJDK 17", "0.36.0", "PyTorch 2.7.1", null);
+                "AMD EPYC", 1, "OpenJDK 17", "0.36.0", "PyTorch 2.7.1", null, "fp0", 0.0, 0.0, 0.0);
     }
 
     @Test

@@ -22,7 +22,7 @@ class ResultsCsvTest {
                 "fmm:k=5,kernels=elu+elu_flip,blend=per_head", "smoke", 3, "abc123", "listops-generated", 0.25, 20,
                 testAcc, 0.2, 2.1, 30, 12.5, 40.0, 55.5, 1234.0, 1.5, 512.0, 12345L, null, null, null,
                 "2026-11-27T19:00:00Z", 14.2, "deadbeef", true, "cpu", "AMD EPYC", 2, "OpenJDK 17", "0.36.0",
-                "PyTorch 2.7.1", 11.5);
+                "PyTorch 2.7.1", 11.5, "0123456789ab", 0.0, 0.0, 0.25);
     }
 
     @Test
@@ -35,7 +35,8 @@ class ResultsCsvTest {
         for (String column : List.of("test_acc_best", "test_acc_last", "final_train_loss", "train_wall_s",
                 "step_ms_median", "step_ms_p90", "tokens_per_s", "eval_wall_s", "peak_rss_mib", "params", "val_ppl",
                 "test_ppl", "bits_per_token", "started_at", "git_commit", "git_dirty", "device", "cpu_model",
-                "threads", "jvm_version", "djl_version", "pytorch_version")) {
+                "threads", "jvm_version", "djl_version", "pytorch_version", "data_fingerprint", "truncated_frac_train",
+                "truncated_frac_val", "truncated_frac_test")) {
             assertTrue(header.contains(column), column + " missing from " + header);
         }
     }
@@ -50,6 +51,34 @@ class ResultsCsvTest {
         assertEquals(written, read);
         assertNull(read.get(1).testAccBest());
         assertNull(read.get(0).valPpl());
+    }
+
+    @Test
+    void readsASchemaOneFileWithoutTheDataColumns() throws IOException {
+        Path csv = dir.resolve("results.csv");
+        ResultsCsv.write(csv, List.of(sample("000-a", CellStatus.OK, 0.3)));
+        List<String> lines = Files.readAllLines(csv);
+        int columns = ResultsCsv.HEADER.size();
+        assertEquals(List.of("data_fingerprint", "truncated_frac_train", "truncated_frac_val", "truncated_frac_test"),
+                ResultsCsv.HEADER.subList(columns - 4, columns), "new columns are appended");
+        List<String> old = lines.stream().map(l -> l.substring(0, nthFromEnd(l, 4))).toList();
+        old = new java.util.ArrayList<>(old);
+        old.set(1, old.get(1).replaceFirst("run-1," + CellResult.SCHEMA_VERSION + ",", "run-1,1,"));
+        Files.write(csv, old);
+        CellResult read = ResultsCsv.read(csv).get(0);
+        assertEquals(1, read.schemaVersion());
+        assertEquals(0.3, read.testAccBest());
+        assertNull(read.dataFingerprint());
+        assertNull(read.truncatedFracTest());
+    }
+
+    /** Index of the n-th comma from the end (the fields cut here hold no commas). */
+    private static int nthFromEnd(String line, int n) {
+        int at = line.length();
+        for (int i = 0; i < n; i++) {
+            at = line.lastIndexOf(',', at - 1);
+        }
+        return at;
     }
 
     @Test

@@ -28,7 +28,7 @@ class RunPlannerTest {
     void everyCellOfEveryBuiltInProfileBuildsItsAttentionVariant() {
         for (String name : ProfileLoader.BUILT_IN) {
             RunPlan plan = planner.plan(ProfileLoader.load(name), request());
-            assertEquals(25 + 7, plan.cells().size(), name);
+            assertEquals(5 * 6 + 11, plan.cells().size(), name + ": 5 LRA tasks x 6 rows (the paper's 5 and none), 11 LM rows");
         }
     }
 
@@ -36,11 +36,11 @@ class RunPlannerTest {
     void matrixIsTasksThenRowsThenSeedsWithStableIdsAndHashes() {
         RunPlan plan = planner.plan(ProfileLoader.load("smoke"),
                 new PlanRequest(List.of("text", "listops"), null, 2, "cpu", 1, null, null, null, null, null));
-        assertEquals(20, plan.cells().size());
+        assertEquals(24, plan.cells().size());
         PlannedCell first = plan.cell(0);
         assertEquals("000-listops-softmax-s0", first.id());
         assertEquals("001-listops-softmax-s1", plan.cell(1).id());
-        assertEquals("text", plan.cell(10).config().task());
+        assertEquals("text", plan.cell(12).config().task());
         assertEquals(1, first.config().threads());
         assertEquals(ConfigHash.of(first.config()), first.configHash());
         assertEquals(64, first.configHash().length());

@@ -63,10 +63,15 @@ class ScalingRunTest {
                     assertTrue(row.measurement().rssHighWaterMib() > 0, row.toString());
                     assertEquals(1, row.threads());
                     assertEquals("t", row.provenance().runId());
+                    // every built-in variant declares its cost, and the run calibrated its ceilings first
+                    assertTrue(row.roofline().cost().known() && row.roofline().ceiling().gflops() > 0
+                            && row.roofline().ceiling().gbps() > 0, row.toString());
+                    assertTrue(row.roofline().timesAboveFloor(row.measurement()) > 1, row.toString());
                 }
             }
         }
-        for (String chart : List.of("time-vs-n-b1-h2-d32.png", "memory-vs-n-b1-h2-d32.png")) {
+        for (String chart : List.of("time-vs-n-b1-h2-d32.png", "memory-vs-n-b1-h2-d32.png", "gflops-vs-n-b1-h2-d32.png",
+                "floor-multiple-vs-n-b1-h2-d32.png")) {
             for (Path dir : List.of(plan.runDir(), reports)) {
                 byte[] head = Arrays.copyOf(Files.readAllBytes(dir.resolve(chart)), 4);
                 assertArrayEquals(PNG_MAGIC, head, dir.resolve(chart) + " is not a PNG");

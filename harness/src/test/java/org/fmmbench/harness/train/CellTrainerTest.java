@@ -162,7 +162,9 @@ class CellTrainerTest {
                 new DataConfig("listops-generated", 128, 64, 16, 16, "pad"));
         List<Double> losses = new ArrayList<>();
         TrainResult r = new CellTrainer(null, cache).train(listops, new RecordingListener(losses));
-        assertEquals("listops-generated", r.dataSource());
+        assertEquals("listops-generated-len31-125", r.dataSource(), "generated to fit 128 tokens");
+        assertEquals(12, r.data().fingerprint().length());
+        assertEquals(0.0, r.data().truncated(org.fmmbench.tasks.SplitName.TEST));
         assertEquals(4, losses.size());
         assertEquals(List.of(2, 4), r.curve().stream().filter(p -> !Double.isNaN(p.valAccuracy()))
                 .map(CurvePoint::step).toList());

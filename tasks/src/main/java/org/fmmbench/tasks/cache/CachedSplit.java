@@ -51,6 +51,24 @@ public final class CachedSplit implements Split {
         java.util.Arrays.fill(dst, n, dst.length, 0);
     }
 
+    @Override
+    public double truncatedFraction() {
+        if (size == 0) {
+            return 0.0;
+        }
+        int cut = 0;
+        for (int i = 0; i < size; i++) {
+            int row = check(i);
+            for (int d = 0; d < cache.documents(); d++) {
+                if (cache.length(row, d) > contentLength) {
+                    cut++;
+                    break;
+                }
+            }
+        }
+        return cut / (double) size;
+    }
+
     private int check(int index) {
         if (index < 0 || index >= size) {
             throw new IndexOutOfBoundsException("example " + index + " of a split with " + size);

@@ -12,11 +12,13 @@ public final class CachedTask implements Task {
     private final TaskInfo info;
     private final Map<SplitName, CachedSplit> splits;
     private final java.util.Collection<TokenCache> caches;
+    private final int contentLength;
 
     public CachedTask(TaskInfo info, Map<SplitName, TokenCache> caches, Map<SplitName, Integer> caps,
             int contentLength, int idOffset) {
         this.info = info;
         this.caches = java.util.List.copyOf(caches.values());
+        this.contentLength = Math.min(contentLength, info.seqLength());
         this.splits = new EnumMap<>(SplitName.class);
         for (Map.Entry<SplitName, TokenCache> e : caches.entrySet()) {
             splits.put(e.getKey(), new CachedSplit(e.getValue(), caps.getOrDefault(e.getKey(), 0), contentLength, idOffset));
@@ -28,6 +30,12 @@ public final class CachedTask implements Task {
         this.info = info;
         this.splits = new EnumMap<>(splits);
         this.caches = java.util.List.copyOf(caches);
+        this.contentLength = info.seqLength();
+    }
+
+    @Override
+    public int contentLength() {
+        return contentLength;
     }
 
     @Override

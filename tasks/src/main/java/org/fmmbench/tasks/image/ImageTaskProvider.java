@@ -26,7 +26,8 @@ import org.fmmbench.tasks.cache.TokenCacheWriter;
  *
  * <p>Pixel value 0: with {@code pixelZero=pad} tokens are the pixel values (vocab 256), so black pixels are
  * padding to the model, exactly as in LRA and the FMMformer code; {@code shift} makes tokens pixel + 1
- * (vocab 257) so no pixel is masked.
+ * (vocab 257) so no pixel is masked; {@code auto} (the profiles' setting) pads on CIFAR-10, whose grayscale
+ * pixels are almost never 0, and shifts on Fashion-MNIST, where about half of all pixels are 0.
  */
 public final class ImageTaskProvider implements TaskProvider {
     public static final String CIFAR = "cifar10";
@@ -60,6 +61,11 @@ public final class ImageTaskProvider implements TaskProvider {
     }
 
     @Override
+    public java.util.Optional<org.fmmbench.tasks.RealData> realData() {
+        return java.util.Optional.of(new org.fmmbench.tasks.RealData(CIFAR, CIFAR_DIRS, CIFAR_FILES));
+    }
+
+    @Override
     public Task open(TaskOptions o) {
         DataFiles.checkSource(name(), o.source(), sources());
         Optional<Path> cifar = DataFiles.findDir(o.dataDir(), CIFAR_DIRS, CIFAR_FILES);
@@ -73,7 +79,8 @@ public final class ImageTaskProvider implements TaskProvider {
                         + cifarHelp(o) + " Fashion-MNIST: " + fashionHelp(o));
             }
         }
-        boolean shift = o.pixelZero().equals("shift");
+        // auto: Fashion-MNIST's black background is half of all pixels; as padding it would hide the shapes' outline.
+        boolean shift = o.pixelZero().equals("shift") || (o.pixelZero().equals("auto") && source.equals(FASHION));
         int pixels = source.equals(CIFAR) ? CifarReader.PIXELS : 784;
         if (o.seqLength() != 0 && o.seqLength() != pixels) {
             throw new IllegalArgumentException("image (" + source + ") has " + pixels

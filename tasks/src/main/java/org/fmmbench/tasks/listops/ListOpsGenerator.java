@@ -24,6 +24,24 @@ public final class ListOpsGenerator {
         public static Config lra() {
             return new Config(10, 10, 0.25, 500, 2000);
         }
+
+        /**
+         * LRA's generator for a shorter model: the window (500, 2000) that LRA pads to 2048 scaled to
+         * {@code contentLength} (e.g. (250, 1000) for 1024), so no expression is ever cut; LRA's own window
+         * from 2000 tokens on.
+         */
+        public static Config fitting(int contentLength) {
+            if (contentLength >= 2000) {
+                return lra();
+            }
+            int max = contentLength * 2000 / 2048;
+            return new Config(10, 10, 0.25, max / 4, max);
+        }
+
+        /** Names the window in data sources and cache keys, e.g. {@code len250-1000} (lengths strictly inside). */
+        public String window() {
+            return "len" + minLength + "-" + maxLength;
+        }
     }
 
     /** One example: the parenthesised source as in LRA's TSV files, its value, and its length in tokens. */
@@ -124,13 +142,14 @@ public final class ListOpsGenerator {
     }
 
     /**
-     * Writes {@code basic_train.tsv}, {@code basic_val.tsv} and {@code basic_test.tsv} in LRA's format:
-     * the first {@code train} distinct trees go to train, the next {@code val} to val, then test.
+     * Writes {@code basic_test.tsv}, {@code basic_val.tsv} and {@code basic_train.tsv} in LRA's format: the first
+     * {@code test} distinct trees go to test, the next {@code val} to val, then train. Test and val come first
+     * so that they depend on the seed and window only, never on how many training examples are asked for.
      */
     public static void writeDataset(Path dir, Config config, long seed, int train, int val, int test) throws IOException {
         ListOpsGenerator gen = new ListOpsGenerator(config, seed);
-        int[] counts = {train, val, test};
-        String[] names = {"basic_train.tsv", "basic_val.tsv", "basic_test.tsv"};
+        int[] counts = {test, val, train};
+        String[] names = {"basic_test.tsv", "basic_val.tsv", "basic_train.tsv"};
         System.Logger log = System.getLogger(ListOpsGenerator.class.getName());
         int total = train + val + test;
         int done = 0;

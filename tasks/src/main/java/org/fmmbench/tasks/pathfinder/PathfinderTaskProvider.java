@@ -48,6 +48,11 @@ public final class PathfinderTaskProvider implements TaskProvider {
     }
 
     @Override
+    public java.util.Optional<org.fmmbench.tasks.RealData> realData() {
+        return java.util.Optional.of(new org.fmmbench.tasks.RealData(LRA_FILES, DIRS, List.of("metadata", "imgs")));
+    }
+
+    @Override
     public Task open(TaskOptions o) {
         DataFiles.checkSource(name(), o.source(), sources());
         Optional<Path> real = DataFiles.findDir(o.dataDir(), DIRS, List.of("metadata", "imgs"));

@@ -20,7 +20,8 @@ import org.fmmbench.tasks.europarl.EuroparlSplits;
 
 /**
  * Document matching with two documents per example: LRA's AAN citation pairs when present, else pairs of
- * Europarl document halves. Byte tokens (byte + 1), 4000 per document padded to 4096 in the paper config.
+ * long Europarl documents ({@link EuroparlHalves}). Byte tokens (byte + 1), 4000 per document padded to 4096 in
+ * the paper config.
  */
 public final class RetrievalTaskProvider implements TaskProvider {
     public static final String AAN = "aan-lra-files";
@@ -41,20 +42,26 @@ public final class RetrievalTaskProvider implements TaskProvider {
     }
 
     @Override
+    public java.util.Optional<org.fmmbench.tasks.RealData> realData() {
+        return java.util.Optional.of(new org.fmmbench.tasks.RealData(AAN, DIRS, FILES));
+    }
+
+    @Override
     public Task open(TaskOptions o) {
         DataFiles.checkSource(name(), o.source(), sources());
         Optional<Path> aan = DataFiles.findDir(o.dataDir(), DIRS, FILES);
         String source = o.source().equals("auto") ? (aan.isPresent() ? AAN : EUROPARL) : o.source();
-        SequenceLength len = SequenceLength.resolve(o.seqLength(), 4000, 4096);
+        SequenceLength len = SequenceLength.of(o, 4000, 4096);
         Map<SplitName, TokenCache> caches = new EnumMap<>(SplitName.class);
         if (source.equals(AAN)) {
             Path dir = aan.orElseThrow(() -> new MissingDataException("Retrieval: LRA's new_aan_pairs.{train,eval,test}.tsv "
                     + "not found; " + DataFiles.looked(o.dataDir(), DIRS) + ". They are in lra_release.gz from the LRA "
                     + "repository (github.com/google-research/long-range-arena) under lra_release/tsv_data; unpack it and "
                     + "pass --data-dir, or use --source " + EUROPARL + "."));
-            // Only as many bytes as can be used are cached, so the cache stays far below the raw 10 kB per text.
-            int keep = Math.max(4000, len.content());
-            Path root = o.cacheDir().resolve("tokens/retrieval").resolve(AAN + "-" + keep + "-" + DataFiles.fingerprint(
+            // Only as many bytes as can be used are cached, so the cache stays far below the raw 10 kB per text;
+            // one more than that, so that a cut text is still counted as cut.
+            int keep = Math.max(4000, len.content()) + 1;
+            Path root = o.cacheDir().resolve("tokens/retrieval").resolve(AAN + "-bytes" + keep + "-" + DataFiles.fingerprint(
                     FILES.stream().map(dir::resolve).toArray()));
             for (SplitName s : SplitName.values()) {
                 Path tsv = dir.resolve(FILE_OF.get(s));
@@ -62,7 +69,7 @@ public final class RetrievalTaskProvider implements TaskProvider {
             }
         } else {
             // The version part changes whenever the pairing rule does, so old caches are not reused.
-            Path root = o.cacheDir().resolve("tokens/retrieval").resolve(EUROPARL + "-v2-seed" + o.seed());
+            Path root = o.cacheDir().resolve("tokens/retrieval").resolve(EUROPARL + "-v3-seed" + o.seed());
             var splits = EuroparlSplits.lazily(o.seed(), d -> d.language() >= 0 && d.body().length >= EuroparlHalves.MIN_BYTES);
             for (SplitName s : SplitName.values()) {
                 caches.put(s, CacheStore.openOrBuild(root.resolve(s.label() + ".tok"), 2,

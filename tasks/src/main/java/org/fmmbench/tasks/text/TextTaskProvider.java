@@ -16,18 +16,17 @@ import org.fmmbench.tasks.TaskProvider;
 import org.fmmbench.tasks.cache.CacheStore;
 import org.fmmbench.tasks.cache.CachedTask;
 import org.fmmbench.tasks.cache.TokenCache;
-import org.fmmbench.tasks.europarl.EuroparlCorpus;
-import org.fmmbench.tasks.europarl.EuroparlLanguage;
 import org.fmmbench.tasks.europarl.EuroparlSplits;
 
 /**
  * Byte-level text classification: IMDb reviews from the aclImdb folders (the paper's data; LRA evaluates on
- * the test set for both val and test), else Europarl documents labelled with their language (21 classes) as
- * a stand-in. Tokens are UTF-8 byte + 1, pad 0, vocab 257; the paper config keeps 1000 bytes padded to 1024.
+ * the test set for both val and test), else {@link EuroparlRepeats} (is the second passage a repeat of the
+ * first?) as a stand-in that byte counts cannot solve. Tokens are UTF-8 byte + 1, pad 0, vocab 257; the paper
+ * config keeps 1000 bytes padded to 1024.
  */
 public final class TextTaskProvider implements TaskProvider {
     public static final String IMDB = "imdb-aclimdb";
-    public static final String EUROPARL = "europarl-languages";
+    public static final String EUROPARL = "europarl-repeat";
     static final List<String> DIRS = List.of("", "aclImdb");
     static final List<String> REQUIRED = List.of("train/pos", "train/neg", "test/pos", "test/neg");
 
@@ -42,10 +41,16 @@ public final class TextTaskProvider implements TaskProvider {
     }
 
     @Override
+    public java.util.Optional<org.fmmbench.tasks.RealData> realData() {
+        return java.util.Optional.of(new org.fmmbench.tasks.RealData(IMDB, DIRS, REQUIRED));
+    }
+
+    @Override
     public Task open(TaskOptions o) {
         DataFiles.checkSource(name(), o.source(), sources());
         Optional<Path> imdb = DataFiles.findDir(o.dataDir(), DIRS, REQUIRED);
         String source = o.source().equals("auto") ? (imdb.isPresent() ? IMDB : EUROPARL) : o.source();
+        SequenceLength len = SequenceLength.of(o, 1000, 1024);
         Map<SplitName, TokenCache> caches = new EnumMap<>(SplitName.class);
         int classes;
         if (source.equals(IMDB)) {
@@ -62,18 +67,15 @@ public final class TextTaskProvider implements TaskProvider {
             caches.put(SplitName.TEST, test);
             classes = 2;
         } else {
-            Path dir = o.cacheDir().resolve("tokens/text").resolve(EUROPARL + "-seed" + o.seed());
-            var splits = EuroparlSplits.lazily(o.seed(), d -> d.language() >= 0 && d.body().length > 0);
+            int passage = EuroparlRepeats.passageBytes(len.content());
+            Path dir = o.cacheDir().resolve("tokens/text").resolve(EUROPARL + "-v1-seed" + o.seed() + "-passage" + passage);
+            var splits = EuroparlSplits.lazily(o.seed(), d -> d.language() >= 0);
             for (SplitName s : SplitName.values()) {
-                caches.put(s, CacheStore.openOrBuild(dir.resolve(s.label() + ".tok"), 1, w -> {
-                    for (EuroparlCorpus.Document d : splits.get().get(s)) {
-                        w.add(d.language(), d.body(), d.body().length);
-                    }
-                }));
+                caches.put(s, CacheStore.openOrBuild(dir.resolve(s.label() + ".tok"), 1,
+                        w -> EuroparlRepeats.write(splits.get().get(s), passage, o.seed() * 31 + s.ordinal(), w)));
             }
-            classes = EuroparlLanguage.CODES.size();
+            classes = 2;
         }
-        SequenceLength len = SequenceLength.resolve(o.seqLength(), 1000, 1024);
         TaskInfo info = new TaskInfo(name(), source, 257, classes, len.padded(), 1, 0);
         return new CachedTask(info, caches, Map.of(SplitName.TRAIN, o.maxTrain(), SplitName.VAL, o.maxVal(),
                 SplitName.TEST, o.maxTest()), len.content(), 1);

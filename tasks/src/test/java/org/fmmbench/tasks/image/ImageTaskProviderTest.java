@@ -97,6 +97,24 @@ class ImageTaskProviderTest {
     }
 
     @Test
+    void byDefaultFashionMnistKeepsBlackPixelsAsTokensAndCifarPadsThem() {
+        ImageTaskProvider provider = new ImageTaskProvider(data.resolve("nowhere"));
+        TaskOptions fashion = new TaskOptions(Fixtures.path(""), cache, "fashion-mnist", 0, 0, 0, 0, 0, "auto");
+        try (Task t = provider.open(fashion)) {
+            assertEquals(257, t.info().vocabSize());
+            assertEquals(784, t.info().seqLength(), "784 pixel tokens, reported as such");
+            int[] dst = new int[784];
+            t.split(SplitName.TEST).tokens(0, 0, dst);
+            assertEquals(1, dst[7], "pixel value 0 is token 1, not padding");
+        }
+        TaskOptions cifar = new TaskOptions(Fixtures.path(""), cache, "cifar10", 0, 0, 0, 0, 0, "auto");
+        try (Task t = provider.open(cifar)) {
+            assertEquals(256, t.info().vocabSize(), "CIFAR-10 keeps the official pixel = token");
+        }
+        assertEquals("auto", TaskOptions.defaults(cache).pixelZero());
+    }
+
+    @Test
     void readsIdxFilesWithASeededValidationCarve() {
         ImageTaskProvider provider = new ImageTaskProvider(data.resolve("nowhere"));
         try (Task t = provider.open(Fixtures.options(Fixtures.path(""), cache, "fashion-mnist"))) {

@@ -67,31 +67,89 @@ class ListOpsTaskProviderTest {
     }
 
     @Test
-    void generatesWhenNoFilesArePresentAndHonoursCapsAndSeqLength() {
-        TaskOptions o = new TaskOptions(null, cache, "auto", 1000, 5, 20, 4, 3, "pad");
+    void generatesExpressionsThatFitTheLengthSoNothingIsCut() {
+        TaskOptions o = new TaskOptions(null, cache, "auto", 1024, 5, 20, 4, 3, "pad");
         try (Task t = TaskRegistry.open("listops", o)) {
-            assertEquals("listops-generated", t.info().dataSource());
-            assertEquals(1000, t.info().seqLength());
+            assertEquals("listops-generated-len250-1000", t.info().dataSource(), "the window is part of the source");
+            assertEquals(1024, t.info().seqLength());
             assertEquals(20, t.split(SplitName.TRAIN).size());
             assertEquals(4, t.split(SplitName.VAL).size());
-            int[] dst = new int[1000];
-            t.split(SplitName.TRAIN).tokens(0, 0, dst);
-            assertTrue(dst[500] != 0, "generated expressions have more than 500 tokens");
+            assertEquals(3, t.split(SplitName.TEST).size());
+            for (SplitName s : SplitName.values()) {
+                Split split = t.split(s);
+                assertEquals(0.0, split.truncatedFraction());
+                int[] dst = new int[1024];
+                for (int i = 0; i < split.size(); i++) {
+                    split.tokens(i, 0, dst);
+                    int length = 0;
+                    while (length < dst.length && dst[length] != 0) {
+                        length++;
+                    }
+                    assertTrue(length > 250 && length < 1000, "length " + length + " inside the window");
+                }
+            }
         }
-        assertTrue(Files.isDirectory(cache.resolve("listops-generated/seed5-20-4-3")));
+        assertTrue(Files.isDirectory(cache.resolve("listops-generated/v2-seed5-len250-1000-train20")));
+    }
+
+    @Test
+    void theLraWindowIsKeptFromTwoThousandTokensOn() {
+        assertEquals(ListOpsGenerator.Config.lra(), ListOpsGenerator.Config.fitting(2000));
+        assertEquals(ListOpsGenerator.Config.lra(), ListOpsGenerator.Config.fitting(2048));
+        assertEquals("len31-125", ListOpsGenerator.Config.fitting(128).window());
+    }
+
+    @Test
+    void generatedValAndTestDependOnTheSeedAndLengthOnlyNotOnTheTrainingCap() {
+        List<String> small = heldOut(new TaskOptions(null, cache, "auto", 128, 7, 10, 5, 5, "pad"));
+        List<String> large = heldOut(new TaskOptions(null, cache, "auto", 128, 7, 40, 0, 0, "pad"));
+        assertEquals(small, large, "the first held-out examples are the same whatever the caps");
+        List<String> otherSeed = heldOut(new TaskOptions(null, cache, "auto", 128, 8, 10, 5, 5, "pad"));
+        assertTrue(!otherSeed.equals(small));
+    }
+
+    /** The first test examples then the first val examples, as token strings. */
+    private static List<String> heldOut(TaskOptions o) {
+        List<String> out = new java.util.ArrayList<>();
+        try (Task t = TaskRegistry.open("listops", o)) {
+            for (SplitName s : List.of(SplitName.TEST, SplitName.VAL)) {
+                Split split = t.split(s);
+                for (int i = 0; i < Math.min(5, split.size()); i++) {
+                    int[] dst = new int[t.info().seqLength()];
+                    split.tokens(i, 0, dst);
+                    out.add(s + java.util.Arrays.toString(dst));
+                }
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void realFilesLongerThanTheLengthAreRefusedUnlessTruncationIsAllowed() {
+        TaskOptions cut = new TaskOptions(Fixtures.path("listops"), cache, "auto", 6, 0, 0, 0, 0, "pad");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TaskRegistry.open("listops", cut));
+        assertTrue(e.getMessage().contains("up to 8 tokens") && e.getMessage().contains("data.truncate: true"),
+                e.getMessage());
+        TaskOptions allowed = new TaskOptions(Fixtures.path("listops"), cache, "auto", 6, 0L, 0, 0, 0, "pad", 0, true);
+        try (Task t = TaskRegistry.open("listops", allowed)) {
+            assertEquals(0.25, t.split(SplitName.TRAIN).truncatedFraction(), "one of the four training expressions is cut");
+        }
+        try (Task t = TaskRegistry.open("listops", Fixtures.options(Fixtures.path("listops"), cache, "auto"))) {
+            assertEquals(0.0, t.split(SplitName.TRAIN).truncatedFraction());
+        }
     }
 
     @Test
     void leftoversOfAKilledGeneratorAreDiscardedAndTheDataGeneratedAgain() throws IOException {
-        Path stale = cache.resolve("listops-generated/seed5-6-2-2.part-12345");
+        Path stale = cache.resolve("listops-generated/v2-seed5-len31-125-train6.part-12345");
         Files.createDirectories(stale);
         Files.writeString(stale.resolve("basic_train.tsv"), "Source\tTarget\n( ( [MAX 2 ) ] )\t2\n");
-        TaskOptions o = new TaskOptions(null, cache, "auto", 0, 5, 6, 2, 2, "pad");
+        TaskOptions o = new TaskOptions(null, cache, "auto", 128, 5, 6, 2, 2, "pad");
         try (Task t = TaskRegistry.open("listops", o)) {
             assertEquals(6, t.split(SplitName.TRAIN).size());
         }
         assertTrue(Files.notExists(stale));
-        assertEquals(7, Files.readAllLines(cache.resolve("listops-generated/seed5-6-2-2/basic_train.tsv")).size());
+        assertEquals(7, Files.readAllLines(cache.resolve("listops-generated/v2-seed5-len31-125-train6/basic_train.tsv")).size());
     }
 
     @Test

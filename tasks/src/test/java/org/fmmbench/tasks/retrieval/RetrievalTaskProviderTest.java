@@ -1,5 +1,6 @@
 package org.fmmbench.tasks.retrieval;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,8 +9,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.List;
 import org.fmmbench.tasks.Fixtures;
 import org.fmmbench.tasks.MalformedDataException;
 import org.fmmbench.tasks.MissingDataException;
@@ -17,7 +17,6 @@ import org.fmmbench.tasks.Split;
 import org.fmmbench.tasks.SplitName;
 import org.fmmbench.tasks.Task;
 import org.fmmbench.tasks.TaskRegistry;
-import org.fmmbench.tasks.europarl.EuroparlCorpus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -67,37 +66,60 @@ class RetrievalTaskProviderTest {
     }
 
     @Test
-    void europarlHalvesAreBalancedAndPositivesJoinToTheirDocument() {
-        Map<String, Integer> languageOfText = new HashMap<>();
-        for (EuroparlCorpus.Document d : EuroparlCorpus.load()) {
-            languageOfText.put(new String(d.body(), StandardCharsets.UTF_8), d.language());
+    void aanTextsAreRawBytesSplitOnNewlineOnlyWithATrailingCarriageReturnDropped() throws IOException {
+        Path dir = Fixtures.copy("tsv_data", data.resolve("tsv_data"));
+        Path file = dir.resolve("new_aan_pairs.train.tsv");
+        byte[] latin1 = "caf\u00e9".getBytes(StandardCharsets.ISO_8859_1); // 0xE9 alone is not UTF-8
+        java.io.ByteArrayOutputStream content = new java.io.ByteArrayOutputStream();
+        content.writeBytes("1.0\tA\tB\tone\rtwo\t".getBytes(StandardCharsets.US_ASCII));
+        content.writeBytes(latin1);
+        content.writeBytes("\r\n0.0\tC\tD\tx\ty\n".getBytes(StandardCharsets.US_ASCII));
+        Files.write(file, content.toByteArray());
+        try (Task t = TaskRegistry.open("retrieval", Fixtures.options(data, cache, "auto"))) {
+            Split train = t.split(SplitName.TRAIN);
+            assertEquals(2, train.size(), "a bare \\r does not end a record");
+            assertArrayEquals("one\rtwo".getBytes(StandardCharsets.US_ASCII), bytes(train, 0, 0));
+            assertArrayEquals(latin1, bytes(train, 0, 1), "bytes kept as they are, the \\r before \\n dropped");
+            assertEquals(0, train.label(1));
         }
+        Files.write(file, "1.0\tA\tB\tx\ty\n0.0\tA\tB\tx\r\n".getBytes(StandardCharsets.US_ASCII));
+        MalformedDataException e = assertThrows(MalformedDataException.class,
+                () -> TaskRegistry.open("retrieval", Fixtures.options(data, cache.resolve("other"), "auto")).close());
+        assertTrue(e.getMessage().contains(file.toString()) && e.getMessage().contains("line 2"), e.getMessage());
+    }
+
+    @Test
+    void europarlDocumentsAreLongBalancedAndMatchedOnLength() {
         try (Task t = TaskRegistry.open("retrieval", Fixtures.options(null, cache, "auto"))) {
             assertEquals("europarl-halves", t.info().dataSource());
-            Split val = t.split(SplitName.VAL);
+            Split train = t.split(SplitName.TRAIN);
+            Split test = t.split(SplitName.TEST);
             int positives = 0;
+            List<Integer> lengths = new java.util.ArrayList<>();
             long[] secondBytes = new long[2];
-            java.util.Set<Integer> cutPercents = new java.util.HashSet<>();
-            for (int i = 0; i < val.size(); i++) {
-                String first = decode(val, i, 0);
-                String second = decode(val, i, 1);
-                assertTrue(!first.isEmpty() && !second.isEmpty());
-                boolean whole = languageOfText.containsKey(first + second);
-                assertEquals(val.label(i) == 1, whole, "label 1 exactly when the parts make up one document");
-                positives += val.label(i);
-                secondBytes[val.label(i)] += second.getBytes(StandardCharsets.UTF_8).length;
-                if (whole) {
-                    cutPercents.add(100 * first.length() / (first.length() + second.length()));
-                }
+            for (int i = 0; i < test.size(); i++) {
+                positives += test.label(i);
+                lengths.add(bytes(test, i, 0).length);
+                secondBytes[test.label(i)] += bytes(test, i, 1).length;
             }
-            int negatives = val.size() - positives;
-            assertEquals(val.size() / 2, positives);
-            assertTrue(val.size() > 1000, "Europarl gives over a thousand validation pairs");
+            int negatives = test.size() - positives;
+            assertTrue(Math.abs(positives - negatives) <= test.size() / 50, positives + " vs " + negatives);
+            java.util.Collections.sort(lengths);
+            int median = lengths.get(lengths.size() / 2);
+            assertTrue(median >= 3000, "median document " + median + " bytes");
             double meanPos = (double) secondBytes[1] / positives;
             double meanNeg = (double) secondBytes[0] / negatives;
-            assertTrue(Math.abs(meanPos - meanNeg) < 0.05 * meanPos, "second parts have similar lengths: " + meanPos + " vs " + meanNeg);
-            assertTrue(cutPercents.size() > 20, "documents are cut at varying points, not always the middle");
+            assertTrue(Math.abs(meanPos - meanNeg) < 0.05 * meanPos, "second documents have similar lengths: " + meanPos + " vs " + meanNeg);
+            double threshold = WordOverlap.bestThreshold(train);
+            double lexical = WordOverlap.accuracy(test, threshold);
+            System.out.printf("retrieval europarl-halves: train %d, test %d examples, median document %d bytes, "
+                    + "word-overlap (Jaccard >= %.3f) test accuracy %.4f%n", train.size(), test.size(), median, threshold, lexical);
+            assertTrue(lexical > 0.6, "the pairs share words the way related documents do: " + lexical);
         }
+    }
+
+    private static byte[] bytes(Split split, int index, int doc) {
+        return WordOverlap.bytes(split, index, doc);
     }
 
     private static String decode(Split split, int index, int doc) {

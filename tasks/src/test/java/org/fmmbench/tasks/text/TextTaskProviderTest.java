@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
+import org.fmmbench.tasks.BagOfBytesNaiveBayes;
 import org.fmmbench.tasks.Fixtures;
 import org.fmmbench.tasks.MissingDataException;
 import org.fmmbench.tasks.Split;
@@ -70,6 +71,31 @@ class TextTaskProviderTest {
     }
 
     @Test
+    void aContentLengthKeepsThatManyBytesAndPadsToTheSequenceLength() {
+        TaskOptions o = new TaskOptions(Fixtures.path(""), cache, "imdb-aclimdb", 8, 0, 0, 0, 0, "pad", 4, false);
+        try (Task t = TaskRegistry.open("text", o)) {
+            assertEquals(8, t.info().seqLength());
+            assertEquals(4, t.contentLength());
+            int[] dst = new int[8];
+            t.split(SplitName.TRAIN).tokens(0, 0, dst);
+            assertTrue(dst[3] != 0 && dst[4] == 0 && dst[7] == 0, java.util.Arrays.toString(dst));
+            assertTrue(t.split(SplitName.TRAIN).truncatedFraction() > 0, "every fixture review is longer than 4 bytes");
+        }
+    }
+
+    @Test
+    void thePaperLengthsAreLrasThousandBytesPaddedTo1024() {
+        try (Task t = TaskRegistry.open("text", Fixtures.options(Fixtures.path(""), cache, "auto"))) {
+            assertEquals(1000, t.contentLength());
+            assertEquals(1024, t.info().seqLength());
+        }
+        try (Task t = TaskRegistry.open("retrieval", Fixtures.options(Fixtures.path(""), cache, "auto"))) {
+            assertEquals(4000, t.contentLength());
+            assertEquals(4096, t.info().seqLength());
+        }
+    }
+
+    @Test
     void explicitImdbWithoutTheFoldersSaysWhereItLookedAndHowToGetThem() {
         MissingDataException e = assertThrows(MissingDataException.class,
                 () -> TaskRegistry.open("text", Fixtures.options(data, cache, "imdb-aclimdb")));
@@ -78,26 +104,49 @@ class TextTaskProviderTest {
     }
 
     @Test
-    void europarlStandInLabelsDocumentsWithTheirLanguage() {
+    void europarlStandInRepeatsTheFirstPassageInExactlyHalfTheExamples() {
         try (Task t = TaskRegistry.open("text", Fixtures.options(null, cache, "auto"))) {
-            assertEquals("europarl-languages", t.info().dataSource());
-            assertEquals(21, t.info().numClasses());
-            int total = 0;
-            for (SplitName s : SplitName.values()) {
-                total += t.split(s).size();
-            }
-            assertEquals(17_597 - 18, total, "every line whose language was detected");
-            int train = t.split(SplitName.TRAIN).size();
-            assertEquals(total * 8 / 10, train);
-            Split val = t.split(SplitName.VAL);
-            int german = org.fmmbench.tasks.europarl.EuroparlLanguage.CODES.indexOf("de");
-            for (int i = 0; i < val.size(); i++) {
-                if (val.label(i) == german) {
-                    String text = decode(val, i, 1000);
-                    assertTrue(text.contains(" der ") || text.contains(" die ") || text.contains(" und "), text);
-                    return;
+            assertEquals("europarl-repeat", t.info().dataSource());
+            assertEquals(2, t.info().numClasses());
+            assertEquals(1024, t.info().seqLength());
+            Split train = t.split(SplitName.TRAIN);
+            int repeats = 0;
+            for (int i = 0; i < train.size(); i++) {
+                String text = decode(train, i, 1024);
+                assertTrue(text.getBytes(StandardCharsets.UTF_8).length <= 1000, text);
+                repeats += train.label(i);
+                if (i < 200) {
+                    int passage = (text.length() - 1) / 2;
+                    boolean same = text.substring(0, passage).equals(text.substring(passage + 1));
+                    assertEquals(train.label(i) == 1, same, text);
                 }
             }
+            assertEquals(train.size() / 2, repeats, 1);
+            assertTrue(train.size() > 12_000, "one example per document: " + train.size());
+        }
+    }
+
+    /** The point of the stand-in: byte counts must not tell the classes apart. */
+    @Test
+    void bagOfBytesNaiveBayesStaysWithinFivePointsOfChanceOnTheStandIn() {
+        try (Task t = TaskRegistry.open("text", Fixtures.options(null, cache, "europarl-repeat"))) {
+            BagOfBytesNaiveBayes nb = BagOfBytesNaiveBayes.train(t.info(), t.split(SplitName.TRAIN));
+            double chance = BagOfBytesNaiveBayes.majorityRate(t.info(), t.split(SplitName.TEST));
+            double accuracy = nb.accuracy(t.info(), t.split(SplitName.TEST));
+            System.out.printf("text europarl-repeat: bag-of-bytes NB test accuracy %.4f, majority %.4f%n", accuracy, chance);
+            assertEquals(chance, accuracy, 0.05);
+        }
+    }
+
+    /** The same classifier does solve language identification, so the check above can fail. */
+    @Test
+    void bagOfBytesNaiveBayesSolvesLanguageIdentification() {
+        try (Task t = TaskRegistry.open("language", Fixtures.options(null, cache, "auto"))) {
+            assertEquals("europarl-languages", t.info().dataSource());
+            BagOfBytesNaiveBayes nb = BagOfBytesNaiveBayes.train(t.info(), t.split(SplitName.TRAIN));
+            double accuracy = nb.accuracy(t.info(), t.split(SplitName.TEST));
+            System.out.printf("language europarl-languages: bag-of-bytes NB test accuracy %.4f%n", accuracy);
+            assertTrue(accuracy > 0.95, "accuracy " + accuracy);
         }
     }
 

@@ -1,6 +1,7 @@
 package org.fmmbench.harness.bench;
 
 import java.io.File;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import org.openjdk.jmh.infra.BenchmarkParams;
@@ -9,30 +10,33 @@ import org.openjdk.jmh.results.BenchmarkResult;
 import org.openjdk.jmh.results.Result;
 
 /**
- * Starts each forked VM with {@code OMP_NUM_THREADS} set to the given count (the profiler's init line).
+ * Starts each forked VM with {@code OMP_NUM_THREADS} set to the given count (the profiler's init line) and with
+ * the {@link MallocTunables} the training cells get, so a fork allocates as a training process does.
  *
  * <p>JMH has no option for a fork's environment (forks inherit the host's), but it prefixes the fork command
  * with whatever external profilers return from {@link #addJVMInvokeOptions}, as its own perf profilers do;
- * this one prefixes {@code env OMP_NUM_THREADS=n} and measures nothing. Register with
- * {@code OptionsBuilder.addProfiler(OmpThreadsEnvironment.class, "1")}.
+ * this one prefixes {@code env OMP_NUM_THREADS=n GLIBC_TUNABLES=..} and measures nothing. Register with
+ * {@code OptionsBuilder.addProfiler(ForkEnvironment.class, "1")}.
  */
-public final class OmpThreadsEnvironment implements ExternalProfiler {
+public final class ForkEnvironment implements ExternalProfiler {
     private final int threads;
 
-    public OmpThreadsEnvironment(String initLine) {
+    public ForkEnvironment(String initLine) {
         try {
             threads = Integer.parseInt(initLine.trim());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("OmpThreadsEnvironment needs a thread count, got '" + initLine + "'", e);
+            throw new IllegalArgumentException("ForkEnvironment needs a thread count, got '" + initLine + "'", e);
         }
         if (threads < 1) {
-            throw new IllegalArgumentException("OmpThreadsEnvironment needs a thread count >= 1, got " + threads);
+            throw new IllegalArgumentException("ForkEnvironment needs a thread count >= 1, got " + threads);
         }
     }
 
     @Override
     public Collection<String> addJVMInvokeOptions(BenchmarkParams params) {
-        return List.of("env", "OMP_NUM_THREADS=" + threads);
+        List<String> prefix = new ArrayList<>(List.of("env", "OMP_NUM_THREADS=" + threads));
+        MallocTunables.forChild().ifPresent(value -> prefix.add(MallocTunables.VARIABLE + "=" + value));
+        return prefix;
     }
 
     @Override
@@ -61,6 +65,6 @@ public final class OmpThreadsEnvironment implements ExternalProfiler {
 
     @Override
     public String getDescription() {
-        return "Runs the forked VM with OMP_NUM_THREADS set (measures nothing)";
+        return "Runs the forked VM with OMP_NUM_THREADS and glibc's malloc tunables set (measures nothing)";
     }
 }

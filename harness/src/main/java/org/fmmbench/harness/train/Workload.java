@@ -1,0 +1,36 @@
+package org.fmmbench.harness.train;
+
+import java.nio.file.Path;
+import org.fmmbench.baselines.attention.AttentionSettings;
+import org.fmmbench.harness.config.CellConfig;
+import org.fmmbench.harness.config.ModelConfig;
+
+/**
+ * A kind of training run that owns one task name: its data, model, training step and validation score. Found
+ * through {@link java.util.ServiceLoader} ({@link Workloads}), so the harness runs its cells without branching on
+ * the name. The copy task is the first; classification and language modelling still have their own trainers.
+ */
+public interface Workload {
+    /** The task name of the cells this workload runs, e.g. {@code copy}. */
+    String task();
+
+    /** What its model gives every attention block, so that a variant can be checked before anything runs. */
+    AttentionSettings attentionSettings(ModelConfig model);
+
+    /**
+     * Checks the cell's settings before anything is written.
+     *
+     * @throws IllegalArgumentException naming the setting and the fix
+     */
+    void validate(CellConfig cell);
+
+    /** Generates or caches the cell's data without training; nothing to do for generated-on-the-fly data. */
+    void prepareData(CellConfig cell, Path dataDir, Path cacheDir);
+
+    /**
+     * Runs one cell.
+     *
+     * @throws DivergedException as soon as a training loss is NaN or infinite
+     */
+    TrainResult train(CellConfig cell, Path dataDir, Path cacheDir, TrainingListener listener);
+}
