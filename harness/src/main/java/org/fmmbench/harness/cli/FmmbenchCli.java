@@ -3,6 +3,7 @@ package org.fmmbench.harness.cli;
 import java.io.PrintWriter;
 import org.fmmbench.harness.compare.CompareCommand;
 import org.fmmbench.harness.scaling.ScalingCommand;
+import org.fmmbench.harness.slurm.SlurmInputException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -54,7 +55,7 @@ public final class FmmbenchCli implements Runnable {
             return EXIT_BAD_INPUT;
         });
         cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
-            if (ex instanceof BadInputException) {
+            if (ex instanceof BadInputException || ex instanceof SlurmInputException) {
                 cmd.getErr().println("fmmbench " + cmd.getCommandName() + ": " + ex.getMessage());
                 cmd.getErr().flush();
                 return EXIT_BAD_INPUT;

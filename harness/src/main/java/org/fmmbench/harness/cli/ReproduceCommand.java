@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import org.fmmbench.baselines.attention.VariantRegistry;
 import org.fmmbench.harness.profile.Durations;
 import org.fmmbench.harness.profile.Profile;
@@ -16,6 +17,7 @@ import org.fmmbench.harness.profile.ProfileLoader;
 import org.fmmbench.harness.report.ReportWriter;
 import org.fmmbench.harness.results.CellResult;
 import org.fmmbench.harness.results.CellStatus;
+import org.fmmbench.harness.results.ResultsCsv;
 import org.fmmbench.harness.run.DataSources;
 import org.fmmbench.harness.run.JvmChildCommand;
 import org.fmmbench.harness.run.MatrixRunner;
@@ -23,8 +25,14 @@ import org.fmmbench.harness.run.PlanRequest;
 import org.fmmbench.harness.run.RegistryCellValidator;
 import org.fmmbench.harness.run.RunPlan;
 import org.fmmbench.harness.run.RunPlanner;
+import org.fmmbench.harness.slurm.CommandRunner;
+import org.fmmbench.harness.slurm.SlurmOptions;
+import org.fmmbench.harness.slurm.SlurmSubmitter;
+import org.fmmbench.harness.slurm.SlurmWaiter;
+import org.fmmbench.harness.slurm.Submission;
 import org.fmmbench.tasks.TaskOptions;
 import org.fmmbench.tasks.TaskRegistry;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -32,7 +40,8 @@ import picocli.CommandLine.Option;
         description = {"Runs the matrix tasks x rows x seeds of a profile, one child JVM per cell, then writes "
                 + "results.csv, charts and the report.",
                 "With no options: the smoke profile on CPU from offline data (minutes).",
-                "Rerunning with the same options resumes: finished cells are kept (see --force)."})
+                "Rerunning with the same options resumes: finished cells are kept (see --force).",
+                "With --executor slurm the cells run as a Slurm job array instead (docs/slurm.md)."})
 final class ReproduceCommand implements Callable<Integer> {
     @Option(names = "--profile", defaultValue = "smoke", paramLabel = "NAME|FILE",
             description = "smoke, cpu, paper, or a profile YAML file (default: ${DEFAULT-VALUE}).")
@@ -104,17 +113,45 @@ final class ReproduceCommand implements Callable<Integer> {
             description = "Stop a cell after this long, e.g. 90s, 20m, 2h (default: the profile's).")
     Duration cellTimeout;
 
+    /** Where the cells run. */
+    enum Executor { LOCAL, SLURM }
+
+    @Option(names = "--executor", defaultValue = "local", paramLabel = "local|slurm",
+            description = "local: one cell after the other on this machine (default); slurm: submit the cells as "
+                    + "a Slurm job array with sbatch (options below, docs/slurm.md).")
+    Executor executor;
+
+    @ArgGroup(exclusive = false, validate = false, heading = "%nWith --executor slurm:%n")
+    SlurmArgs slurm;
+
+    /** How Slurm's commands are run and found; tests put fakes here. */
+    CommandRunner commands = CommandRunner.processes();
+    Map<String, String> environment = System.getenv();
+    Duration slurmPoll = Duration.ofSeconds(10);
+
     @Override
     public Integer call() throws IOException, InterruptedException {
+        SlurmSubmitter submitter = null;
+        if (executor == Executor.SLURM) {
+            submitter = new SlurmSubmitter(commands, environment, childCommand());
+            submitter.requireClient();
+        } else if (slurm != null) {
+            throw new BadInputException("--partition, --cpus-per-cell, --wait and the other Slurm options need "
+                    + "--executor slurm.");
+        }
         RunPlan plan = plan();
         List<DataSources> sources = DataSources.of(plan, requireRealData);
         Optional<String> missing = DataSources.missingRequired(sources);
         if (missing.isPresent()) {
             throw new BadInputException(missing.get());
         }
+        SlurmOptions slurmOptions = submitter == null ? null : slurmOptions(plan);
         Path runDir = out.resolve(plan.runId());
         Path planFile = runDir.resolve(RunPlan.FILE_NAME);
         checkNoOtherPlan(planFile, plan);
+        if (submitter != null) {
+            submitter.checkNothingQueued(plan);
+        }
         Files.createDirectories(runDir);
         plan.write(planFile);
         System.out.println("Run " + plan.runId() + ": " + plan.cells().size() + " cells, profile " + plan.profile()
@@ -124,11 +161,19 @@ final class ReproduceCommand implements Callable<Integer> {
         } else {
             sources.forEach(s -> s.warning().ifPresent(w -> System.out.println("Data: " + w)));
         }
+        if (submitter != null) {
+            return submit(submitter, plan, runDir, slurmOptions, sources);
+        }
         ConsoleProgress progress = new ConsoleProgress(System.out, System.console() != null, plan.cells().size());
-        List<CellResult> results = new MatrixRunner(plan, runDir, new JvmChildCommand(FmmbenchCli.class.getName()),
+        List<CellResult> results = new MatrixRunner(plan, runDir, childCommand(),
                 Durations.parse(plan.cellTimeout()), force, progress).run();
         Path reportDir = reports.resolve(plan.runId());
         ReportWriter.write(runDir.resolve(MatrixRunner.RESULTS_FILE), reportDir);
+        return finished(runDir, reportDir, sources, results);
+    }
+
+    /** Names the data and results; exits as a finished run does: 3 when a cell failed or timed out, 0 otherwise. */
+    private static int finished(Path runDir, Path reportDir, List<DataSources> sources, List<CellResult> results) {
         System.out.println("Data sources: " + dataSummary(sources, results));
         System.out.println("Results: " + runDir.resolve(MatrixRunner.RESULTS_FILE));
         System.out.println("Report:  " + reportDir.resolve(ReportWriter.MARKDOWN) + " and "
@@ -138,13 +183,68 @@ final class ReproduceCommand implements Callable<Integer> {
         return broken > 0 ? FmmbenchCli.EXIT_CELLS_FAILED : 0;
     }
 
+    JvmChildCommand childCommand() {
+        return new JvmChildCommand(FmmbenchCli.class.getName());
+    }
+
+    private int submit(SlurmSubmitter submitter, RunPlan plan, Path runDir, SlurmOptions options,
+            List<DataSources> sources) throws IOException, InterruptedException {
+        Path reportDir = reports.resolve(plan.runId());
+        Submission s = submitter.submit(plan, runDir, reportDir, options, force);
+        if (s.isEmpty()) {
+            System.out.println("Every cell of run " + plan.runId() + " is ok: nothing to submit (--force runs them "
+                    + "all again).");
+            List<CellResult> results = MatrixRunner.merge(plan, runDir);
+            ReportWriter.write(runDir.resolve(MatrixRunner.RESULTS_FILE), reportDir);
+            return finished(runDir, reportDir, sources, results);
+        }
+        System.out.println("Submitted " + s.cellCount() + " of " + plan.cells().size() + " cells to Slurm"
+                + (s.cellCount() < plan.cells().size() ? " (the others are ok already)" : "") + ":");
+        System.out.println("  data preparation: " + s.preparations().stream().map(Submission.Job::toString)
+                .collect(Collectors.joining(", ")));
+        System.out.println("  cells:            job array " + s.cells().id() + ", tasks " + s.arraySpec()
+                + " (task id = cell index in plan.yaml)");
+        System.out.println("  merge and report: " + s.report().id() + ", when the array has ended");
+        System.out.println("Logs:    " + runDir.resolve("slurm").resolve("logs") + " (cell-<index>.out per cell); "
+                + "sbatch calls in " + runDir.resolve("slurm").resolve(SlurmSubmitter.JOBS_LOG));
+        System.out.println("Results: " + runDir.resolve(MatrixRunner.RESULTS_FILE) + " and "
+                + reportDir.resolve(ReportWriter.MARKDOWN) + " once job " + s.report().id() + " has ended"
+                + (slurmArgs().wait ? "" : "; follow with squeue --me, or submit again with --wait"));
+        if (!slurmArgs().wait) {
+            return 0;
+        }
+        boolean merged = new SlurmWaiter(commands, environment, slurmPoll, System.out).await(plan, runDir, s);
+        if (!merged) {
+            System.err.println("The merge-and-report job " + s.report().id() + " ended without merging the results: "
+                    + "see its log in " + runDir.resolve("slurm").resolve("logs") + ".");
+            return 1;
+        }
+        return finished(runDir, reportDir, sources, ResultsCsv.read(runDir.resolve(MatrixRunner.RESULTS_FILE)));
+    }
+
+    /** The plan's threads are the CPUs Slurm gives each cell, and its cell timeout the cells' time limit. */
+    private SlurmOptions slurmOptions(RunPlan plan) {
+        SlurmArgs a = slurmArgs();
+        if (a.gpusPerCell != null && a.gpusPerCell > 0 && "cpu".equals(plan.cells().get(0).config().device())) {
+            throw new BadInputException("--gpus-per-cell " + a.gpusPerCell + " asks for GPUs but the cells would "
+                    + "train on the CPU: pass --device gpu with a CUDA libtorch (PYTORCH_LIBRARY_PATH, PYTORCH_FLAVOR; "
+                    + "see docs/slurm.md), or leave --gpus-per-cell out.");
+        }
+        try {
+            return new SlurmOptions(a.partition, a.arrayParallel, plan.cells().get(0).config().threads(), a.memPerCell,
+                    Durations.parse(plan.cellTimeout()), a.gpusPerCell == null ? 0 : a.gpusPerCell, a.sbatchArgs);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(e.getMessage(), e);
+        }
+    }
+
     /** Each task's recorded data source (as planned when no cell recorded one), marking stand-ins. */
     static String dataSummary(List<DataSources> planned, List<CellResult> results) {
         return planned.stream().map(s -> {
             String recorded = results.stream().filter(r -> r.task().equals(s.task()) && r.dataSource() != null)
-                    .map(CellResult::dataSource).distinct().collect(java.util.stream.Collectors.joining("+"));
+                    .map(CellResult::dataSource).distinct().collect(Collectors.joining("+"));
             return s.task() + " " + (recorded.isEmpty() ? s.source() : recorded) + (s.real() ? "" : " (stand-in)");
-        }).collect(java.util.stream.Collectors.joining(", "));
+        }).collect(Collectors.joining(", "));
     }
 
     /** Validates every input and builds the plan; nothing is written before this succeeds. */
@@ -165,11 +265,47 @@ final class ReproduceCommand implements Callable<Integer> {
             RunPlanner planner = new RunPlanner(new RegistryCellValidator(VariantRegistry.load(),
                     TaskRegistry.providers().keySet()),
                     Runtime.getRuntime().availableProcessors());
-            return planner.plan(p, new PlanRequest(tasks, variants, seeds, device, threads, maxSteps, dataDir,
-                    cacheDir != null ? cacheDir : TaskOptions.defaultCacheDir(), cellTimeout, runId));
+            boolean onSlurm = executor == Executor.SLURM;
+            return planner.plan(p, new PlanRequest(tasks, variants, seeds, device, onSlurm ? slurmThreads(p) : threads,
+                    maxSteps, dataDir, cacheDir != null ? cacheDir : TaskOptions.defaultCacheDir(),
+                    onSlurm ? slurmTimeLimit() : cellTimeout, runId));
         } catch (IllegalArgumentException e) {
             throw new BadInputException(e.getMessage(), e);
         }
+    }
+
+    private SlurmArgs slurmArgs() {
+        return slurm != null ? slurm : new SlurmArgs();
+    }
+
+    /** On Slurm a cell trains with the CPUs it is given: --threads and --cpus-per-cell are one number. */
+    private Integer slurmThreads(Profile p) {
+        Integer cpus = slurmArgs().cpusPerCell;
+        if (threads != null && threads == 0) {
+            throw new IllegalArgumentException("--threads 0 (every core) means nothing on a cluster: pass "
+                    + "--cpus-per-cell N, the CPUs (and threads) of each cell.");
+        }
+        if (threads != null && cpus != null && !threads.equals(cpus)) {
+            throw new IllegalArgumentException("--threads " + threads + " and --cpus-per-cell " + cpus + " disagree: "
+                    + "on Slurm a cell trains with the CPUs it is given; pass only --cpus-per-cell.");
+        }
+        Integer wanted = threads != null ? threads : cpus;
+        if (wanted == null && p.threads() == 0) {
+            throw new IllegalArgumentException("Profile " + p.name() + " trains every cell on every core of the "
+                    + "machine (threads: 0): pass --cpus-per-cell N, the CPUs (and threads) Slurm gives each cell.");
+        }
+        return wanted;
+    }
+
+    /** --time-per-cell is the run's cell timeout, enforced by Slurm. */
+    private Duration slurmTimeLimit() {
+        Duration limit = slurmArgs().timePerCell;
+        if (limit != null && cellTimeout != null && !limit.equals(cellTimeout)) {
+            throw new IllegalArgumentException("--time-per-cell " + Durations.format(limit) + " and --cell-timeout "
+                    + Durations.format(cellTimeout) + " disagree: on Slurm the time limit is the cell timeout; pass "
+                    + "only --time-per-cell.");
+        }
+        return limit != null ? limit : cellTimeout;
     }
 
     /** A run directory belongs to one plan; reusing its id for other cells would mix results. */

@@ -49,6 +49,11 @@ final class TrainCommand implements Callable<Integer> {
             + "cells over machines that share a cache.")
     boolean prepareData;
 
+    @Option(names = "--no-merge", description = "Leave results.csv alone, for cells running at the same time on "
+            + "several machines (reproduce --executor slurm passes it; its merge job writes results.csv once they "
+            + "have all ended, see report --merge).")
+    boolean noMerge;
+
     @Override
     public Integer call() throws IOException {
         RunPlan plan;
@@ -98,7 +103,9 @@ final class TrainCommand implements Callable<Integer> {
         if (console != null) {
             console.cellFinished(planned, result, false);
             System.out.println("Result: " + CellRunner.cellDir(runDir, planned).resolve(CellRunner.RESULT_FILE));
-            MatrixRunner.merge(plan, runDir);
+            if (!noMerge) {
+                MatrixRunner.merge(plan, runDir);
+            }
         }
         return result.status() == CellStatus.OK ? 0 : FmmbenchCli.EXIT_CELLS_FAILED;
     }

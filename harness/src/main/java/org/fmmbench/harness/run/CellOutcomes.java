@@ -8,14 +8,14 @@ import org.fmmbench.harness.results.CellStatus;
 import org.fmmbench.harness.train.TrainResult;
 
 /** Builds the {@link CellResult} of a cell from its plan entry, how it ended and what it measured. */
-final class CellOutcomes {
+public final class CellOutcomes {
     private CellOutcomes() {
     }
 
     /**
      * @param trained the training result, or {@code null} when the cell produced none
      */
-    static CellResult of(String runId, PlannedCell cell, CellStatus status, String detail, TrainResult trained,
+    public static CellResult of(String runId, PlannedCell cell, CellStatus status, String detail, TrainResult trained,
             Provenance p, String startedAt, Double peakRssMib, Double cellWallS) {
         CellConfig c = cell.config();
         TrainResult r = trained;

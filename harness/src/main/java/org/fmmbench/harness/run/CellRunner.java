@@ -39,6 +39,8 @@ public final class CellRunner {
     public CellResult run(RunPlan plan, PlannedCell cell, Path runDir) throws IOException {
         Path dir = cellDir(runDir, cell);
         Files.createDirectories(dir);
+        // A result of an earlier attempt would speak for this one if it dies before writing its own.
+        Files.deleteIfExists(dir.resolve(RESULT_FILE));
         AtomicFiles.deleteLeftovers(dir);
         String startedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
         long start = System.nanoTime();

@@ -17,10 +17,12 @@ public record ChildOutcome(int exitCode, boolean timedOut, List<String> stderrTa
         double wallSeconds) {
     private static final int SIGKILL_EXIT = 128 + 9;
 
+    /** Java's, libtorch's and glibc's words for it, and Slurm's when a job's memory limit killed a process. */
     static boolean looksLikeOutOfMemory(String text) {
         String t = text.toLowerCase(Locale.ROOT);
         return t.contains("outofmemoryerror") || t.contains("bad_alloc") || t.contains("cannot allocate memory")
-                || t.contains("can't allocate memory") || t.contains("out of memory");
+                || t.contains("can't allocate memory") || t.contains("out of memory") || t.contains("oom_kill")
+                || t.contains("oom-kill");
     }
 
     public CellStatus status() {

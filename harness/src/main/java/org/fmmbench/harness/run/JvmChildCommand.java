@@ -20,32 +20,41 @@ public final class JvmChildCommand implements MatrixRunner.ChildCommand {
 
     @Override
     public List<String> command(Path planFile, PlannedCell cell) {
-        List<String> cmd = jvm(planFile, cell);
+        List<String> cmd = train(planFile, cell);
         cmd.add("--child");
         return cmd;
     }
 
     @Override
     public List<String> prepareCommand(Path planFile, PlannedCell cell) {
-        List<String> cmd = jvm(planFile, cell);
+        List<String> cmd = train(planFile, cell);
         cmd.add("--prepare-data");
         return cmd;
     }
 
-    private List<String> jvm(Path planFile, PlannedCell cell) {
+    private List<String> train(Path planFile, PlannedCell cell) {
+        List<String> cmd = jvm(Integer.toString(cell.config().threads()));
+        cmd.addAll(List.of("train", "--plan", planFile.toString(), "--cell", Integer.toString(cell.index())));
+        return cmd;
+    }
+
+    /**
+     * The JVM and its options up to the main class, with {@code threads} intra-op threads (a number, or a shell
+     * variable in a batch script); the fmmbench command and its arguments follow.
+     */
+    public List<String> jvm(String threads) {
         List<String> cmd = new ArrayList<>();
         cmd.add(ProcessHandle.current().info().command().orElse(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         cmd.add("-Dai.djl.offline=true");
         cmd.add("-Djava.awt.headless=true");
         cmd.add("-Dfmmbench.home=" + Provenance.home().toAbsolutePath().normalize());
-        cmd.add("-Dai.djl.pytorch.num_threads=" + cell.config().threads());
+        cmd.add("-Dai.djl.pytorch.num_threads=" + threads);
         String extra = System.getenv("FMMBENCH_CHILD_JVM_OPTS");
         if (extra != null && !extra.isBlank()) {
             cmd.addAll(Arrays.asList(extra.trim().split("\\s+")));
         }
-        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass, "train",
-                "--plan", planFile.toString(), "--cell", Integer.toString(cell.index())));
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass));
         return cmd;
     }
 }

@@ -94,7 +94,8 @@ public final class MatrixRunner {
     private void prepareData(Path planFile, PlannedCell cell, Path cellDir) throws IOException, InterruptedException {
         progress.dataPreparing(cell);
         ChildOutcome outcome = ChildProcess.run(childCommand.prepareCommand(planFile, cell),
-                childEnvironment(cell.config().threads()), cellDir.resolve(PREPARE_DIR), timeout, event -> { });
+                childEnvironment(Integer.toString(cell.config().threads())), cellDir.resolve(PREPARE_DIR), timeout,
+                event -> { });
         boolean ok = !outcome.timedOut() && outcome.exitCode() == 0;
         progress.dataPrepared(cell, outcome.wallSeconds(), ok ? null : outcome.detail(Durations.format(timeout)));
     }
@@ -105,9 +106,8 @@ public final class MatrixRunner {
         AtomicFiles.deleteLeftovers(dir);
         String startedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
         int threads = cell.config().threads();
-        ChildOutcome outcome = ChildProcess.run(childCommand.command(planFile, cell), childEnvironment(threads), dir,
-                timeout,
-                event -> progress.cellProgress(cell, event));
+        ChildOutcome outcome = ChildProcess.run(childCommand.command(planFile, cell),
+                childEnvironment(Integer.toString(threads)), dir, timeout, event -> progress.cellProgress(cell, event));
         CellResult own = outcome.timedOut() ? null : CellRunner.readResult(dir);
         CellResult result;
         if (own != null && own.configHash().equals(cell.configHash())) {
@@ -138,13 +138,13 @@ public final class MatrixRunner {
     }
 
     /**
-     * One intra-op thread count for OpenMP and DJL; and unless the user chose otherwise, glibc's malloc keeps
-     * freed memory for the next tensor ({@link MallocTunables}), because libtorch's CPU allocator has no cache:
-     * page faults were 30-50 % of a training cell's CPU time here. The JMH forks that time training steps get the
-     * same settings.
+     * One intra-op thread count ({@code threads}: a number, or a variable of a batch script) for OpenMP and DJL;
+     * and unless the user chose otherwise, glibc's malloc keeps freed memory for the next tensor
+     * ({@link MallocTunables}), because libtorch's CPU allocator has no cache: page faults were 30-50 % of a training
+     * cell's CPU time here. The JMH forks that time training steps get the same settings.
      */
-    static Map<String, String> childEnvironment(int threads) {
-        Map<String, String> env = new HashMap<>(Map.of("OMP_NUM_THREADS", Integer.toString(threads),
+    public static Map<String, String> childEnvironment(String threads) {
+        Map<String, String> env = new HashMap<>(Map.of("OMP_NUM_THREADS", threads,
                 "DJL_OFFLINE", "true"));
         MallocTunables.forChild().ifPresent(value -> env.put(MallocTunables.VARIABLE, value));
         return env;

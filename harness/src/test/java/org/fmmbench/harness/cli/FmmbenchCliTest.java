@@ -39,7 +39,12 @@ class FmmbenchCliTest {
         List<String> args = new ArrayList<>(List.of("reproduce", "--out", dir.resolve("results").toString(),
                 "--reports", dir.resolve("reports").toString()));
         args.addAll(List.of(extra));
-        assertEquals(FmmbenchCli.EXIT_BAD_INPUT, run(args.toArray(String[]::new)), stderr);
+        assertBadInput(run(args.toArray(String[]::new)), stderr, expectedInMessage, dir);
+    }
+
+    /** Exit code 2, one line on stderr naming the problem, and nothing in {@code dir}. */
+    static void assertBadInput(int code, String stderr, String expectedInMessage, Path dir) throws IOException {
+        assertEquals(FmmbenchCli.EXIT_BAD_INPUT, code, stderr);
         assertEquals(1, stderr.strip().lines().count(), "one line: " + stderr);
         assertTrue(stderr.contains(expectedInMessage), stderr);
         try (Stream<Path> files = Files.list(dir)) {

@@ -28,6 +28,14 @@ class ChildOutcomeTest {
     }
 
     @Test
+    void slurmsMemoryLimitKillIsOutOfMemory() {
+        ChildOutcome o = died(1, "slurmstepd: error: Detected 1 oom_kill event in StepId=41.batch. Some of the step "
+                + "tasks have been OOM Killed.");
+        assertEquals(CellStatus.OOM, o.status());
+        assertTrue(o.detail("1m").contains("oom_kill event"));
+    }
+
+    @Test
     void sigkillIsOutOfMemoryEvenWithoutAMessage() {
         ChildOutcome o = died(137);
         assertEquals(CellStatus.OOM, o.status());

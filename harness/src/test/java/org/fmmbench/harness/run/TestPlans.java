@@ -8,22 +8,22 @@ import org.fmmbench.harness.config.ModelConfig;
 import org.fmmbench.harness.config.TrainConfig;
 
 /** Small plans whose variant names tell {@link FakeCellMain} how to behave. */
-final class TestPlans {
+public final class TestPlans {
     private TestPlans() {
     }
 
-    static CellConfig config(String task, String variant, int steps) {
+    public static CellConfig config(String task, String variant, int steps) {
         return config(task, variant, steps, 0);
     }
 
-    static CellConfig config(String task, String variant, int steps, long seed) {
+    public static CellConfig config(String task, String variant, int steps, long seed) {
         return new CellConfig("test", task, variant, variant, seed, 1, "cpu",
                 new ModelConfig(2, 32, 64, 2, 0.1f, 0.1f), new TrainConfig(8, steps, 1, 1e-3, 0, 2, 1, 1),
                 new DataConfig("auto", 128, 64, 16, 16, "pad"));
     }
 
     /** Cells of {@code task} and {@code seed} in the given order; each behaves normally. */
-    static RunPlan plan(String runId, List<String> tasksAndSeeds) {
+    public static RunPlan plan(String runId, List<String> tasksAndSeeds) {
         List<PlannedCell> cells = new ArrayList<>();
         for (String taskSeed : tasksAndSeeds) {
             String[] ts = taskSeed.split(":");
@@ -34,7 +34,7 @@ final class TestPlans {
         return new RunPlan(runId, "test", null, null, "1m", cells);
     }
 
-    static RunPlan plan(String runId, String... behaviours) {
+    public static RunPlan plan(String runId, String... behaviours) {
         List<PlannedCell> cells = new ArrayList<>();
         for (String b : behaviours) {
             CellConfig c = config("listops", b, 4);
