@@ -37,13 +37,15 @@ import org.fmmbench.tasks.TaskOptions;
 import org.fmmbench.tasks.TaskRegistry;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "reproduce", mixinStandardHelpOptions = true,
         description = {"Runs the matrix tasks x rows x seeds of a profile, one child JVM per cell, then writes "
                 + "results.csv, charts and the report.",
                 "With no options: the smoke profile on CPU from offline data (minutes).",
-                "Rerunning with the same options resumes: finished cells are kept (see --force).",
+                "Rerunning with the same options resumes: finished cells are kept (see --force), interrupted ones "
+                        + "continue from their last checkpoint (see --checkpoint-every).",
                 "With --executor slurm the cells run as a Slurm job array instead (docs/slurm.md)."})
 final class ReproduceCommand implements Callable<Integer> {
     /** Variants shipped with fmmbench, checked by its own tests; others are plug-ins. */
@@ -123,6 +125,9 @@ final class ReproduceCommand implements Callable<Integer> {
     @Option(names = "--no-oom-retry", description = "Do not retry a cell that ran out of memory; by default it runs "
             + "once more with half its micro-batch (same optimisation, less memory), recorded in its results row.")
     boolean noOomRetry;
+    @Mixin
+    CheckpointOptions checkpoints;
+
     /** Where the cells run. */
     enum Executor { LOCAL, SLURM }
 
@@ -198,7 +203,7 @@ final class ReproduceCommand implements Callable<Integer> {
     }
 
     JvmChildCommand childCommand() {
-        return new JvmChildCommand(FmmbenchCli.class.getName());
+        return new JvmChildCommand(FmmbenchCli.class.getName(), checkpoints.childOptions());
     }
 
     private int submit(SlurmSubmitter submitter, RunPlan plan, Path runDir, SlurmOptions options,

@@ -10,6 +10,7 @@ import org.fmmbench.harness.results.CellResult;
 import org.fmmbench.harness.results.CellStatus;
 import org.fmmbench.harness.run.CellRunner;
 import org.fmmbench.harness.run.ChildOutcome;
+import org.fmmbench.harness.run.CheckpointPolicy;
 import org.fmmbench.harness.run.EngineCellTraining;
 import org.fmmbench.harness.run.MatrixRunner;
 import org.fmmbench.harness.run.PlannedCell;
@@ -18,11 +19,12 @@ import org.fmmbench.tasks.MalformedDataException;
 import org.fmmbench.tasks.MissingDataException;
 import org.fmmbench.tasks.TaskOptions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = {"Runs exactly one cell of a run plan in this JVM and writes its result.json and curve.csv "
-                + "to <out>/cells/<cell id>/.",
+                + "to <out>/cells/<cell id>/, resuming from the checkpoint an interrupted run of it left there.",
                 "reproduce runs every cell this way in a child JVM; run it yourself to retry or debug one cell, "
                         + "or to spread cells over machines."})
 final class TrainCommand implements Callable<Integer> {
@@ -56,6 +58,9 @@ final class TrainCommand implements Callable<Integer> {
             + "cell that ran out of memory. The cell keeps its config hash.")
     Integer microBatch;
 
+    @Mixin
+    CheckpointOptions checkpoints;
+
     @Option(names = "--no-merge", description = "Leave results.csv alone, for cells running at the same time on "
             + "several machines (reproduce --executor slurm passes it; its merge job writes results.csv once they "
             + "have all ended, see report --merge).")
@@ -63,6 +68,7 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        CheckpointPolicy policy = checkpoints.policy();
         RunPlan plan;
         PlannedCell planned;
         try {
@@ -104,12 +110,12 @@ final class TrainCommand implements Callable<Integer> {
             runner = new CellRunner(new EngineCellTraining(data, cache), e -> {
                 System.out.println(e.toLine());
                 System.out.flush();
-            });
+            }, policy);
         } else {
             console = new ConsoleProgress(System.out, System.console() != null, plan.cells().size());
             console.cellStarted(planned, plan.cells().size());
             ConsoleProgress c = console;
-            runner = new CellRunner(new EngineCellTraining(data, cache), e -> c.cellProgress(planned, e));
+            runner = new CellRunner(new EngineCellTraining(data, cache), e -> c.cellProgress(planned, e), policy);
         }
         CellResult result = runner.run(plan, planned, runDir);
         if (console != null) {

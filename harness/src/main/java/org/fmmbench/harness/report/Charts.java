@@ -24,28 +24,36 @@ final class Charts {
     private Charts() {
     }
 
-    /** Grouped bars: test accuracy (%) per task, one bar per row, plus the paper's values where it reports them. */
-    static void accuracy(RunSummary s, PaperResults paper, Path file) throws IOException {
+    /**
+     * Grouped bars: test accuracy (%) per task, one bar per row, plus the paper's values when {@code paper} is given
+     * (only where the run measures what the paper did: {@link PaperScale}).
+     */
+    static void accuracy(RunSummary s, List<String> tasks, List<String> rows, PaperResults paper, Path file)
+            throws IOException {
         CategoryChart chart = bars("Test accuracy at best validation step", "accuracy (%)");
-        for (String row : s.rows()) {
-            addBars(chart, row, s.classificationTasks(), t -> scale(s.mean(t, row, CellResult::testAccBest), 100));
+        for (String row : rows) {
+            addBars(chart, row, tasks, t -> scale(s.mean(t, row, CellResult::testAccBest), 100));
         }
-        for (String row : s.rows()) {
-            List<Double> ref = s.classificationTasks().stream().map(t -> paper.accuracy(row, t)).toList();
-            if (ref.stream().anyMatch(v -> v != null)) {
-                addBars(chart, row + " - " + paper.label(), s.classificationTasks(), t -> paper.accuracy(row, t));
+        if (paper != null) {
+            for (String row : rows) {
+                if (tasks.stream().anyMatch(t -> paper.accuracy(row, t) != null)) {
+                    addBars(chart, row + " - " + paper.label(), tasks, t -> paper.accuracy(row, t));
+                }
             }
         }
         save(chart, file);
     }
 
-    /** Bars: test perplexity of each language-modelling row, beside the paper's WikiText-103 values. */
-    static void perplexity(RunSummary s, String task, PaperResults paper, Path file) throws IOException {
+    /**
+     * Bars: test perplexity of each language-modelling row, beside the paper's WikiText-103 values when
+     * {@code paper} is given (only when the run measures what the paper did).
+     */
+    static void perplexity(RunSummary s, String task, List<String> rows, PaperResults paper, Path file)
+            throws IOException {
         CategoryChart chart = bars("Language modelling: test perplexity (lower is better)", "perplexity");
         chart.setXAxisTitle("row");
-        List<String> rows = s.rows().stream().filter(r -> !s.cells(task, r).isEmpty()).toList();
         addBars(chart, "this run", rows, r -> s.mean(task, r, CellResult::testPpl));
-        if (rows.stream().anyMatch(r -> paper.perplexity(r) != null)) {
+        if (paper != null && rows.stream().anyMatch(r -> paper.perplexity(r) != null)) {
             addBars(chart, paper.perplexityLabel(), rows, paper::perplexity);
         }
         save(chart, file);

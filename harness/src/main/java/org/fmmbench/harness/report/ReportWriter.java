@@ -16,8 +16,10 @@ import java.util.stream.Stream;
 import org.fmmbench.harness.results.AtomicFiles;
 import org.fmmbench.harness.results.CellResult;
 import org.fmmbench.harness.results.CellStatus;
+import org.fmmbench.harness.results.ChanceLevel;
 import org.fmmbench.harness.results.CurveCsv;
 import org.fmmbench.harness.results.ResultsCsv;
+import org.fmmbench.harness.scaling.ScalingCsv;
 import org.fmmbench.harness.train.CurvePoint;
 import org.fmmbench.harness.train.CopyWorkload;
 import org.fmmbench.harness.train.LmCellTrainer;
@@ -29,6 +31,8 @@ import org.fmmbench.harness.train.LmCellTrainer;
 public final class ReportWriter {
     public static final String MARKDOWN = "report.md";
     public static final String HTML = "index.html";
+    /** Marks a chance-level value in the accuracy table. */
+    static final String CHANCE_MARK = "(chance)";
 
     private ReportWriter() {
     }
@@ -51,6 +55,7 @@ public final class ReportWriter {
         if (results.isEmpty()) {
             doc.paragraph("No cell has finished yet: results.csv is empty.");
         } else {
+            claimsSection(doc, s, paper, runDir);
             if (!s.classificationTasks().isEmpty()) {
                 accuracySection(doc, s, paper, reportDir);
             }
@@ -91,26 +96,35 @@ public final class ReportWriter {
             throws IOException {
         String task = LmCellTrainer.TASK;
         doc.heading(2, "Language modelling");
+        boolean comparable = PaperScale.comparable(s, paper, task);
+        List<String> lmRows = s.rowsOf(List.of(task));
         List<List<String>> rows = new ArrayList<>();
-        for (String row : s.rows()) {
-            List<CellResult> cells = s.cells(task, row);
-            if (cells.isEmpty()) {
-                continue;
+        for (String row : lmRows) {
+            List<String> line = new ArrayList<>(List.of(row, s.cells(task, row).get(0).variant(),
+                    ppl(s.stat(task, row, CellResult::testPpl)), ppl(s.stat(task, row, CellResult::valPpl)),
+                    fmt(s.mean(task, row, CellResult::bitsPerToken), "%.3f")));
+            if (comparable) {
+                line.add(paper.perplexityText(row));
             }
-            Double ref = paper.perplexity(row);
-            rows.add(List.of(row, cells.get(0).variant(), ppl(s.stat(task, row, CellResult::testPpl)),
-                    ppl(s.stat(task, row, CellResult::valPpl)),
-                    fmt(s.mean(task, row, CellResult::bitsPerToken), "%.3f"),
-                    ref == null ? "" : String.format(Locale.ROOT, "%.2f", ref)));
+            rows.add(line);
         }
         doc.paragraph("Test perplexity of the parameters with the best validation perplexity (sliding-window "
                 + "evaluation), best validation perplexity, and test bits per token (bits per byte on "
-                + "europarl-bytes), mean over seeds. The last column is the " + paper.perplexityLabel()
-                + " (blank: not reported): " + paper.perplexityNote().trim() + " Perplexities on another corpus "
-                + "or with another tokenisation are not comparable with it.");
-        doc.table(List.of("row", "variant", "test ppl", "val ppl", "bits/token", paper.perplexityLabel()), rows);
-        Charts.perplexity(s, task, paper, dir.resolve("perplexity.png"));
-        doc.image("perplexity.png", "test perplexity by row, with the paper's WikiText-103 values");
+                + "europarl-bytes), mean over seeds.");
+        List<String> header = new ArrayList<>(List.of("row", "variant", "test ppl", "val ppl", "bits/token"));
+        if (comparable) {
+            header.add(paper.perplexityLabel());
+        }
+        doc.table(header, rows);
+        if (!comparable) {
+            doc.paragraph("The " + paper.perplexityLabel() + ", not comparable with this run ("
+                    + PaperScale.reason(s, paper, task) + "; blank: not reported): " + paper.perplexityNote().trim());
+            doc.table(List.of("row", paper.perplexityLabel()), lmRows.stream()
+                    .map(r -> List.of(r, paper.perplexityText(r))).toList());
+        }
+        Charts.perplexity(s, task, lmRows, comparable ? paper : null, dir.resolve("perplexity.png"));
+        doc.image("perplexity.png", comparable ? "test perplexity by row, with the paper's WikiText-103 values"
+                : "test perplexity by row (this run only)");
     }
 
     private static String ppl(RunSummary.Stat st) {
@@ -121,18 +135,23 @@ public final class ReportWriter {
     private static void accuracySection(ReportDocument doc, RunSummary s, PaperResults paper, Path dir)
             throws IOException {
         doc.heading(2, "Accuracy");
+        List<String> tasks = s.classificationTasks();
         List<String> header = new ArrayList<>(List.of("row"));
-        header.addAll(s.classificationTasks());
+        header.addAll(tasks);
         header.add("avg");
+        List<String> runRows = s.rowsOf(tasks);
         List<List<String>> rows = new ArrayList<>();
-        for (String row : s.rows()) {
+        boolean anyChance = false;
+        for (String row : runRows) {
             List<String> line = new ArrayList<>(List.of(row));
             List<Double> means = new ArrayList<>();
-            for (String task : s.classificationTasks()) {
+            for (String task : tasks) {
                 RunSummary.Stat st = s.stat(task, row, CellResult::testAccBest);
-                line.add(st.n() == 0 ? "" : st.n() > 1
+                boolean chance = s.cells(task, row).stream().anyMatch(c -> c.hasFlag(ChanceLevel.FLAG));
+                anyChance |= chance;
+                line.add((st.n() == 0 ? "" : st.n() > 1
                         ? String.format(Locale.ROOT, "%.2f ± %.2f", 100 * st.mean(), 100 * st.sd())
-                        : String.format(Locale.ROOT, "%.2f", 100 * st.mean()));
+                        : String.format(Locale.ROOT, "%.2f", 100 * st.mean())) + (chance ? " " + CHANCE_MARK : ""));
                 means.add(st.n() == 0 ? null : 100 * st.mean());
             }
             line.add(avg(means));
@@ -140,26 +159,78 @@ public final class ReportWriter {
         }
         doc.paragraph("This run:");
         doc.table(header, rows);
+        if (anyChance) {
+            doc.paragraph(CHANCE_MARK + " at chance level (flag `" + ChanceLevel.FLAG + "` in results.csv): a cell's "
+                    + "test accuracy does not exceed the 95% binomial interval of its test set's majority-class rate, "
+                    + "so it has not shown that it learnt the task (see \"Chance-level cells\" below).");
+        }
         if (s.rows().contains("none")) {
             doc.paragraph("Row none is the attention-free control (each position keeps its own value, the rest of the "
                     + "model unchanged): a task where it matches the attention rows does not need attention.");
         }
         List<List<String>> ref = new ArrayList<>();
-        for (String row : paper.accuracy().keySet()) {
+        for (String row : paper.accuracyRows()) {
             List<String> line = new ArrayList<>(List.of(row));
             List<Double> values = new ArrayList<>();
-            for (String task : s.classificationTasks()) {
-                Double v = paper.accuracy(row, task);
-                line.add(v == null ? "" : String.format(Locale.ROOT, "%.2f", v));
-                values.add(v);
+            for (String task : tasks) {
+                line.add(paper.accuracyText(row, task));
+                values.add(paper.accuracy(row, task));
             }
             line.add(avg(values));
             ref.add(line);
         }
-        doc.paragraph("The " + paper.label() + ", same tasks (blank: not reported). " + paper.note());
+        List<String> notComparable = tasks.stream().filter(t -> !PaperScale.comparable(s, paper, t))
+                .map(t -> t + ": " + PaperScale.reason(s, paper, t)).toList();
+        doc.paragraph("The " + paper.label() + (notComparable.isEmpty() ? ", same tasks, data and scale"
+                : ", not comparable with this run (" + String.join("; ", notComparable) + ")")
+                + " (blank: not reported; unknown: reported, value not known here). " + paper.note());
         doc.table(header, ref);
-        Charts.accuracy(s, paper, dir.resolve("accuracy.png"));
-        doc.image("accuracy.png", "test accuracy by task and row, with the paper's values");
+        chanceTable(doc, s);
+        Charts.accuracy(s, tasks, runRows, notComparable.isEmpty() ? paper : null, dir.resolve("accuracy.png"));
+        doc.image("accuracy.png", notComparable.isEmpty() ? "test accuracy by task and row, with the paper's values"
+                : "test accuracy by task and row (this run only)");
+    }
+
+    /** The cells flagged chance-level, with the numbers behind the flag. */
+    private static void chanceTable(ReportDocument doc, RunSummary s) {
+        List<List<String>> rows = new ArrayList<>();
+        for (CellResult r : s.results()) {
+            if (r.hasFlag(ChanceLevel.FLAG) && r.majorityRate() != null && r.testExamples() != null) {
+                rows.add(List.of(r.cellId() == null ? "" : r.cellId(), r.task(), r.row(), Long.toString(r.seed()),
+                        fmt(100 * r.testAccBest(), "%.2f"), fmt(100 * r.majorityRate(), "%.2f"),
+                        fmt(100 * ChanceLevel.upperBound(r.majorityRate(), r.testExamples()), "%.2f"),
+                        Integer.toString(r.testExamples())));
+            }
+        }
+        if (!rows.isEmpty()) {
+            doc.heading(3, "Chance-level cells");
+            doc.table(List.of("cell", "task", "row", "seed", "test acc %", "majority class %",
+                    "95% upper bound %", "test examples"), rows);
+        }
+    }
+
+    /**
+     * The paper's claims this run can speak to, with verdicts; a scaling run's {@code scaling.csv} (the run's own,
+     * or the newest beside it or under {@code reference/}) answers the claim about N.
+     */
+    private static void claimsSection(ReportDocument doc, RunSummary s, PaperResults paper, Path runDir)
+            throws IOException {
+        doc.heading(2, "Claims");
+        Path scaling = ScalingEvidence.find(runDir);
+        List<Claims.Claim> claims = Claims.evaluate(s, paper, scaling == null ? null : ScalingCsv.read(scaling),
+                scaling);
+        doc.paragraph("The paper's claims this run can speak to. Differences come with a 95% interval: a t-interval "
+                + "over seeds when two or more seeds ran both rows, else the binomial sampling error of the test "
+                + "accuracies. Reproduced: the interval lies on the claimed side of zero; not reproduced: on the "
+                + "other side; inconclusive: it contains zero (details: docs/claims.md).");
+        List<List<String>> rows = claims.stream().filter(c -> c.verdict() != Claims.Verdict.NOT_EVALUATED)
+                .map(c -> List.of(c.claim(), c.paper(), c.measured(), c.verdict().label, c.reason())).toList();
+        if (!rows.isEmpty()) {
+            doc.table(List.of("claim", "paper", "this run", "verdict", "why"), rows);
+        }
+        List<String> skipped = claims.stream().filter(c -> c.verdict() == Claims.Verdict.NOT_EVALUATED)
+                .map(c -> c.claim() + ": " + c.verdict().label + " (" + c.reason() + ")").toList();
+        doc.bullets(skipped);
     }
 
     private static void efficiencySection(ReportDocument doc, RunSummary s, Path dir) throws IOException {
@@ -250,7 +321,7 @@ public final class ReportWriter {
         }
         try (Stream<Path> runs = Files.list(resultsRoot)) {
             for (Path run : runs.filter(r -> Files.isRegularFile(r.resolve("scaling.csv")))
-                    .sorted(Comparator.comparing(ReportWriter::modified).reversed()).toList()) {
+                    .sorted(Comparator.comparing(ScalingEvidence::modified).reversed()).toList()) {
                 List<Path> found = pngs(run, "");
                 if (!found.isEmpty()) {
                     return found;
@@ -267,14 +338,6 @@ public final class ReportWriter {
         try (Stream<Path> files = Files.list(dir)) {
             return files.filter(f -> f.getFileName().toString().startsWith(prefix)
                     && f.getFileName().toString().endsWith(".png")).sorted().toList();
-        }
-    }
-
-    private static long modified(Path p) {
-        try {
-            return Files.getLastModifiedTime(p).toMillis();
-        } catch (IOException e) {
-            return 0;
         }
     }
 

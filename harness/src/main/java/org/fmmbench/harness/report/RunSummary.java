@@ -48,6 +48,12 @@ final class RunSummary {
         return rows;
     }
 
+    /** The rows that have a cell in one of {@code someTasks}, in run order: another workload's rows are left out. */
+    List<String> rowsOf(List<String> someTasks) {
+        return rows.stream().filter(r -> results.stream().anyMatch(c -> c.row().equals(r)
+                && someTasks.contains(c.task()))).toList();
+    }
+
     List<CellResult> cells(String task, String row) {
         return results.stream().filter(c -> c.task().equals(task) && c.row().equals(row)).toList();
     }

@@ -4,6 +4,7 @@ import org.fmmbench.tasks.DataSummary;
 import org.fmmbench.tasks.SplitName;
 import org.fmmbench.harness.config.CellConfig;
 import org.fmmbench.harness.results.CellResult;
+import org.fmmbench.harness.results.ChanceLevel;
 import org.fmmbench.harness.results.CellStatus;
 import org.fmmbench.harness.train.TrainResult;
 
@@ -20,6 +21,8 @@ public final class CellOutcomes {
         CellConfig c = cell.config();
         TrainResult r = trained;
         boolean lm = r != null && r.isLanguageModel();
+        boolean chance = status == CellStatus.OK && r != null && !lm
+                && ChanceLevel.at(r.testAccuracyAtBest(), r.majorityRate(), r.testExamples());
         DataSummary data = r == null ? null : r.data();
         return new CellResult(runId, CellResult.SCHEMA_VERSION, cell.id(), status, detail == null ? "" : detail,
                 c.task(), c.row(), c.variant(), c.profile(), c.seed(), cell.configHash(),
@@ -46,8 +49,20 @@ public final class CellOutcomes {
                 data == null ? null : data.truncated(SplitName.TRAIN),
                 data == null ? null : data.truncated(SplitName.VAL),
                 data == null ? null : data.truncated(SplitName.TEST),
-                r == null || r.flags().isEmpty() ? null : r.flags(),
-                peakRssMib == null ? null : MemoryProbe.MEASURE, null);
+                r == null ? null : r.testExamples(), r == null ? null : r.majorityRate(),
+                flags(chance, r), peakRssMib == null ? null : MemoryProbe.MEASURE, null);
+    }
+
+    /** The chance-level flag and the training's drift flags, in one {@code ;}-separated column. */
+    private static String flags(boolean chance, TrainResult r) {
+        java.util.List<String> all = new java.util.ArrayList<>();
+        if (chance) {
+            all.add(ChanceLevel.FLAG);
+        }
+        if (r != null && !r.flags().isEmpty()) {
+            all.add(r.flags());
+        }
+        return String.join(CellResult.FLAG_SEPARATOR, all);
     }
 
     /** First line of a throwable's message, prefixed with its simple class name. */

@@ -28,10 +28,21 @@ public final class CellRunner {
 
     private final CellTraining training;
     private final Consumer<ProgressEvent> progress;
+    private final CheckpointPolicy checkpoints;
 
+    /** A runner whose cells do not checkpoint. */
     public CellRunner(CellTraining training, Consumer<ProgressEvent> progress) {
+        this(training, progress, CheckpointPolicy.OFF);
+    }
+
+    /**
+     * A runner whose cells checkpoint into their directory as {@code checkpoints} says and resume from a checkpoint
+     * found there; a cell that ends {@code ok} deletes it unless asked to keep it.
+     */
+    public CellRunner(CellTraining training, Consumer<ProgressEvent> progress, CheckpointPolicy checkpoints) {
         this.training = training;
         this.progress = progress;
+        this.checkpoints = checkpoints;
     }
 
     public static Path cellDir(Path runDir, PlannedCell cell) {
@@ -50,7 +61,8 @@ public final class CellRunner {
         CellStatus status;
         String detail = "";
         try {
-            trained = training.train(cell.config(), new Reporter(cell.config().train().steps()));
+            trained = training.train(cell.config(), new Reporter(cell.config().train().steps()),
+                    checkpoints.forCell(dir, cell.configHash()));
             status = CellStatus.OK;
             detail = trained.note();
         } catch (MissingDataException e) {
@@ -74,6 +86,9 @@ public final class CellRunner {
             CurveCsv.write(dir.resolve(CurveCsv.FILE_NAME), trained.curve());
         }
         writeResult(dir, result);
+        if (status == CellStatus.OK && !checkpoints.keep()) {
+            Files.deleteIfExists(CheckpointPolicy.checkpointFile(dir));
+        }
         return result;
     }
 

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.fmmbench.harness.train.Checkpointing;
 
 /**
  * Runs one command (a cell's child JVM) to completion or timeout. Its stdout is scanned for
@@ -38,10 +39,14 @@ public final class ChildProcess {
         pb.environment().putAll(env);
         long start = System.nanoTime();
         Process process = pb.start();
-        // Ctrl-C or a kill of this JVM must not leave the cell training on as an orphan.
+        // Ctrl-C or a kill of this JVM must not leave the cell training on as an orphan; it gets the time to write
+        // a checkpoint first (a scheduler's preemption signals this JVM and the cell alike).
         Thread reaper = new Thread(() -> {
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
+            try {
+                stop(process);
+            } catch (InterruptedException e) {
+                process.destroyForcibly();
+            }
         }, "cell-reaper-" + process.pid());
         Runtime.getRuntime().addShutdownHook(reaper);
         double[] peak = {Double.NaN};
@@ -88,11 +93,14 @@ public final class ChildProcess {
         }
     }
 
-    /** Asks politely (SIGTERM), then kills; also anything the child started. */
+    /**
+     * Asks politely (SIGTERM), then kills; also anything the child started. The child may take the time it needs to
+     * finish its step and write a checkpoint ({@link Checkpointing#STOP_GRACE_SECONDS}).
+     */
     private static void stop(Process process) throws InterruptedException {
         process.descendants().forEach(ProcessHandle::destroy);
         process.destroy();
-        if (!process.waitFor(5, TimeUnit.SECONDS)) {
+        if (!process.waitFor(Checkpointing.STOP_GRACE_SECONDS + 5, TimeUnit.SECONDS)) {
             process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();
             process.waitFor();

@@ -4,6 +4,7 @@ import ai.djl.engine.Engine;
 import java.nio.file.Path;
 import org.fmmbench.harness.config.CellConfig;
 import org.fmmbench.harness.train.CellTrainer;
+import org.fmmbench.harness.train.Checkpointing;
 import org.fmmbench.harness.train.LmCellTrainer;
 import org.fmmbench.harness.train.TrainResult;
 import org.fmmbench.harness.train.TrainingListener;
@@ -28,13 +29,19 @@ public final class EngineCellTraining implements CellTraining {
 
     @Override
     public TrainResult train(CellConfig cell, TrainingListener listener) {
+        return train(cell, listener, Checkpointing.off());
+    }
+
+    @Override
+    public TrainResult train(CellConfig cell, TrainingListener listener, Checkpointing checkpointing) {
         engineUsed = true;
         Workload workload = workloads.find(cell.task());
         if (workload != null) {
+            // A plug-in workload trains in one go: it does not checkpoint (docs/checkpoints.md).
             return workload.train(cell, dataDir, cacheDir, listener);
         }
-        return LmCellTrainer.TASK.equals(cell.task()) ? lmTrainer.train(cell, listener)
-                : trainer.train(cell, listener);
+        return LmCellTrainer.TASK.equals(cell.task()) ? lmTrainer.train(cell, listener, checkpointing)
+                : trainer.train(cell, listener, checkpointing);
     }
 
     /** Generates or caches the cell's data without loading the engine or training (see {@code --prepare-data}). */

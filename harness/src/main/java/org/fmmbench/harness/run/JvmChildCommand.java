@@ -13,15 +13,23 @@ import java.util.List;
  */
 public final class JvmChildCommand implements MatrixRunner.ChildCommand {
     private final String mainClass;
+    private final List<String> trainOptions;
 
     public JvmChildCommand(String mainClass) {
+        this(mainClass, List.of());
+    }
+
+    /** Children that train with {@code trainOptions} added to their {@code train} command line. */
+    public JvmChildCommand(String mainClass, List<String> trainOptions) {
         this.mainClass = mainClass;
+        this.trainOptions = List.copyOf(trainOptions);
     }
 
     @Override
     public List<String> command(Path planFile, PlannedCell cell) {
         List<String> cmd = train(planFile, cell);
         cmd.add("--child");
+        cmd.addAll(trainOptions);
         return cmd;
     }
 

@@ -26,7 +26,8 @@ import org.fmmbench.harness.results.ResultsCsv;
  *
  * <p>Resume: a cell whose {@code result.json} has the cell's config hash and a status that is
  * {@linkplain org.fmmbench.harness.results.CellStatus#keptOnResume() kept on resume} is not run again
- * unless {@code force} is set.
+ * unless {@code force} is set. Any other cell runs again, and its child continues from the cell's checkpoint if it
+ * left one ({@link CheckpointPolicy}); {@code force} deletes checkpoints so that every cell starts afresh.
  *
  * <p>Before the first cell of each task, data and seed runs, a child JVM of its own prepares that data
  * (generates the offline stand-ins, builds the token caches). Otherwise the first cell of a task on a cold cache
@@ -141,6 +142,10 @@ public final class MatrixRunner {
             throws IOException, InterruptedException {
         Files.createDirectories(dir);
         Files.deleteIfExists(dir.resolve(CellRunner.RESULT_FILE));
+        if (force) {
+            // Every cell again, from its first step: a checkpoint would resume it instead.
+            Files.deleteIfExists(CheckpointPolicy.checkpointFile(dir));
+        }
         AtomicFiles.deleteLeftovers(dir);
         String startedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
         int threads = cell.config().threads();

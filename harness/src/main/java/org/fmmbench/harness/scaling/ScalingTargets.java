@@ -54,6 +54,17 @@ public final class ScalingTargets {
         return new ScalingTargets(rows, time).all();
     }
 
+    /**
+     * The paper's efficiency claim as this harness tests it: FMMformer's forward-and-backward time and peak memory
+     * grow linearly in N (log-log slope over N 4096-65536 at most {@value #LINEAR_SLOPE_MAX}), time read as
+     * {@code time}.
+     */
+    public static List<Target> fmmLinearInN(List<ScalingRow> rows, TimeBasis time) {
+        ScalingTargets t = new ScalingTargets(rows, time);
+        return List.of(t.linearSlope(FMM, BenchMode.FWDBWD, Metric.TIME),
+                t.linearSlope(FMM, BenchMode.FWDBWD, Metric.MEMORY));
+    }
+
     private List<Target> all() {
         List<Target> out = new ArrayList<>();
         for (BenchMode mode : List.of(BenchMode.FWDBWD, BenchMode.FWD)) {

@@ -56,12 +56,23 @@ public final class CellTrainer {
      * @throws IllegalArgumentException naming the offending setting when the configuration is impossible
      */
     public TrainResult train(CellConfig cell, TrainingListener listener) {
+        return train(cell, listener, Checkpointing.off());
+    }
+
+    /**
+     * Runs one cell, continuing from its checkpoint if {@code checkpointing} has one for this configuration, and
+     * writing checkpoints as it says.
+     *
+     * @throws IllegalStateException naming the checkpoint when it exists but cannot be read
+     */
+    public TrainResult train(CellConfig cell, TrainingListener listener, Checkpointing checkpointing) {
         TrainConfig train = cell.train();
         checkTrainConfig(train);
         Device device = device(cell.device());
         VariantSpec variant = VariantSpec.parse(cell.variant());
         VariantRegistry registry = VariantRegistry.load();
         checkModel(cell.model(), variant, registry);
+        CellCheckpoint resume = checkpointing.resumePoint();
         try (Task task = tasks.open(cell.task(), options(cell))) {
             Engine.getInstance().setRandomSeed(Long.hashCode(cell.seed()));
             TaskInfo info = task.info();
@@ -72,11 +83,15 @@ public final class CellTrainer {
             try (Model model = Model.newInstance("cell", device)) {
                 model.setBlock(block);
                 OneCycleSchedule schedule = new OneCycleSchedule(train.lr(), train.steps(), train.warmupSteps());
-                try (Trainer trainer = model.newTrainer(trainingConfig(schedule, train, device))) {
+                DefaultTrainingConfig config = trainingConfig(schedule, train, device,
+                        resume == null ? 0 : resume.completedSteps());
+                try (Trainer trainer = model.newTrainer(config)) {
                     Shape[] inputShapes = new Shape[info.documents()];
                     Arrays.fill(inputShapes, new Shape(train.batchSize(), info.seqLength()));
                     trainer.initialize(inputShapes);
-                    return new Run(task, info, block, trainer, schedule, train, cell.seed(), listener).execute()
+                    Run run = new Run(task, info, block, trainer, schedule, train, cell.seed(), listener);
+                    OptimizerMoments moments = ((TorchAdamW) config.getOptimizer()).moments();
+                    return run.execute(new TrainingLoop.Checkpoints(checkpointing, resume, run.state(moments)))
                             .withData(data);
                 }
             }
@@ -145,7 +160,14 @@ public final class CellTrainer {
 
     /** Loss and optimiser of a classification cell: softmax cross-entropy, AdamW under {@code schedule}. */
     static DefaultTrainingConfig trainingConfig(OneCycleSchedule schedule, TrainConfig train, Device device) {
-        OneCycleAdamW optimizer = OneCycleAdamW.builder(schedule).optWeightDecays((float) train.weightDecay()).build();
+        return trainingConfig(schedule, train, device, 0);
+    }
+
+    /** The same for a cell resumed after {@code completedSteps} steps: the optimiser counts on from them. */
+    static DefaultTrainingConfig trainingConfig(OneCycleSchedule schedule, TrainConfig train, Device device,
+            int completedSteps) {
+        OneCycleAdamW optimizer = OneCycleAdamW.builder(schedule).optWeightDecays((float) train.weightDecay())
+                .optBeginNumUpdate(completedSteps).build();
         return new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss()).optOptimizer(optimizer)
                 .optDevices(new Device[] {device});
     }
@@ -153,6 +175,11 @@ public final class CellTrainer {
     private static EncoderConfig encoderConfig(ModelConfig m, TaskInfo info, VariantSpec variant) {
         return new EncoderConfig(info.vocabSize(), info.seqLength(), m.dim(), m.heads(), m.mlpDim(), m.layers(),
                 m.dropout(), m.attentionDropout(), variant);
+    }
+
+    /** What a successful cell's status detail says about a resume; empty for a cell that ran in one go. */
+    static String resumeNote(TrainingLoop.Outcome loop) {
+        return loop.resumedAfter() == 0 ? "" : "resumed from the checkpoint after step " + loop.resumedAfter();
     }
 
     /** State of one training run. */
@@ -167,6 +194,7 @@ public final class CellTrainer {
         private final ClassifierStep classifierStep;
         private final SplitEvaluator validation;
         private final SplitEvaluator test;
+        private final long seed;
 
         Run(Task task, TaskInfo info, SequenceClassifier block, Trainer trainer, OneCycleSchedule schedule,
                 TrainConfig train, long seed, TrainingListener listener) {
@@ -176,6 +204,7 @@ public final class CellTrainer {
             this.schedule = schedule;
             this.train = train;
             this.listener = listener;
+            this.seed = seed;
             int batch = train.batchSize();
             order = new TrainingOrder(task.split(SplitName.TRAIN).size(), seed);
             classifierStep = new ClassifierStep(trainer, new BatchAssembler(task.split(SplitName.TRAIN), info, batch),
@@ -194,22 +223,29 @@ public final class CellTrainer {
                     batch, train.examplesPerPass());
         }
 
-        TrainResult execute() {
+        /** The optimiser's moments and the position in the training order, for checkpoints. */
+        TrainingLoop.TrainerState state(OptimizerMoments moments) {
+            return TrainingLoop.TrainerState.of(block, moments, steps -> order.skip(steps, train.batchSize()));
+        }
+
+        TrainResult execute(TrainingLoop.Checkpoints checkpoints) {
             TrainingLoop.Outcome loop = TrainingLoop.run(block, train.steps(), train.evalEvery(),
-                    step -> schedule.learningRate(step - 1), this::trainStep, this::validate, listener);
+                    step -> schedule.learningRate(step - 1), this::trainStep, this::validate, listener, seed,
+                    checkpoints);
             long testStart = System.nanoTime();
             double testAtLast = test.test(train.testBatches()).accuracy();
             loop.best().restoreInto(block);
-            double testAtBest = test.test(train.testBatches()).accuracy();
+            SplitEvaluator.Evaluation atBest = test.test(train.testBatches());
+            double testAtBest = atBest.accuracy();
             long evalMs = (loop.evalNanos() + System.nanoTime() - testStart) / 1_000_000;
 
             double median = loop.times().medianMs();
             double tokensPerStep = (double) train.batchSize() * info.seqLength() * info.documents();
             return new TrainResult(info.dataSource(), loop.bestValidation().accuracy(), loop.bestStep(), testAtBest,
                     testAtLast, loop.tailLoss(), train.steps(), loop.trainMs(), median, loop.times().p90Ms(),
-                    loop.times().medianCpuMs(),
-                    tokensPerStep / (median / 1000), evalMs, block.parameterCount(), loop.curve(), null, null, null,
-                    "", null, String.join(";", loop.times().flags()));
+                    loop.times().medianCpuMs(), tokensPerStep / (median / 1000), evalMs, block.parameterCount(),
+                    loop.curve(), null, null, null, resumeNote(loop), null, atBest.examples(), atBest.majorityRate(),
+                    String.join(";", loop.times().flags()));
         }
 
         private TrainingLoop.Validation validate() {

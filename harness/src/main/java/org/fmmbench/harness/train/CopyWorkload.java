@@ -148,6 +148,7 @@ public final class CopyWorkload implements Workload {
         private final CopySequences training;
         private final Batch[] validation;
         private final Batch[] test;
+        private final long seed;
 
         Run(TransformerLm model, NDManager manager, TrainConfig train, int length, long seed,
                 TrainingListener listener) {
@@ -156,6 +157,7 @@ public final class CopyWorkload implements Workload {
             this.train = train;
             this.length = length;
             this.listener = listener;
+            this.seed = seed;
             this.store = new ParameterStore(manager, false);
             this.optimizer = RAdam.builder(step -> learningRate(train, step))
                     .optMaxGradNorm((float) train.gradClip()).optWeightDecays((float) train.weightDecay()).build();
@@ -178,7 +180,8 @@ public final class CopyWorkload implements Workload {
 
         TrainResult execute() {
             TrainingLoop.Outcome loop = TrainingLoop.run(model, train.steps(), train.evalEvery(),
-                    step -> learningRate(train, step), this::trainStep, this::validate, listener);
+                    step -> learningRate(train, step), this::trainStep, this::validate, listener, seed,
+                    TrainingLoop.Checkpoints.none());
             long testStart = System.nanoTime();
             double atLast = score(test).accuracy();
             loop.best().restoreInto(model);

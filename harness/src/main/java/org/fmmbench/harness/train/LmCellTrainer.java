@@ -7,6 +7,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 import org.fmmbench.baselines.attention.AttentionSettings;
 import org.fmmbench.baselines.attention.VariantRegistry;
 import org.fmmbench.baselines.lm.LmConfig;
@@ -65,6 +66,16 @@ public final class LmCellTrainer {
      * @throws IllegalArgumentException naming the offending setting when the configuration is impossible
      */
     public TrainResult train(CellConfig cell, TrainingListener listener) {
+        return train(cell, listener, Checkpointing.off());
+    }
+
+    /**
+     * Runs one cell, continuing from its checkpoint if {@code checkpointing} has one for this configuration, and
+     * writing checkpoints as it says.
+     *
+     * @throws IllegalStateException naming the checkpoint when it exists but cannot be read
+     */
+    public TrainResult train(CellConfig cell, TrainingListener listener, Checkpointing checkpointing) {
         TrainConfig train = cell.train();
         DataConfig data = cell.data();
         check(cell);
@@ -73,6 +84,7 @@ public final class LmCellTrainer {
         VariantRegistry registry = VariantRegistry.load();
         ModelConfig m = cell.model();
         registry.create(cell.variant(), AttentionSettings.causal(m.heads(), m.dim() / m.heads()));
+        CellCheckpoint resume = checkpointing.resumePoint();
         try (LmCorpus corpus = LmCorpora.open(data.source(), options(cell));
                 NDManager manager = NDManager.newBaseManager(device)) {
             Engine.getInstance().setRandomSeed(Long.hashCode(cell.seed()));
@@ -82,7 +94,8 @@ public final class LmCellTrainer {
             TransformerLm model = TransformerLm.create(config, registry);
             model.initialize(manager, DataType.FLOAT32, new Shape(train.batchSize(), context),
                     new Shape(train.batchSize(), context));
-            return new Run(corpus, model, manager, train, data, context, listener).execute();
+            return new Run(corpus, model, manager, train, data, context, listener,
+                    resume == null ? 0 : resume.completedSteps()).execute(cell.seed(), checkpointing, resume);
         }
     }
 
@@ -142,7 +155,7 @@ public final class LmCellTrainer {
         private final String evaluationNote;
 
         Run(LmCorpus corpus, TransformerLm model, NDManager manager, TrainConfig train, DataConfig data,
-                int context, TrainingListener listener) {
+                int context, TrainingListener listener, int completedSteps) {
             this.corpus = corpus;
             this.model = model;
             this.manager = manager;
@@ -152,7 +165,7 @@ public final class LmCellTrainer {
             this.listener = listener;
             this.store = new ParameterStore(manager, false);
             this.step = new LmTrainStep(model, store, new LmBatches(corpus.stream(SplitName.TRAIN), train.batchSize(),
-                    context), train);
+                    context), train, completedSteps);
             String refusal = LmEvalMode.bySpecName(train.evalMode()) == LmEvalMode.STATEFUL
                     ? StatefulEvaluator.refusal(model) : null;
             if (LmEvalMode.bySpecName(train.evalMode()) == LmEvalMode.STATEFUL && refusal == null) {
@@ -171,10 +184,13 @@ public final class LmCellTrainer {
             }
         }
 
-        TrainResult execute() {
+        TrainResult execute(long seed, Checkpointing checkpointing, CellCheckpoint resume) {
+            // The training batches are a function of the step: no data order to move on resume.
+            TrainingLoop.TrainerState state = TrainingLoop.TrainerState.of(model, step.moments(), steps -> { });
             TrainingLoop.Outcome loop = TrainingLoop.run(model, train.steps(), train.evalEvery(),
                     step.schedule()::learningRate,
-                    (s, times) -> step.run(manager, s, times).loss(), this::validate, listener);
+                    (s, times) -> step.run(manager, s, times).loss(), this::validate, listener, seed,
+                    new TrainingLoop.Checkpoints(checkpointing, resume, state));
             long testStart = System.nanoTime();
             loop.best().restoreInto(model);
             LmMetrics test = score(SplitName.TEST, corpus.stream(SplitName.TEST), cap(SplitName.TEST));
@@ -186,9 +202,11 @@ public final class LmCellTrainer {
                     loop.tailLoss(), train.steps(), loop.trainMs(), median, loop.times().p90Ms(),
                     loop.times().medianCpuMs(),
                     tokensPerStep / (median / 1000), evalMs, model.parameterCount(), loop.curve(),
-                    loop.bestValidation().perplexity(), test.perplexity(), test.bitsPerToken(), evaluationNote,
+                    loop.bestValidation().perplexity(), test.perplexity(), test.bitsPerToken(),
+                    String.join("; ", Stream.of(evaluationNote, CellTrainer.resumeNote(loop))
+                            .filter(n -> !n.isEmpty()).toList()),
                     DataSummary.ofStreams(corpus.dataSource(), corpus.vocabSize(), java.util.Arrays.stream(SplitName.values())
-                            .map(s -> corpus.stream(s).file()).toList()),
+                            .map(s -> corpus.stream(s).file()).toList()), null, null,
                     String.join(";", loop.times().flags()));
         }
 

@@ -6,7 +6,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
-import ai.djl.training.optimizer.Optimizer;
 import ai.djl.util.Pair;
 import java.nio.IntBuffer;
 import java.util.ArrayList;
@@ -36,7 +35,7 @@ final class LmTrainStep {
     private final TrainConfig train;
     private final int context;
     private final WarmupCosineSchedule schedule;
-    private final Optimizer adam;
+    private final TorchAdamW adam;
     private final Map<String, Parameter> parameters = new LinkedHashMap<>();
     private final int[] inputs;
     private final int[] targets;
@@ -44,13 +43,19 @@ final class LmTrainStep {
     private final boolean streamPositions;
 
     LmTrainStep(TransformerLm model, ParameterStore store, LmBatches batches, TrainConfig train) {
+        this(model, store, batches, train, 0);
+    }
+
+    /** A step that continues after {@code completedSteps} steps (a resumed cell: the optimiser counts on from them). */
+    LmTrainStep(TransformerLm model, ParameterStore store, LmBatches batches, TrainConfig train, int completedSteps) {
         this.model = model;
         this.store = store;
         this.batches = batches;
         this.train = train;
         this.context = model.config().context();
         this.schedule = new WarmupCosineSchedule(train.lr(), train.steps(), train.warmupSteps());
-        this.adam = WarmupCosineAdam.builder(schedule).optWeightDecays((float) train.weightDecay()).build();
+        this.adam = WarmupCosineAdam.builder(schedule).optWeightDecays((float) train.weightDecay())
+                .optBeginNumUpdate(completedSteps).build();
         // The output layer shares the embedding table: one entry per parameter id, so it is updated once.
         for (Pair<String, Parameter> p : model.getParameters()) {
             parameters.putIfAbsent(p.getValue().getId(), p.getValue());
@@ -58,6 +63,11 @@ final class LmTrainStep {
         this.inputs = new int[train.batchSize() * context];
         this.targets = new int[train.batchSize() * context];
         this.streamPositions = model.config().positions() == PositionScheme.STREAM;
+    }
+
+    /** The optimiser's moments, for checkpoints. */
+    OptimizerMoments moments() {
+        return adam.moments();
     }
 
     WarmupCosineSchedule schedule() {

@@ -15,6 +15,16 @@ final class ParameterSnapshot {
         this.values = values;
     }
 
+    /** A snapshot read back from a checkpoint. */
+    static ParameterSnapshot of(Map<String, float[]> values) {
+        return new ParameterSnapshot(values);
+    }
+
+    /** The values by parameter name, for a checkpoint. */
+    Map<String, float[]> values() {
+        return values;
+    }
+
     static ParameterSnapshot of(Block block) {
         Map<String, float[]> values = new LinkedHashMap<>();
         for (Pair<String, Parameter> p : block.getParameters()) {

@@ -3,7 +3,10 @@ package org.fmmbench.harness.train;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.training.Trainer;
+import java.util.HashMap;
+import java.util.Map;
 import org.fmmbench.tasks.Split;
 
 /**
@@ -11,8 +14,11 @@ import org.fmmbench.tasks.Split;
  * without dropout and without recording gradients.
  */
 final class SplitEvaluator {
-    /** Accuracy and mean loss over the evaluated examples. */
-    record Evaluation(double accuracy, double loss) {
+    /**
+     * Accuracy and mean loss over the evaluated examples, their number, and the share of them in their most
+     * frequent class (the accuracy of a model that always answers that class).
+     */
+    record Evaluation(double accuracy, double loss, int examples, double majorityRate) {
     }
 
     private final Trainer trainer;
@@ -64,6 +70,7 @@ final class SplitEvaluator {
         }
         long correct = 0;
         double lossSum = 0;
+        Map<Long, Integer> classCounts = new HashMap<>();
         for (int from = 0; from < examples; from += passSize) {
             int count = Math.min(passSize, examples - from);
             try (NDManager batchManager = trainer.getManager().newSubManager()) {
@@ -72,8 +79,12 @@ final class SplitEvaluator {
                 NDArray loss = trainer.getLoss().evaluate(new NDList(batch.labels()), new NDList(logits));
                 lossSum += loss.getFloat() * (double) count;
                 correct += logits.argMax(1).eq(batch.labels()).sum().getLong();
+                for (long label : batch.labels().toType(DataType.INT64, false).toLongArray()) {
+                    classCounts.merge(label, 1, Integer::sum);
+                }
             }
         }
-        return new Evaluation((double) correct / examples, lossSum / examples);
+        int majority = classCounts.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+        return new Evaluation((double) correct / examples, lossSum / examples, examples, (double) majority / examples);
     }
 }

@@ -59,6 +59,23 @@ final class StepTimes {
         return DriftFlags.of(Arrays.copyOfRange(cpuNanos, skip, count), Arrays.copyOfRange(rssKib, skip, count));
     }
 
+    /** The wall-clock nanoseconds of the steps recorded so far, for a checkpoint. */
+    long[] wallNanos() {
+        return Arrays.copyOf(nanos, count);
+    }
+
+    /** The CPU nanoseconds of the steps recorded so far, for a checkpoint. */
+    long[] cpuNanos() {
+        return Arrays.copyOf(cpuNanos, count);
+    }
+
+    /** Puts back the steps a checkpoint recorded. */
+    void restore(long[] wall, long[] cpu) {
+        for (int i = 0; i < wall.length; i++) {
+            add(wall[i], cpu[i]);
+        }
+    }
+
     double medianMs() {
         return percentileMs(0.5);
     }

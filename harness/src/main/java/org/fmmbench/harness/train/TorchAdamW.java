@@ -35,6 +35,24 @@ public abstract class TorchAdamW extends Optimizer {
         this.epsilon = epsilon;
     }
 
+    /**
+     * The moment arrays, for checkpoints; the step count is restored by building the optimiser with
+     * {@code optBeginNumUpdate}.
+     */
+    OptimizerMoments moments() {
+        return new OptimizerMoments() {
+            @Override
+            public NDArray get(Kind kind, String parameterId) {
+                return (kind == Kind.M ? means : variances).get(parameterId);
+            }
+
+            @Override
+            public void put(Kind kind, String parameterId, NDArray value) {
+                (kind == Kind.M ? means : variances).put(parameterId, value);
+            }
+        };
+    }
+
     /** Learning rate of update {@code t} (1-based). */
     protected abstract double learningRate(int t);
 

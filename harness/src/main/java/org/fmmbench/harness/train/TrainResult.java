@@ -27,19 +27,31 @@ import java.util.List;
  * @param note what the status detail of a successful cell should say, e.g. that a requested evaluation mode fell
  *     back to another; empty when there is nothing to say
  * @param data the fingerprint and truncated shares of the data the cell saw; null when not known
+ * @param testExamples classification: the number of test examples the test accuracies are over; null otherwise
+ * @param majorityRate classification: the share of those examples in their most frequent class (the accuracy of
+ *     always answering it); null otherwise
  * @param flags pathologies seen in training ({@link DriftFlags}), {@code ;}-separated; empty when none
  */
 public record TrainResult(String dataSource, double bestValAccuracy, int bestStep, double testAccuracyAtBest,
         double testAccuracyAtLast, double finalTrainLoss, int steps, long trainWallMs, double medianStepMs,
         double p90StepMs, double medianStepCpuMs, double tokensPerSecond, long evalWallMs, long parameterCount,
         List<CurvePoint> curve, Double valPerplexity, Double testPerplexity, Double bitsPerToken, String note,
-        DataSummary data,
-        String flags) {
+        DataSummary data, Integer testExamples, Double majorityRate, String flags) {
 
     public TrainResult {
         curve = List.copyOf(curve);
         note = note == null ? "" : note;
         flags = flags == null ? "" : flags;
+    }
+
+    /** A result without test-set statistics (language modelling). */
+    public TrainResult(String dataSource, double bestValAccuracy, int bestStep, double testAccuracyAtBest,
+            double testAccuracyAtLast, double finalTrainLoss, int steps, long trainWallMs, double medianStepMs,
+            double p90StepMs, double medianStepCpuMs, double tokensPerSecond, long evalWallMs, long parameterCount,
+            List<CurvePoint> curve, Double valPerplexity, Double testPerplexity, Double bitsPerToken, String note) {
+        this(dataSource, bestValAccuracy, bestStep, testAccuracyAtBest, testAccuracyAtLast, finalTrainLoss, steps,
+                trainWallMs, medianStepMs, p90StepMs, medianStepCpuMs, tokensPerSecond, evalWallMs, parameterCount,
+                curve, valPerplexity, testPerplexity, bitsPerToken, note, null, null, null, "");
     }
 
     /** A classification result: no perplexities. */
@@ -49,14 +61,15 @@ public record TrainResult(String dataSource, double bestValAccuracy, int bestSte
             List<CurvePoint> curve) {
         this(dataSource, bestValAccuracy, bestStep, testAccuracyAtBest, testAccuracyAtLast, finalTrainLoss, steps,
                 trainWallMs, medianStepMs, p90StepMs, medianStepCpuMs, tokensPerSecond, evalWallMs, parameterCount,
-                curve, null, null, null, "", null, "");
+                curve, null, null, null, "", null, null, null, "");
     }
 
     /** The same result, recording which data produced it. */
     public TrainResult withData(DataSummary summary) {
         return new TrainResult(dataSource, bestValAccuracy, bestStep, testAccuracyAtBest, testAccuracyAtLast,
                 finalTrainLoss, steps, trainWallMs, medianStepMs, p90StepMs, medianStepCpuMs, tokensPerSecond,
-                evalWallMs, parameterCount, curve, valPerplexity, testPerplexity, bitsPerToken, note, summary, flags);
+                evalWallMs, parameterCount, curve, valPerplexity, testPerplexity, bitsPerToken, note, summary,
+                testExamples, majorityRate, flags);
     }
 
     /** Whether this is a language-modelling result (perplexities, no accuracies). */

@@ -389,14 +389,14 @@ class CompareCommandTest {
         return new CellResult("run", CellResult.SCHEMA_VERSION, task + "-" + row, status, "", task, row, row,
                 "smoke", 0, "hash-" + task + row, "standin", acc, 10, acc, acc, 1.0, 30, 3.0, stepMs, stepMs,
                 100.0, 0.5, stepMs == null ? null : 500.0, 1000L, null, null, null, "2026-11-27T00:00:00Z", 5.0,
-                "abc", false, "cpu", "cpu", 1, "17", "0.36.0", "2.7.1", stepMs, "fp-" + task, 0.0, 0.0, 0.0, null, null, null);
+                "abc", false, "cpu", "cpu", 1, "17", "0.36.0", "2.7.1", stepMs, "fp-" + task, 0.0, 0.0, 0.0);
     }
 
     private static CellResult lm(String row, double testPpl) {
         return new CellResult("run", CellResult.SCHEMA_VERSION, "wikitext-" + row, CellStatus.OK, "", "wikitext", row,
                 row, "smoke", 0, "hash", "standin", null, 10, null, null, 3.0, 30, 3.0, 20.0, 20.0, 100.0, 0.5,
                 500.0, 1000L, testPpl, testPpl, 5.0, "2026-11-27T00:00:00Z", 5.0, "abc", false, "cpu", "cpu", 1,
-                "17", "0.36.0", "2.7.1", 20.0, "fp-lm", 0.0, 0.0, 0.0, null, null, null);
+                "17", "0.36.0", "2.7.1", 20.0, "fp-lm", 0.0, 0.0, 0.0);
     }
 
     private static CellResult with(CellResult r, CellStatus status, Double acc, Double stepMs) {

@@ -10,7 +10,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.fmmbench.harness.results.CellResult;
+import org.fmmbench.harness.profile.ProfileLoader;
 import org.fmmbench.harness.results.CellStatus;
+import org.fmmbench.harness.results.ChanceLevel;
 import org.fmmbench.harness.results.CurveCsv;
 import org.fmmbench.harness.results.ResultsCsv;
 import org.fmmbench.harness.train.CurvePoint;
@@ -27,7 +29,7 @@ class ReportWriterTest {
                 status == CellStatus.OK ? "" : "IllegalStateException: exploded", task, row, row, "smoke", seed,
                 "h-" + id, source, acc, 10, acc, acc, 1.5, 20, 3.0, 25.0, 30.0, 5000.0, 0.5, 400.0, 1000L, null,
                 null, null, "2026-11-27T19:00:0" + seed + "Z", 4.0, "abc", false, "cpu", "AMD EPYC", 2, "OpenJDK 17",
-                "0.36.0", "PyTorch 2.7.1", 9.5, "fp0", 0.0, 0.0, 0.0, null, null, null);
+                "0.36.0", "PyTorch 2.7.1", 9.5, "fp0", 0.0, 0.0, 0.0);
     }
 
     /** A run directory as reproduce leaves it: results.csv plus curve files, no plan and no training. */
@@ -60,10 +62,16 @@ class ReportWriterTest {
         ReportWriter.write(run.resolve("results.csv"), report);
 
         String md = Files.readString(report.resolve(ReportWriter.MARKDOWN));
-        // measured accuracy with mean +- sd over seeds, the paper's reference beside it, blanks where unreported
+        // measured accuracy with mean +- sd over seeds; the paper's values in a separate table, labelled as not
+        // comparable (smoke scale, and a stand-in on image); rows the paper has without known values say so
         assertTrue(md.contains("| softmax | 35.00 ± 7.07 | 25.00 | 30.00 |"), md);
         assertTrue(md.contains("| softmax | 37.10 | 39.06 | 38.08 |"), md);
-        assertTrue(md.contains("| band_5 |  |  |  |"), md);
+        assertTrue(md.contains("| band_5 | unknown | unknown |  |"), md);
+        assertTrue(md.contains("not comparable with this run (listops: stand-in data, reduced scale; image: stand-in data, "
+                + "reduced scale)"), md);
+        assertTrue(md.contains("## Claims"), md);
+        assertTrue(md.contains("ListOps: FMMformer (2 kernels + band 5) is more accurate than linear: not evaluated "
+                + "by this run (no ok ListOps cell of row fmm2_band5)"), md);
         assertTrue(md.contains("fashion-mnist (stand-in for CIFAR-10 grayscale)"), md);
         assertTrue(md.contains("| image | cifar10, fashion-mnist (stand-in for CIFAR-10 grayscale) |")
                 || md.contains("| image | fashion-mnist (stand-in for CIFAR-10 grayscale), cifar10 |"), md);
@@ -103,11 +111,12 @@ class ReportWriterTest {
         return new CellResult("run-lm", CellResult.SCHEMA_VERSION, id, CellStatus.OK, "", "lm", row, row, "smoke", 0,
                 "h-" + id, "europarl-bytes", null, 30, null, null, 1.5, 30, 3.0, 25.0, 30.0, 5000.0, 0.5, 400.0, 1000L,
                 valPpl, testPpl, Math.log(testPpl) / Math.log(2), "2026-11-27T19:00:00Z", 4.0, "abc", false, "cpu",
-                "AMD EPYC", 1, "OpenJDK 17", "0.36.0", "PyTorch 2.7.1", null, "fp0", 0.0, 0.0, 0.0, null, null, null);
+                "AMD EPYC", 1, "OpenJDK 17", "0.36.0", "PyTorch 2.7.1", null, "fp0", 0.0, 0.0, 0.0);
     }
 
     @Test
-    void languageModellingCellsShowPerplexityBesideThePapersWikiTextValuesAndNoAccuracyTable() throws IOException {
+    void languageModellingOnAnotherCorpusShowsPerplexityWithThePapersValuesInASeparateLabelledTable()
+            throws IOException {
         Path run = root.resolve("results").resolve("run-lm");
         List<CellResult> cells = List.of(lmCell("000-lm-softmax-s0", "softmax", 9.5, 10.0),
                 lmCell("001-lm-fmm2_band20-s0", "fmm2_band20", 11.5, 12.0));
@@ -121,11 +130,59 @@ class ReportWriterTest {
         ReportWriter.write(run.resolve("results.csv"), report);
 
         String md = Files.readString(report.resolve(ReportWriter.MARKDOWN));
-        assertTrue(md.contains("| softmax | softmax | 10.00 | 9.50 | 3.322 | 34.29 |"), md);
-        assertTrue(md.contains("| fmm2_band20 | fmm2_band20 | 12.00 | 11.50 | 3.585 | 36.11 |"), md);
+        assertTrue(md.contains("| softmax | softmax | 10.00 | 9.50 | 3.322 |\n"), md);
+        assertTrue(md.contains("| fmm2_band20 | fmm2_band20 | 12.00 | 11.50 | 3.585 |\n"), md);
+        assertTrue(md.contains("not comparable with this run (stand-in data, reduced scale"), md);
+        assertTrue(md.contains("| softmax | 34.29 |\n| fmm2_band20 | 36.11 |"), md);
+        assertTrue(md.contains("test perplexity by row (this run only)"), md);
         assertFalse(md.contains("## Accuracy"), md);
         assertTrue(md.contains("](perplexity.png)") && md.contains("](curve-lm-loss.png)"), md);
         assertTrue(md.contains("](curve-lm-val.png)") && md.contains("lm validation perplexity"), md);
         assertTrue(Files.size(report.resolve("perplexity.png")) > 0);
+    }
+
+    @Test
+    void paperScaleLanguageModellingOnWikiTextPutsThePapersValuesBesideTheRunsAndUnknownRowsSaySo()
+            throws IOException {
+        int paperSteps = ProfileLoader.load("paper").task("lm").train().steps();
+        Path run = root.resolve("results").resolve("run-wt");
+        List<CellResult> cells = List.of(paperLm("000-lm-softmax-s0", "softmax", 33.0, paperSteps),
+                paperLm("001-lm-band_20-s0", "band_20", 40.0, paperSteps));
+        ResultsCsv.write(run.resolve("results.csv"), cells);
+        Path report = root.resolve("reports").resolve("run-wt");
+        ReportWriter.write(run.resolve("results.csv"), report);
+        String md = Files.readString(report.resolve(ReportWriter.MARKDOWN));
+        assertTrue(md.contains("| softmax | softmax | 33.00 | 33.00 | 5.044 | 34.29 |"), md);
+        assertTrue(md.contains("| band_20 | band_20 | 40.00 | 40.00 | 5.322 | unknown |"), md);
+        assertTrue(md.contains("test perplexity by row, with the paper's WikiText-103 values"), md);
+    }
+
+    private static CellResult paperLm(String id, String row, double ppl, int steps) {
+        return new CellResult("run-wt", CellResult.SCHEMA_VERSION, id, CellStatus.OK, "", "lm", row, row, "paper", 0,
+                "h-" + id, "wikitext-103-files", null, 30, null, null, 1.5, steps, 3.0, 25.0, 30.0, 5000.0, 0.5, 400.0,
+                1000L, ppl, ppl, Math.log(ppl) / Math.log(2), "2026-11-27T19:00:00Z", 4.0, "abc", false, "cpu",
+                "AMD EPYC", 1, "OpenJDK 17", "0.36.0", "PyTorch 2.7.1", null, "fp0", 0.0, 0.0, 0.0);
+    }
+
+    @Test
+    void rowsOfOneWorkloadDoNotAppearAsEmptyRowsInAnothersTableAndChanceLevelCellsAreMarked() throws IOException {
+        Path run = root.resolve("results").resolve("run-mixed");
+        CellResult chance = new CellResult("run-mixed", CellResult.SCHEMA_VERSION, "000-listops-linear-s0",
+                CellStatus.OK, "", "listops", "linear", "linear", "smoke", 0, "h0", "listops-generated", 0.2, 10, 0.17,
+                0.17, 2.2, 30, 3.0, 25.0, 30.0, 5000.0, 0.5, 400.0, 1000L, null, null, null, "2026-11-27T19:00:00Z",
+                4.0, "abc", false, "cpu", "AMD EPYC", 1, "OpenJDK 17", "0.36.0", "PyTorch 2.7.1", null, "fp0", 0.0, 0.0, 0.0, 64, 0.17,
+                ChanceLevel.FLAG);
+        ResultsCsv.write(run.resolve("results.csv"), List.of(chance, lmCell("001-lm-band_20-s0", "band_20", 9.5, 10.0)));
+        Path report = root.resolve("reports").resolve("run-mixed");
+        ReportWriter.write(run.resolve("results.csv"), report);
+        String md = Files.readString(report.resolve(ReportWriter.MARKDOWN));
+        String accuracy = md.substring(md.indexOf("## Accuracy"), md.indexOf("## Language modelling"));
+        assertTrue(accuracy.contains("| linear | 17.00 (chance) | 17.00 |"), accuracy);
+        assertFalse(accuracy.contains("| band_20 |"), "an LM row in the accuracy table: " + accuracy);
+        // Binomial(64, 0.17): 97.5% quantile 17 of 64 = 26.56%
+        assertTrue(accuracy.contains("| 000-listops-linear-s0 | listops | linear | 0 | 17.00 | 17.00 | 26.56 | 64 |"),
+                accuracy);
+        String lm = md.substring(md.indexOf("## Language modelling"), md.indexOf("## Time and memory"));
+        assertFalse(lm.contains("| linear |"), "a classification row in the LM table: " + lm);
     }
 }

@@ -22,7 +22,7 @@ class ResultsCsvTest {
                 "fmm:k=5,kernels=elu+elu_flip,blend=per_head", "smoke", 3, "abc123", "listops-generated", 0.25, 20,
                 testAcc, 0.2, 2.1, 30, 12.5, 40.0, 55.5, 1234.0, 1.5, 512.0, 12345L, null, null, null,
                 "2026-11-27T19:00:00Z", 14.2, "deadbeef", true, "cpu", "AMD EPYC", 2, "OpenJDK 17", "0.36.0",
-                "PyTorch 2.7.1", 11.5, "0123456789ab", 0.0, 0.0, 0.25, null, null, null);
+                "PyTorch 2.7.1", 11.5, "0123456789ab", 0.0, 0.0, 0.25);
     }
 
     @Test
@@ -60,9 +60,10 @@ class ResultsCsvTest {
         List<String> lines = Files.readAllLines(csv);
         int columns = ResultsCsv.HEADER.size();
         assertEquals(List.of("data_fingerprint", "truncated_frac_train", "truncated_frac_val", "truncated_frac_test",
-                "flags", "memory_measure", "oom_retry_micro_batch"), ResultsCsv.HEADER.subList(columns - 7, columns),
+                "test_examples", "majority_rate", "flags", "memory_measure", "oom_retry_micro_batch"),
+                ResultsCsv.HEADER.subList(columns - 9, columns),
                 "new columns are appended");
-        List<String> old = lines.stream().map(l -> l.substring(0, nthFromEnd(l, 7))).toList();
+        List<String> old = lines.stream().map(l -> l.substring(0, nthFromEnd(l, 9))).toList();
         old = new java.util.ArrayList<>(old);
         old.set(1, old.get(1).replaceFirst("run-1," + CellResult.SCHEMA_VERSION + ",", "run-1,1,"));
         Files.write(csv, old);
@@ -71,7 +72,7 @@ class ResultsCsvTest {
         assertEquals(0.3, read.testAccBest());
         assertNull(read.dataFingerprint());
         assertNull(read.truncatedFracTest());
-        assertNull(read.flags());
+        assertEquals("", read.flags());
         assertNull(read.oomRetryMicroBatch());
     }
 
