@@ -377,7 +377,8 @@ public final class ReportWriter {
             }
         }
         if (!flagged.isEmpty()) {
-            doc.paragraph("Cells with pathology flags (`rss-drift`: resident memory rose over training; "
+            doc.paragraph("Cells with pathology flags (`chance-level`: accuracy within the majority-class rate's "
+                    + "interval; `rss-drift`: resident memory rose over training; "
                     + "`step-time-drift`: step time rose over training; see docs/compare-and-ci.md):");
             doc.table(List.of("cell", "task", "row", "seed", "flags"), flagged);
         }
