@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.fmmbench.harness.results.CurveCsv;
 
 /**
  * Where a cell keeps its checkpoint and how often it writes one: every {@code every} of wall-clock, or every
@@ -70,8 +71,15 @@ public record Checkpointing(Path file, String configHash, Duration every, int ev
         return checkpoint;
     }
 
+    /**
+     * Writes the checkpoint, and the curve so far as the cell's {@code curve.csv}: a long run's directory can be
+     * committed while it grows (checkpoints are not), and the cell replaces the file with the whole curve when it
+     * ends.
+     */
     void write(CellCheckpoint checkpoint) {
         try {
+            // The curve first: whoever sees a checkpoint finds a curve at least as long beside it.
+            CurveCsv.write(file.resolveSibling(CurveCsv.FILE_NAME), checkpoint.curve());
             checkpoint.write(file);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write checkpoint " + file + ": " + e.getMessage(), e);

@@ -67,6 +67,9 @@ class CheckpointResumeTest {
         assertTrue(Files.exists(checkpoint), "the kill left the checkpoint");
         assertFalse(Files.exists(CellRunner.cellDir(killed, cell).resolve(CellRunner.RESULT_FILE)),
                 "killed before the end");
+        List<CurvePoint> partial = CurveCsv.read(CellRunner.cellDir(killed, cell).resolve(CurveCsv.FILE_NAME));
+        assertTrue(partial.size() >= 5 && partial.size() < STEPS,
+                "the checkpoint left the curve so far beside it, " + partial.size() + " steps");
         finish(start(cell, killed, "5"));
 
         int resumedAfter = assertSameCell(whole, killed, cell);

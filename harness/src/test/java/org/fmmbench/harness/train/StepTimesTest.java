@@ -2,6 +2,8 @@ package org.fmmbench.harness.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import org.junit.jupiter.api.Test;
 
 class StepTimesTest {
@@ -28,11 +30,26 @@ class StepTimesTest {
 
     @Test
     void cpuTimeOfAStepIsMeasuredApartFromItsWallClock() throws InterruptedException {
-        StepTimes times = new StepTimes(1);
+        // Process CPU time counts every thread of the JVM (JIT, GC, the test runner), so a sleeping step is not at
+        // zero CPU. Bounded instead: while this thread sleeps S ms the process can burn at most S ms per core, and
+        // a step that spins past that on this thread alone must measure more.
+        long sleepMs = 200;
+        long spinNanos = (sleepMs * Runtime.getRuntime().availableProcessors() + 50) * 1_000_000L;
+        StepTimes idle = new StepTimes(1);
         StepTimes.Start start = StepTimes.start();
-        Thread.sleep(200); // waiting costs wall-clock, not CPU
-        times.stop(start);
-        assertEquals(true, times.medianMs() >= 200, "wall " + times.medianMs());
-        assertEquals(true, times.medianCpuMs() < 100, "cpu " + times.medianCpuMs());
+        Thread.sleep(sleepMs);
+        idle.stop(start);
+        StepTimes busy = new StepTimes(1);
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        start = StepTimes.start();
+        long until = threads.getCurrentThreadCpuTime() + spinNanos;
+        while (threads.getCurrentThreadCpuTime() < until) {
+            Math.sqrt(until); // spin
+        }
+        busy.stop(start);
+        assertEquals(true, idle.medianMs() >= sleepMs, "wall " + idle.medianMs());
+        assertEquals(true, idle.medianCpuMs() < busy.medianCpuMs(),
+                "idle cpu " + idle.medianCpuMs() + " busy cpu " + busy.medianCpuMs());
+        assertEquals(true, busy.medianCpuMs() >= spinNanos / 1e6, "busy cpu " + busy.medianCpuMs());
     }
 }
