@@ -58,6 +58,7 @@ class ReferenceRegressionTest {
 
     @Test
     void uniformTwofoldSlowdownFailsTheCalibratedView() throws IOException {
+        assumeThreeRepeats();
         Outcome o = compare(SMOKE, plantResults(r -> slower(r, 2)));
         assertEquals(1, o.code(), o.out());
         assertTrue(regressions(o).stream().allMatch(l -> l.contains("calibrated")), o.out());
@@ -67,6 +68,7 @@ class ReferenceRegressionTest {
 
     @Test
     void softmaxOnlySlowdownFailsSoftmaxInTheCalibratedView() throws IOException {
+        assumeThreeRepeats();
         Outcome o = compare(SMOKE, plantResults(r -> r.row().equals("softmax") ? slower(r, 2) : r));
         assertEquals(1, o.code(), o.out());
         assertFalse(regressions(o).isEmpty(), o.out());
@@ -182,6 +184,20 @@ class ReferenceRegressionTest {
         ScalingCsv.write(run.resolve(ScalingCsv.FILE_NAME), rows);
         copyCalibration(source, run);
         return run;
+    }
+
+    /**
+     * A twofold slowdown lies inside the hand-set time tolerance (x2.5, from the spread of repeated runs on this
+     * machine) that judges a reference of fewer than three repeats; only bootstrap intervals from three or more
+     * repeats ({@code fmmbench reference smoke}) are tight enough to catch it.
+     */
+    private static void assumeThreeRepeats() throws IOException {
+        long repeats;
+        try (var dirs = Files.list(SMOKE)) {
+            repeats = dirs.filter(d -> d.getFileName().toString().startsWith("run-")).count();
+        }
+        assumeTrue(repeats >= 3, "the smoke reference has " + repeats + " repeat(s): a 2x slowdown is judged by "
+                + "bootstrap intervals from >= 3 repeats, not by the x2.5 hand-set tolerance");
     }
 
     private static void copyCalibration(Path from, Path to) throws IOException {
