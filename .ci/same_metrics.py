@@ -1,5 +1,9 @@
 """Fails unless two runs of the same plan measured the same: every column of results.csv but timings, memory,
-run id and host must be equal, cell by cell. Used to check that --executor slurm computes what local runs do."""
+run id and host must be equal, cell by cell. Used to check that --executor slurm computes what local runs do.
+
+Numbers equal to a relative 1e-5 count as equal and are listed as notes: the fast-weight rows (batched matrix
+inverse in the delta rule) are not bit-reproducible from one process to the next, even with one thread and the same
+environment (seen in a CI replica: fw1_band20 differed by up to 1.0e-6 relative between the local and the Slurm run of one plan)."""
 import csv
 import pathlib
 import sys
@@ -25,14 +29,31 @@ if local.keys() != other.keys():
     problems.append(f"different cells: only in {sys.argv[1]}: {sorted(local.keys() - other.keys())}, "
                     f"only in {sys.argv[2]}: {sorted(other.keys() - local.keys())}")
 compared = 0
+notes = []
+
+
+def close(a, b):
+    try:
+        x, y = float(a), float(b)
+    except (TypeError, ValueError):
+        return False
+    return abs(x - y) <= 1e-5 * max(abs(x), abs(y))
+
+
 for cell in sorted(local.keys() & other.keys()):
     for column, value in local[cell].items():
         if column in NOT_METRICS:
             continue
         compared += 1
-        if other[cell].get(column) != value:
-            problems.append(f"{cell} {column}: {value!r} vs {other[cell].get(column)!r}")
+        theirs = other[cell].get(column)
+        if theirs != value:
+            if close(value, theirs):
+                notes.append(f"{cell} {column}: {value!r} vs {theirs!r} (within 1e-5)")
+            else:
+                problems.append(f"{cell} {column}: {value!r} vs {theirs!r}")
 print(f"{len(local.keys() & other.keys())} cells, {compared} values compared")
+for n in notes:
+    print("note:", n)
 for p in problems:
     print("PROBLEM:", p)
 sys.exit(1 if problems else 0)
