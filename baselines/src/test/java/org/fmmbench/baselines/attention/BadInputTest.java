@@ -9,27 +9,14 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.fmmbench.baselines.NDManagerPerClass;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** Impossible specs and mismatched tensors fail with one message naming the problem and the valid choices. */
-class BadInputTest {
+class BadInputTest extends NDManagerPerClass {
     private static final AttentionSettings SETTINGS = AttentionSettings.nonCausal(2, 8);
-
-    private static NDManager manager;
-
-    @BeforeAll
-    static void open() {
-        manager = NDManager.newBaseManager();
-    }
-
-    @AfterAll
-    static void close() {
-        manager.close();
-    }
 
     private static String specFailure(String spec) {
         return assertThrows(IllegalArgumentException.class,

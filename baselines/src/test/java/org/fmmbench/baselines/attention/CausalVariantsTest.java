@@ -11,29 +11,16 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import java.util.Arrays;
 import java.util.Random;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.fmmbench.baselines.NDManagerPerClass;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Causal variants never look ahead: changing the future leaves the past bit-identical. */
-class CausalVariantsTest {
+class CausalVariantsTest extends NDManagerPerClass {
     private static final int HEADS = 2;
     private static final int D = 8;
     /** Spans three far-field chunks (64) and many near-field blocks (16), with a tail. */
     private static final int N = 150;
-
-    private static NDManager manager;
-
-    @BeforeAll
-    static void open() {
-        manager = NDManager.newBaseManager();
-    }
-
-    @AfterAll
-    static void close() {
-        manager.close();
-    }
 
     @ParameterizedTest
     @ValueSource(strings = {"softmax", "linear", "band:k=5", "band:k=20", "fmm:k=5,kernels=elu,blend=near_channel",

@@ -11,30 +11,17 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import java.util.Random;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.fmmbench.baselines.NDManagerPerClass;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The chunked delta rule against the rule itself, one position at a time. */
-class FastWeightAttentionTest {
+class FastWeightAttentionTest extends NDManagerPerClass {
     private static final int B = 2;
     private static final int H = 2;
     private static final int D = 4;
     private static final int N = 37;
-
-    private static NDManager manager;
-
-    @BeforeAll
-    static void open() {
-        manager = NDManager.newBaseManager();
-    }
-
-    @AfterAll
-    static void close() {
-        manager.close();
-    }
 
     /** Inputs of one comparison: features on the simplex as the layer makes them, beta in (0, 1). */
     private record Inputs(float[] fq, float[] fk, float[] v, float[] beta, float[] weights) {

@@ -4,14 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.fmmbench.baselines.NDManagerPerClass;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -20,21 +18,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Every variant equals the plain N x N reference of the official math, in outputs and in gradients with respect
  * to q, k, v and every blend / kernel-mix weight (set to random values first), in float32 with padded keys.
  */
-class MatchesDenseReferenceTest {
+class MatchesDenseReferenceTest extends NDManagerPerClass {
     /** Largest allowed |difference|, relative to the reference's largest magnitude when that exceeds 1. */
     private static final float TOLERANCE = 1e-5f;
-
-    private static NDManager manager;
-
-    @BeforeAll
-    static void open() {
-        manager = NDManager.newBaseManager();
-    }
-
-    @AfterAll
-    static void close() {
-        manager.close();
-    }
 
     /** Shapes and band; {@code padded} = padded keys per batch element (null = no mask). */
     record Case(int batch, int heads, int n, int d, int k, int[] padded) {

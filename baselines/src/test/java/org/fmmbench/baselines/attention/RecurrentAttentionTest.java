@@ -15,31 +15,18 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
 import java.util.Random;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.fmmbench.baselines.NDManagerPerClass;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Attending a stream chunk by chunk with carried state gives the output of one causal pass over it. */
-class RecurrentAttentionTest {
+class RecurrentAttentionTest extends NDManagerPerClass {
     private static final int BATCH = 2;
     private static final int HEADS = 2;
     private static final int D = 8;
     /** Spans two far-field chunks (64) and many near-field blocks (16), with a tail. */
     private static final int N = 101;
-
-    private static NDManager manager;
-
-    @BeforeAll
-    static void open() {
-        manager = NDManager.newBaseManager();
-    }
-
-    @AfterAll
-    static void close() {
-        manager.close();
-    }
 
     @ParameterizedTest
     @ValueSource(strings = {"linear", "band:k=1", "band:k=5", "fmm:k=5,kernels=elu,blend=per_head",

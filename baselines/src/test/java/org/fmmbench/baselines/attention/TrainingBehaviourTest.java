@@ -13,30 +13,17 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import java.util.Arrays;
 import java.util.Random;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.fmmbench.baselines.NDManagerPerClass;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Attention dropout and autograd behaviour while training. */
-class TrainingBehaviourTest {
+class TrainingBehaviourTest extends NDManagerPerClass {
     private static final int H = 2;
     private static final int D = 8;
     private static final int N = 40;
     private static final Shape SHAPE = new Shape(2, H, N, D);
-
-    private static NDManager manager;
-
-    @BeforeAll
-    static void open() {
-        manager = NDManager.newBaseManager();
-    }
-
-    @AfterAll
-    static void close() {
-        manager.close();
-    }
 
     @ParameterizedTest
     @CsvSource({"softmax,true", "band:k=5,true", "fmm:k=5,true", "linear,false"})

@@ -10,23 +10,10 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.fmmbench.baselines.NDManagerPerClass;
 import org.junit.jupiter.api.Test;
 
-class ScaledEmbeddingTest {
-    private static NDManager manager;
-
-    @BeforeAll
-    static void open() {
-        manager = NDManager.newBaseManager();
-    }
-
-    @AfterAll
-    static void close() {
-        manager.close();
-    }
-
+class ScaledEmbeddingTest extends NDManagerPerClass {
     /**
      * Scaling by sqrt(d) with NDArray.mul(float) once made the table's gradient depend on whether a garbage
      * collection ran before backward: DJL frees the scalar tensor that autograd still holds. The smoke LM cells

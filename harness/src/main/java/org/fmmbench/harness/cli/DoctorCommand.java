@@ -15,11 +15,11 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.fmmbench.harness.run.Devices;
-import org.fmmbench.tasks.TaskOptions;
 import org.fmmbench.tasks.TaskProvider;
 import org.fmmbench.tasks.TaskRegistry;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -39,12 +39,8 @@ final class DoctorCommand implements Callable<Integer> {
             description = "Device to check, as reproduce --device takes it (default: ${DEFAULT-VALUE}).")
     String device;
 
-    @Option(names = "--data-dir", paramLabel = "DIR", description = "Folder with the real LRA data, if any.")
-    Path dataDir;
-
-    @Option(names = "--cache-dir", paramLabel = "DIR",
-            description = "Data cache (default: $FMMBENCH_CACHE or ~/.cache/fmmbench).")
-    Path cacheDir;
+    @Mixin
+    DataDirOptions data;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -74,7 +70,8 @@ final class DoctorCommand implements Callable<Integer> {
                 : "not available");
         line(out, "threads", "intra-op " + JniUtils.getNumThreads() + ", inter-op " + JniUtils.getNumInteropThreads()
                 + ", OMP_NUM_THREADS=" + System.getenv().getOrDefault("OMP_NUM_THREADS", "(unset)"));
-        Path cache = cacheDir != null ? cacheDir : TaskOptions.defaultCacheDir();
+        Path cache = data.cacheDir();
+        Path dataDir = data.dataDir;
         line(out, "cache", cache + ", " + freeSpace(cache) + ", prepared: " + prepared(cache));
         line(out, "data dir", dataDir == null ? "none: tasks use their offline stand-ins"
                 : dataDir + (Files.isDirectory(dataDir) ? "" : " (does not exist)"));

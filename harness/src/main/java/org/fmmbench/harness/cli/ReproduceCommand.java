@@ -33,7 +33,6 @@ import org.fmmbench.harness.slurm.SlurmOptions;
 import org.fmmbench.harness.slurm.SlurmSubmitter;
 import org.fmmbench.harness.slurm.SlurmWaiter;
 import org.fmmbench.harness.slurm.Submission;
-import org.fmmbench.tasks.TaskOptions;
 import org.fmmbench.tasks.TaskRegistry;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -77,13 +76,8 @@ final class ReproduceCommand implements Callable<Integer> {
                     + "configured).")
     String device;
 
-    @Option(names = "--data-dir", paramLabel = "DIR",
-            description = "Folder with the real LRA data; without it tasks use their offline stand-ins.")
-    Path dataDir;
-
-    @Option(names = "--cache-dir", paramLabel = "DIR",
-            description = "Where generated and unpacked data are kept (default: $FMMBENCH_CACHE or ~/.cache/fmmbench).")
-    Path cacheDir;
+    @Mixin
+    DataDirOptions data;
 
     @Option(names = "--out", defaultValue = "results", paramLabel = "DIR",
             description = "Parent of run directories (default: ${DEFAULT-VALUE}); the run is <DIR>/<run-id>.")
@@ -268,10 +262,7 @@ final class ReproduceCommand implements Callable<Integer> {
 
     /** Validates every input and builds the plan; nothing is written before this succeeds. */
     private RunPlan plan() {
-        if (dataDir != null && !Files.isDirectory(dataDir)) {
-            throw new BadInputException("--data-dir " + dataDir + " is not a directory: pass the folder holding "
-                    + "your LRA data, or leave the option out to use the offline stand-ins.");
-        }
+        Path dataDir = data.checkedDataDir();
         try {
             Profile p = ProfileLoader.load(profile, overrides);
             if (rows != null) {
@@ -286,7 +277,7 @@ final class ReproduceCommand implements Callable<Integer> {
                     Runtime.getRuntime().availableProcessors());
             boolean onSlurm = executor == Executor.SLURM;
             return planner.plan(p, new PlanRequest(tasks, variants, seeds, device, onSlurm ? slurmThreads(p) : threads,
-                    maxSteps, dataDir, cacheDir != null ? cacheDir : TaskOptions.defaultCacheDir(),
+                    maxSteps, dataDir, data.cacheDir(),
                     onSlurm ? slurmTimeLimit() : cellTimeout, runId));
         } catch (IllegalArgumentException e) {
             throw new BadInputException(e.getMessage(), e);

@@ -1,6 +1,5 @@
 package org.fmmbench.harness.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -17,6 +16,7 @@ import org.fmmbench.tasks.TaskOptions;
 import org.fmmbench.tasks.TaskProvider;
 import org.fmmbench.tasks.TaskRegistry;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "tasks", mixinStandardHelpOptions = true,
@@ -25,12 +25,8 @@ import picocli.CommandLine.Option;
                 "Opening a task may prepare its data: offline stand-ins are generated into the cache, real files "
                         + "are tokenised into it (once; later runs reuse the cache)."})
 final class TasksCommand implements Callable<Integer> {
-    @Option(names = "--data-dir", paramLabel = "DIR", description = "Folder with the real LRA data.")
-    Path dataDir;
-
-    @Option(names = "--cache-dir", paramLabel = "DIR",
-            description = "Data cache (default: $FMMBENCH_CACHE or ~/.cache/fmmbench).")
-    Path cacheDir;
+    @Mixin
+    DataDirOptions data;
 
     @Option(names = "--profile", defaultValue = "smoke", paramLabel = "NAME|FILE",
             description = "Open each task with this profile's data settings (default: ${DEFAULT-VALUE}).")
@@ -41,23 +37,21 @@ final class TasksCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (dataDir != null && !Files.isDirectory(dataDir)) {
-            throw new BadInputException("--data-dir " + dataDir + " is not a directory.");
-        }
+        Path dataDir = data.checkedDataDir();
         Profile p;
         try {
             p = ProfileLoader.load(profile);
         } catch (IllegalArgumentException e) {
             throw new BadInputException(e.getMessage(), e);
         }
-        Path cache = cacheDir != null ? cacheDir : TaskOptions.defaultCacheDir();
+        Path cache = data.cacheDir();
         Map<String, TaskProvider> providers = TaskRegistry.providers();
         for (TaskProvider provider : providers.values()) {
             System.out.println(provider.name() + "  sources: " + String.join(", ", provider.sources()));
             if (noCheck) {
                 continue;
             }
-            System.out.println("    " + check(provider.name(), p, cache));
+            System.out.println("    " + check(provider.name(), p, dataDir, cache));
         }
         return 0;
     }
@@ -67,7 +61,7 @@ final class TasksCommand implements Callable<Integer> {
                 .collect(java.util.stream.Collectors.joining(" / ")) + " examples";
     }
 
-    private String check(String task, Profile p, Path cache) {
+    private static String check(String task, Profile p, Path dataDir, Path cache) {
         if (!p.taskNames().contains(task)) {
             return "not in profile " + p.name();
         }

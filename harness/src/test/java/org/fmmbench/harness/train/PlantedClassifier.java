@@ -2,13 +2,9 @@ package org.fmmbench.harness.train;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import org.fmmbench.baselines.attention.VariantRegistry;
-import org.fmmbench.baselines.model.ClassifierHead;
 import org.fmmbench.baselines.model.EncoderBlock;
 import org.fmmbench.baselines.model.EncoderConfig;
 import org.fmmbench.baselines.model.LraEncoder;
@@ -30,16 +26,12 @@ final class PlantedClassifier extends SequenceClassifier {
     }
 
     private final Plant plant;
-    private final LraEncoder encoder;
-    private final ClassifierHead head;
 
     PlantedClassifier(EncoderConfig config, int classes, VariantRegistry registry, Plant plant) {
-        super((byte) 1);
+        super((byte) 1, config, classes, registry, config.dim());
         this.plant = plant;
-        encoder = addChildBlock("encoder", new LraEncoder(config, registry));
-        head = addChildBlock("head", new ClassifierHead(config.dim(), config.mlpDim(), classes));
         if (plant == Plant.NO_FINAL_NORM) {
-            encoder.finalNorm().freezeParameters(true);
+            encoder().finalNorm().freezeParameters(true);
         }
     }
 
@@ -49,13 +41,9 @@ final class PlantedClassifier extends SequenceClassifier {
     }
 
     @Override
-    public LraEncoder encoder() {
-        return encoder;
-    }
-
-    @Override
     protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training,
             PairList<String, Object> params) {
+        LraEncoder encoder = encoder();
         NDArray ids = inputs.singletonOrThrow();
         NDArray mask = LraEncoder.keyMask(ids);
         NDArray x = encoder.embedding().forward(store, inputs, training).singletonOrThrow();
@@ -71,21 +59,6 @@ final class PlantedClassifier extends SequenceClassifier {
         NDArray pooled = plant == Plant.MEAN_OVER_REAL_TOKENS
                 ? x.sum(new int[] {1}).div(mask.sum(new int[] {1}, true))
                 : x.mean(new int[] {1});
-        return head.forward(store, new NDList(pooled), training);
-    }
-
-    @Override
-    protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
-        encoder.initialize(manager, dataType, inputShapes[0]);
-        head.initialize(manager, dataType, pooledShape(inputShapes[0]));
-    }
-
-    private Shape pooledShape(Shape ids) {
-        return new Shape(ids.get(0), encoder.config().dim());
-    }
-
-    @Override
-    public Shape[] getOutputShapes(Shape[] inputShapes) {
-        return head.getOutputShapes(new Shape[] {pooledShape(inputShapes[0])});
+        return head().forward(store, new NDList(pooled), training);
     }
 }
