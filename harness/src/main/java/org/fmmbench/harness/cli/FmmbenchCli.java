@@ -57,18 +57,18 @@ public final class FmmbenchCli implements Runnable {
             if (ex instanceof CommandLine.UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {
                 hint = " (did you mean " + String.join(" or ", u.getSuggestions()) + "? see --help)";
             }
-            cmd.getErr().println("fmmbench " + cmd.getCommandName() + ": " + ex.getMessage()
+            cmd.getErr().println(cmd.getCommandSpec().qualifiedName() + ": " + ex.getMessage()
                     + (ex.getMessage().contains("--help") ? "" : hint));
             cmd.getErr().flush();
             return EXIT_BAD_INPUT;
         });
         cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
             if (ex instanceof BadInputException || ex instanceof SlurmInputException) {
-                cmd.getErr().println("fmmbench " + cmd.getCommandName() + ": " + ex.getMessage());
+                cmd.getErr().println(cmd.getCommandSpec().qualifiedName() + ": " + ex.getMessage());
                 cmd.getErr().flush();
                 return EXIT_BAD_INPUT;
             }
-            cmd.getErr().println("fmmbench " + cmd.getCommandName() + " failed: " + ex);
+            cmd.getErr().println(cmd.getCommandSpec().qualifiedName() + " failed: " + ex);
             ex.printStackTrace(cmd.getErr());
             cmd.getErr().flush();
             return 1;

@@ -23,7 +23,10 @@ import picocli.CommandLine.Option;
         description = {"Lists the tasks and their data sources (preferred first), and checks which source each "
                 + "task would use now by opening it as a cell of the profile would.",
                 "Opening a task may prepare its data: offline stand-ins are generated into the cache, real files "
-                        + "are tokenised into it (once; later runs reuse the cache)."})
+                        + "are tokenised into it (once; later runs reuse the cache).",
+                "Subcommands: generate (write ListOps or Pathfinder in LRA's layout), summary (one task's sizes "
+                        + "and label histograms), europarl-languages."},
+        subcommands = {TasksGenerateCommand.class, TasksSummaryCommand.class, EuroparlLanguagesCommand.class})
 final class TasksCommand implements Callable<Integer> {
     @Mixin
     DataDirOptions data;
