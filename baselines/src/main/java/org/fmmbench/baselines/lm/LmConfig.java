@@ -1,6 +1,7 @@
 package org.fmmbench.baselines.lm;
 
 import java.util.Arrays;
+import org.fmmbench.baselines.attention.VariantSpec;
 
 /**
  * Shape of a {@link TransformerLm}. The paper's WikiText-103 model is {@link #paper(int, String)}; {@link #small}
@@ -16,12 +17,12 @@ import java.util.Arrays;
  * @param context training segment length and evaluation window (256 in the paper)
  * @param cutoffs adaptive-softmax cluster boundaries, strictly increasing and below {@code vocabSize};
  *     empty gives a plain (tied) softmax
- * @param attention spec of the causal attention variant, e.g. {@code band:k=20}
+ * @param attention the causal attention variant, e.g. {@code band:k=20}, parsed once by whoever builds the config
  * @param positions how tokens are numbered for the sinusoidal encoding ({@link PositionScheme#WINDOW} is the
  *     paper's)
  */
 public record LmConfig(int vocabSize, int layers, int modelDim, int heads, int headDim, int ffDim, float dropout,
-        int context, int[] cutoffs, String attention, PositionScheme positions) {
+        int context, int[] cutoffs, VariantSpec attention, PositionScheme positions) {
 
     /** The paper's adaptive-softmax cutoffs for WikiText-103 (lmtool-fwms "small" config). */
     public static final int[] PAPER_CUTOFFS = {20_000, 40_000, 200_000};
@@ -42,30 +43,32 @@ public record LmConfig(int vocabSize, int layers, int modelDim, int heads, int h
                     + "increasing, positive and below the vocabulary size " + vocabSize + ", got "
                     + Arrays.toString(cutoffs) + ". Use cutoffsBelow(vocab) to keep only the ones that fit.");
         }
-        require(attention != null && !attention.isBlank(), "attention spec is empty: give e.g. 'softmax'");
+        require(attention != null, "attention variant is missing: give e.g. VariantSpec.parse(\"softmax\")");
         require(positions != null, "positions must be given: PositionScheme.WINDOW is the paper's");
     }
 
     /** A model with the paper's positions ({@link PositionScheme#WINDOW}). */
     public LmConfig(int vocabSize, int layers, int modelDim, int heads, int headDim, int ffDim, float dropout,
-            int context, int[] cutoffs, String attention) {
+            int context, int[] cutoffs, VariantSpec attention) {
         this(vocabSize, layers, modelDim, heads, headDim, ffDim, dropout, context, cutoffs, attention,
                 PositionScheme.WINDOW);
     }
 
     /** The paper's model: 16 layers, d_model 128, 8 heads × 16, FF 2048, dropout 0.1, context 256. */
     public static LmConfig paper(int vocabSize, String attention) {
-        return new LmConfig(vocabSize, 16, 128, 8, 16, 2048, 0.1f, 256, cutoffsBelow(vocabSize), attention);
+        return new LmConfig(vocabSize, 16, 128, 8, 16, 2048, 0.1f, 256, cutoffsBelow(vocabSize),
+                VariantSpec.parse(attention));
     }
 
     /** A CPU-trainable model with the paper's architecture: 4 layers, d 128, 8 heads × 16, FF 512. */
     public static LmConfig small(int vocabSize, String attention) {
-        return new LmConfig(vocabSize, 4, 128, 8, 16, 512, 0.1f, 256, cutoffsBelow(vocabSize), attention);
+        return new LmConfig(vocabSize, 4, 128, 8, 16, 512, 0.1f, 256, cutoffsBelow(vocabSize),
+                VariantSpec.parse(attention));
     }
 
     /** For tests and smoke runs: 2 layers, d 32, 4 heads × 8, FF 64, no dropout, context 32. */
     public static LmConfig tiny(int vocabSize, String attention) {
-        return new LmConfig(vocabSize, 2, 32, 4, 8, 64, 0f, 32, new int[0], attention);
+        return new LmConfig(vocabSize, 2, 32, 4, 8, 64, 0f, 32, new int[0], VariantSpec.parse(attention));
     }
 
     /** The paper's cutoffs that lie below {@code vocabSize}: none for a byte corpus (plain softmax). */
@@ -73,7 +76,7 @@ public record LmConfig(int vocabSize, int layers, int modelDim, int heads, int h
         return Arrays.stream(PAPER_CUTOFFS).filter(c -> c < vocabSize).toArray();
     }
 
-    public LmConfig withAttention(String spec) {
+    public LmConfig withAttention(VariantSpec spec) {
         return new LmConfig(vocabSize, layers, modelDim, heads, headDim, ffDim, dropout, context, cutoffs, spec,
                 positions);
     }

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.fmmbench.baselines.attention.AttentionSettings;
 import org.fmmbench.baselines.attention.VariantRegistry;
+import org.fmmbench.baselines.attention.VariantSpec;
 import org.fmmbench.baselines.lm.LmConfig;
 import org.fmmbench.baselines.lm.PositionScheme;
 import org.fmmbench.baselines.lm.TransformerLm;
@@ -104,12 +105,13 @@ public final class CopyWorkload implements Workload {
         Device device = CellTrainer.device(cell.device());
         VariantRegistry registry = VariantRegistry.load();
         AttentionSettings settings = attentionSettings(m);
-        registry.create(cell.variant(), settings);
+        VariantSpec variant = VariantSpec.parse(cell.variant());
+        registry.create(variant, settings);
         try (NDManager manager = NDManager.newBaseManager(device)) {
             Engine.getInstance().setRandomSeed(Long.hashCode(cell.seed()));
             LmConfig config = new LmConfig(SYMBOLS + 1, m.layers(), m.dim(), m.heads(), m.dim() / m.heads(),
-                    m.mlpDim(), m.dropout(), length, new int[0], cell.variant(), PositionScheme.STREAM);
-            TransformerLm model = new TransformerLm(config, s -> registry.create(cell.variant(), settings));
+                    m.mlpDim(), m.dropout(), length, new int[0], variant, PositionScheme.STREAM);
+            TransformerLm model = new TransformerLm(config, s -> registry.create(variant, settings));
             model.initialize(manager, DataType.FLOAT32, new Shape(train.batchSize(), length),
                     new Shape(train.batchSize(), length));
             return new Run(model, manager, train, length, cell.seed(), listener).execute();

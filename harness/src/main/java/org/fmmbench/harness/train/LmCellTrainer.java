@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.fmmbench.baselines.attention.AttentionSettings;
 import org.fmmbench.baselines.attention.VariantRegistry;
+import org.fmmbench.baselines.attention.VariantSpec;
 import org.fmmbench.baselines.lm.LmConfig;
 import org.fmmbench.baselines.lm.LmEvaluator;
 import org.fmmbench.baselines.lm.PositionScheme;
@@ -83,13 +84,14 @@ public final class LmCellTrainer {
         int context = context(data);
         VariantRegistry registry = VariantRegistry.load();
         ModelConfig m = cell.model();
-        registry.create(cell.variant(), AttentionSettings.causal(m.heads(), m.dim() / m.heads()));
+        VariantSpec variant = VariantSpec.parse(cell.variant());
+        registry.create(variant, AttentionSettings.causal(m.heads(), m.dim() / m.heads()));
         CellCheckpoint resume = checkpointing.resumePoint();
         try (LmCorpus corpus = LmCorpora.open(data.source(), options(cell));
                 NDManager manager = NDManager.newBaseManager(device)) {
             Engine.getInstance().setRandomSeed(Long.hashCode(cell.seed()));
             LmConfig config = new LmConfig(corpus.vocabSize(), m.layers(), m.dim(), m.heads(), m.dim() / m.heads(),
-                    m.mlpDim(), m.dropout(), context, LmConfig.cutoffsBelow(corpus.vocabSize()), cell.variant(),
+                    m.mlpDim(), m.dropout(), context, LmConfig.cutoffsBelow(corpus.vocabSize()), variant,
                     PositionScheme.bySpecName(m.positions()));
             TransformerLm model = TransformerLm.create(config, registry);
             model.initialize(manager, DataType.FLOAT32, new Shape(train.batchSize(), context),

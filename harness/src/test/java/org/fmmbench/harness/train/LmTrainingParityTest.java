@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.fmmbench.baselines.attention.VariantSpec;
 import org.fmmbench.baselines.attention.VariantRegistry;
 import org.fmmbench.baselines.lm.LmConfig;
 import org.fmmbench.baselines.lm.PositionScheme;
@@ -70,7 +71,8 @@ class LmTrainingParityTest {
     @Test
     void parityFailsWhenTheBandIsOneKeyWider() throws IOException {
         LmConfig official = OFFICIAL.lmConfig();
-        assertParityFails(train(official.withAttention(official.attention().replace("k=5,", "k=6,")),
+        assertParityFails(train(official.withAttention(
+                VariantSpec.parse(official.attention().toString().replace("k=5,", "k=6,"))),
                 OFFICIAL.trainConfig()));
     }
 

@@ -21,6 +21,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.fmmbench.baselines.attention.VariantSpec;
 import org.fmmbench.baselines.lm.LmConfig;
 import org.fmmbench.baselines.lm.TransformerLm;
 import org.fmmbench.harness.config.TrainConfig;
@@ -119,7 +120,7 @@ final class OfficialLmTrajectory {
                 .toArray();
         return new LmConfig(integer("vocab"), integer("layers"), integer("d_model"), integer("heads"),
                 integer("d_head"), integer("d_inner"), Float.parseFloat(settings.getProperty("dropout")),
-                integer("tgt_len"), cutoffs, spec);
+                integer("tgt_len"), cutoffs, VariantSpec.parse(spec));
     }
 
     /** The official schedule: Adam at peak {@code lr}, warm-up, cosine over {@code max_step}, clipping. */
