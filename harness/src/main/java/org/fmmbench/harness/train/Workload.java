@@ -8,7 +8,8 @@ import org.fmmbench.harness.config.ModelConfig;
 /**
  * A kind of training run that owns one task name: its data, model, training step and validation score. Found
  * through {@link java.util.ServiceLoader} ({@link Workloads}), so the harness runs its cells without branching on
- * the name. The copy task is the first; classification and language modelling still have their own trainers.
+ * the name: language modelling ({@code lm}) and the copy task are registered this way; {@link ClassificationWorkload}
+ * runs every task of the task registry (the LRA tasks and any task plug-in).
  */
 public interface Workload {
     /** The task name of the cells this workload runs, e.g. {@code copy}. */
@@ -33,4 +34,15 @@ public interface Workload {
      * @throws DivergedException as soon as a training loss is NaN or infinite
      */
     TrainResult train(CellConfig cell, Path dataDir, Path cacheDir, TrainingListener listener);
+
+    /**
+     * Runs one cell, resuming from and writing checkpoints as {@code checkpointing} says. By default a workload
+     * trains in one go and ignores it (docs/checkpoints.md lists which workloads resume).
+     *
+     * @throws DivergedException as soon as a training loss is NaN or infinite
+     */
+    default TrainResult train(CellConfig cell, Path dataDir, Path cacheDir, TrainingListener listener,
+            Checkpointing checkpointing) {
+        return train(cell, dataDir, cacheDir, listener);
+    }
 }

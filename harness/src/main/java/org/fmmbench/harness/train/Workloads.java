@@ -3,17 +3,37 @@ package org.fmmbench.harness.train;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.TreeSet;
+import org.fmmbench.harness.config.CellConfig;
+import org.fmmbench.harness.config.ModelConfig;
+import org.fmmbench.tasks.TaskRegistry;
 
-/** The {@link Workload}s on the class path, one per task name. */
+/**
+ * The workload of each task name: the {@link Workload}s registered in {@code META-INF/services}, each owning its
+ * name, and {@link ClassificationWorkload} for every task of the task registry.
+ */
 public final class Workloads {
     private final Map<String, Workload> byTask;
+    private final Set<String> classificationTasks;
+    private final Workload classification = new ClassificationWorkload();
 
-    private Workloads(Map<String, Workload> byTask) {
+    private Workloads(Map<String, Workload> byTask, Set<String> classificationTasks) {
         this.byTask = Map.copyOf(byTask);
+        this.classificationTasks = Set.copyOf(classificationTasks);
     }
 
-    /** Every workload registered in {@code META-INF/services}; two claiming one task name is an error. */
+    /** The registered workloads and the task registry's tasks as classification. */
     public static Workloads load() {
+        return load(TaskRegistry.providers().keySet());
+    }
+
+    /**
+     * The registered workloads, and classification for {@code classificationTasks}.
+     *
+     * @throws IllegalStateException when two workloads claim one task name
+     */
+    public static Workloads load(Set<String> classificationTasks) {
         Map<String, Workload> found = new LinkedHashMap<>();
         for (Workload w : ServiceLoader.load(Workload.class)) {
             Workload earlier = found.putIfAbsent(w.task(), w);
@@ -22,15 +42,43 @@ public final class Workloads {
                         + earlier.getClass().getName() + " and " + w.getClass().getName());
             }
         }
-        return new Workloads(found);
+        return new Workloads(found, classificationTasks);
     }
 
-    /** The workload of {@code task}, or {@code null} when the task is trained by another trainer. */
+    /**
+     * The workload that runs cells of {@code task}.
+     *
+     * @throws IllegalArgumentException naming the known tasks when none does
+     */
     public Workload find(String task) {
-        return byTask.get(task);
+        Workload w = byTask.get(task);
+        if (w != null) {
+            return w;
+        }
+        if (classificationTasks.contains(task)) {
+            return classification;
+        }
+        throw new IllegalArgumentException("Unknown task '" + task + "'. Known tasks: " + String.join(", ", tasks())
+                + ".");
     }
 
-    public java.util.Set<String> tasks() {
-        return byTask.keySet();
+    /**
+     * The check every attention model needs before anything runs.
+     *
+     * @throws IllegalArgumentException when {@code model.dim} is not a positive multiple of {@code model.heads}
+     */
+    static void requireHeadsDivideDim(CellConfig cell) {
+        ModelConfig m = cell.model();
+        if (m.heads() < 1 || m.dim() % m.heads() != 0) {
+            throw new IllegalArgumentException("Task '" + cell.task() + "': model dim " + m.dim()
+                    + " must be a multiple of heads " + m.heads() + ".");
+        }
+    }
+
+    /** Every task name a cell may have, sorted. */
+    public Set<String> tasks() {
+        Set<String> all = new TreeSet<>(classificationTasks);
+        all.addAll(byTask.keySet());
+        return all;
     }
 }

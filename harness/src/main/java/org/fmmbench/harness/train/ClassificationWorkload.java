@@ -1,0 +1,44 @@
+package org.fmmbench.harness.train;
+
+import java.nio.file.Path;
+import org.fmmbench.baselines.attention.AttentionSettings;
+import org.fmmbench.harness.config.CellConfig;
+import org.fmmbench.harness.config.ModelConfig;
+
+/**
+ * Sequence classification, the LRA tasks: an encoder and an MLP head trained by {@link CellTrainer}. Runs every task
+ * of the task registry ({@link Workloads}), so a task plug-in needs no workload of its own.
+ */
+final class ClassificationWorkload implements Workload {
+    /** Not a task name: classification serves all the task registry's names. */
+    @Override
+    public String task() {
+        return "classification";
+    }
+
+    @Override
+    public AttentionSettings attentionSettings(ModelConfig m) {
+        return new AttentionSettings(m.heads(), m.dim() / m.heads(), false, m.attentionDropout());
+    }
+
+    @Override
+    public void validate(CellConfig cell) {
+        Workloads.requireHeadsDivideDim(cell);
+    }
+
+    @Override
+    public void prepareData(CellConfig cell, Path dataDir, Path cacheDir) {
+        new CellTrainer(dataDir, cacheDir).prepareData(cell);
+    }
+
+    @Override
+    public TrainResult train(CellConfig cell, Path dataDir, Path cacheDir, TrainingListener listener) {
+        return train(cell, dataDir, cacheDir, listener, Checkpointing.off());
+    }
+
+    @Override
+    public TrainResult train(CellConfig cell, Path dataDir, Path cacheDir, TrainingListener listener,
+            Checkpointing checkpointing) {
+        return new CellTrainer(dataDir, cacheDir).train(cell, listener, checkpointing);
+    }
+}

@@ -1,0 +1,53 @@
+package org.fmmbench.harness.train;
+
+import java.nio.file.Path;
+import org.fmmbench.baselines.attention.AttentionSettings;
+import org.fmmbench.baselines.lm.PositionScheme;
+import org.fmmbench.harness.config.CellConfig;
+import org.fmmbench.harness.config.ModelConfig;
+import org.fmmbench.tasks.lm.LmCorpora;
+
+/** Language modelling, task {@code lm}: a causal decoder trained by {@link LmCellTrainer} (docs/language-modelling.md). */
+public final class LanguageModellingWorkload implements Workload {
+    @Override
+    public String task() {
+        return LmCellTrainer.TASK;
+    }
+
+    @Override
+    public AttentionSettings attentionSettings(ModelConfig m) {
+        return AttentionSettings.causal(m.heads(), m.dim() / m.heads());
+    }
+
+    @Override
+    public void validate(CellConfig cell) {
+        if (!LmCorpora.NAMES.contains(cell.data().source())) {
+            throw new IllegalArgumentException("Task 'lm': unknown data.source '" + cell.data().source()
+                    + "'; use one of " + String.join(", ", LmCorpora.NAMES) + ".");
+        }
+        ModelConfig m = cell.model();
+        if (LmEvalMode.bySpecName(cell.train().evalMode()) == LmEvalMode.STATEFUL
+                && PositionScheme.bySpecName(m.positions()) != PositionScheme.STREAM) {
+            throw new IllegalArgumentException("Task 'lm': train.evalMode stateful needs model.positions stream, "
+                    + "got '" + m.positions() + "' (the paper's window positions change whenever the window moves, "
+                    + "so no state can be carried); set model.positions: stream or evalMode: windowed.");
+        }
+        Workloads.requireHeadsDivideDim(cell);
+    }
+
+    @Override
+    public void prepareData(CellConfig cell, Path dataDir, Path cacheDir) {
+        new LmCellTrainer(dataDir, cacheDir).prepareData(cell);
+    }
+
+    @Override
+    public TrainResult train(CellConfig cell, Path dataDir, Path cacheDir, TrainingListener listener) {
+        return train(cell, dataDir, cacheDir, listener, Checkpointing.off());
+    }
+
+    @Override
+    public TrainResult train(CellConfig cell, Path dataDir, Path cacheDir, TrainingListener listener,
+            Checkpointing checkpointing) {
+        return new LmCellTrainer(dataDir, cacheDir).train(cell, listener, checkpointing);
+    }
+}

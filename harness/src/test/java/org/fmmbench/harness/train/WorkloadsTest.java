@@ -1,0 +1,40 @@
+package org.fmmbench.harness.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Set;
+import org.fmmbench.tasks.TaskRegistry;
+import org.junit.jupiter.api.Test;
+
+class WorkloadsTest {
+    private final Workloads workloads = Workloads.load();
+
+    @Test
+    void eachTaskNameFindsTheOneWorkloadThatRunsIt() {
+        assertInstanceOf(LanguageModellingWorkload.class, workloads.find("lm"));
+        assertInstanceOf(CopyWorkload.class, workloads.find("copy"));
+        for (String task : TaskRegistry.providers().keySet()) {
+            assertInstanceOf(ClassificationWorkload.class, workloads.find(task), task);
+        }
+        assertTrue(workloads.tasks().containsAll(Set.of("lm", "copy", "listops", "pathfinder")), workloads.tasks()
+                .toString());
+    }
+
+    @Test
+    void anUnknownTaskIsRefusedWithTheKnownOnesListed() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> workloads.find("cifar"));
+        assertEquals("Unknown task 'cifar'. Known tasks: " + String.join(", ", workloads.tasks()) + ".",
+                e.getMessage());
+        assertTrue(e.getMessage().contains(" copy,") && e.getMessage().contains(" lm,"), e.getMessage());
+    }
+
+    @Test
+    void classificationCoversOnlyTheTaskNamesItIsGiven() {
+        Workloads onlyListOps = Workloads.load(Set.of("listops"));
+        assertInstanceOf(ClassificationWorkload.class, onlyListOps.find("listops"));
+        assertThrows(IllegalArgumentException.class, () -> onlyListOps.find("text"));
+    }
+}
