@@ -10,6 +10,7 @@ import org.fmmbench.tasks.pathfinder.PathfinderDatasetWriter;
 import org.fmmbench.tasks.pathfinder.PathfinderParams;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code tasks generate listops|pathfinder}: writes a generated data set in LRA's own file layout. */
@@ -31,11 +32,8 @@ final class TasksGenerateCommand implements Runnable {
             description = "Writes basic_train.tsv, basic_val.tsv and basic_test.tsv in LRA's format, with LRA's "
                     + "generator settings (depth 10, up to 10 arguments, lengths 500-2000 tokens).")
     static final class ListOps implements Callable<Integer> {
-        @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder to write into.")
-        Path out;
-
-        @Option(names = "--seed", paramLabel = "S", defaultValue = "0", description = "Seed (default: ${DEFAULT-VALUE}).")
-        long seed;
+        @Mixin
+        Destination destination;
 
         @Option(names = "--train", paramLabel = "N", defaultValue = "96000",
                 description = "Training examples (default: ${DEFAULT-VALUE}, LRA's).")
@@ -49,17 +47,15 @@ final class TasksGenerateCommand implements Runnable {
                 description = "Test examples (default: ${DEFAULT-VALUE}).")
         int test;
 
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
         @Override
         public Integer call() throws IOException {
             requireAtLeast("--train", train, 1);
             requireAtLeast("--val", val, 1);
             requireAtLeast("--test", test, 1);
             long start = System.nanoTime();
-            ListOpsGenerator.writeDataset(outputFolder(out), ListOpsGenerator.Config.lra(), seed, train, val, test);
-            wrote(spec.commandLine().getOut(), out, start);
+            ListOpsGenerator.writeDataset(destination.folder(), ListOpsGenerator.Config.lra(), destination.seed, train,
+                    val, test);
+            destination.wrote(start);
             return 0;
         }
     }
@@ -68,11 +64,8 @@ final class TasksGenerateCommand implements Runnable {
             description = "Writes imgs/<batch>/sample_<i>.png and metadata/<batch>.npy in LRA's layout (32x32); "
                     + "rerunning resumes: finished batches of 1000 images are kept.")
     static final class Pathfinder implements Callable<Integer> {
-        @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder to write into.")
-        Path out;
-
-        @Option(names = "--seed", paramLabel = "S", defaultValue = "0", description = "Seed (default: ${DEFAULT-VALUE}).")
-        long seed;
+        @Mixin
+        Destination destination;
 
         @Option(names = "--images", paramLabel = "N", defaultValue = "200000",
                 description = "Images, a multiple of " + PathfinderDatasetWriter.BATCH + " (default: ${DEFAULT-VALUE}, LRA's).")
@@ -84,9 +77,6 @@ final class TasksGenerateCommand implements Runnable {
 
         @Option(names = "--threads", paramLabel = "N", description = "Threads drawing images (default: every core).")
         Integer threads;
-
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
 
         @Override
         public Integer call() throws IOException {
@@ -104,9 +94,9 @@ final class TasksGenerateCommand implements Runnable {
             int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
             requireAtLeast("--threads", workers, 1);
             long start = System.nanoTime();
-            PathfinderDatasetWriter.ensure(outputFolder(out), params, seed, images / PathfinderDatasetWriter.BATCH,
-                    workers);
-            wrote(spec.commandLine().getOut(), out, start);
+            PathfinderDatasetWriter.ensure(destination.folder(), params, destination.seed,
+                    images / PathfinderDatasetWriter.BATCH, workers);
+            destination.wrote(start);
             return 0;
         }
     }
@@ -117,15 +107,29 @@ final class TasksGenerateCommand implements Runnable {
         }
     }
 
-    private static Path outputFolder(Path out) throws IOException {
-        if (Files.exists(out) && !Files.isDirectory(out)) {
-            throw new BadInputException("--out " + out + " is a file: pass a folder (it is created if missing).");
-        }
-        return Files.createDirectories(out);
-    }
+    /** Where a generator writes, and its seed. */
+    static final class Destination {
+        @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder to write into.")
+        Path out;
 
-    private static void wrote(PrintWriter out, Path dir, long start) {
-        out.printf("wrote %s in %.1f s%n", dir, (System.nanoTime() - start) / 1e9);
-        out.flush();
+        @Option(names = "--seed", paramLabel = "S", defaultValue = "0", description = "Seed (default: ${DEFAULT-VALUE}).")
+        long seed;
+
+        @CommandLine.Spec(CommandLine.Spec.Target.MIXEE)
+        CommandLine.Model.CommandSpec generator;
+
+        /** {@code --out}, created if missing; a file there is bad input and is left alone. */
+        Path folder() throws IOException {
+            if (Files.exists(out) && !Files.isDirectory(out)) {
+                throw new BadInputException("--out " + out + " is a file: pass a folder (it is created if missing).");
+            }
+            return Files.createDirectories(out);
+        }
+
+        void wrote(long start) {
+            PrintWriter console = generator.commandLine().getOut();
+            console.printf("wrote %s in %.1f s%n", out, (System.nanoTime() - start) / 1e9);
+            console.flush();
+        }
     }
 }

@@ -2,14 +2,13 @@ package org.fmmbench.harness.scaling;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.fmmbench.harness.results.AtomicFiles;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
@@ -31,25 +30,20 @@ public final class ModelStepCsv {
     }
 
     public static void write(Path file, List<ModelStepRow> rows) throws IOException {
-        Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), file.getFileName().toString(), ".tmp");
-        try {
-            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
-                    CSVPrinter printer = new CSVPrinter(w, WRITE)) {
-                for (ModelStepRow r : rows) {
-                    CellMeasurement m = r.measurement();
-                    Provenance p = r.provenance();
-                    printer.printRecord(ScalingCsv.SCHEMA_VERSION, r.task(), r.variant().toString(), r.n(), r.batch(),
-                            r.documents(), num(m.medianMs()), num(m.minMs()), num(m.maxMs()), num(m.cpuMs()),
-                            num(m.peakMib()), r.status() == RowStatus.OK ? num(r.tokensPerSecond()) : "",
-                            num(r.estimatedMib()), r.threads(), r.status().label(), r.detail(), p.runId(), p.startedAt(),
-                            p.gitCommit(), p.gitDirty(), p.cpuModel(), p.jvm(), p.djlVersion(), p.pytorchVersion(),
-                            p.jmhSettings());
-                }
+        AtomicFiles.write(file, w -> {
+            CSVPrinter printer = new CSVPrinter(w, WRITE);
+            for (ModelStepRow r : rows) {
+                CellMeasurement m = r.measurement();
+                Provenance p = r.provenance();
+                printer.printRecord(ScalingCsv.SCHEMA_VERSION, r.task(), r.variant().toString(), r.n(), r.batch(),
+                        r.documents(), num(m.medianMs()), num(m.minMs()), num(m.maxMs()), num(m.cpuMs()),
+                        num(m.peakMib()), r.status() == RowStatus.OK ? num(r.tokensPerSecond()) : "",
+                        num(r.estimatedMib()), r.threads(), r.status().label(), r.detail(), p.runId(), p.startedAt(),
+                        p.gitCommit(), p.gitDirty(), p.cpuModel(), p.jvm(), p.djlVersion(), p.pytorchVersion(),
+                        p.jmhSettings());
             }
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+            printer.flush();
+        });
     }
 
     public static List<ModelStepRow> read(Path file) throws IOException {

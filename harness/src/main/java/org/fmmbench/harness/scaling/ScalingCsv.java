@@ -2,14 +2,13 @@ package org.fmmbench.harness.scaling;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.fmmbench.harness.results.AtomicFiles;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
@@ -41,20 +40,13 @@ public final class ScalingCsv {
     }
 
     public static void write(Path file, List<ScalingRow> rows) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
-        try {
-            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
-                    CSVPrinter printer = new CSVPrinter(w, WRITE)) {
-                for (ScalingRow row : rows) {
-                    printer.printRecord(values(row));
-                }
+        AtomicFiles.write(file, w -> {
+            CSVPrinter printer = new CSVPrinter(w, WRITE);
+            for (ScalingRow row : rows) {
+                printer.printRecord(values(row));
             }
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+            printer.flush();
+        });
     }
 
     public static List<ScalingRow> read(Path file) throws IOException {

@@ -2,10 +2,8 @@ package org.fmmbench.harness.scaling;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
+import org.fmmbench.harness.results.AtomicFiles;
 import org.fmmbench.baselines.attention.AttentionShape;
 import org.fmmbench.baselines.attention.VariantRegistry;
 
@@ -135,7 +134,7 @@ public final class ScalingRun {
         List<ScalingTargets.Target> targets = ScalingTargets.evaluate(rows, plan.time());
         String table = ScalingTargets.markdown(targets, plan.runId(), rows, plan.time(), ceiling);
         Path targetsFile = plan.runDir().resolve(TARGETS_FILE);
-        writeAtomically(targetsFile, table);
+        AtomicFiles.writeString(targetsFile, table);
         out.println();
         out.println(table);
         charts.forEach(c -> out.println("chart: " + c));
@@ -150,23 +149,7 @@ public final class ScalingRun {
     }
 
     private static void copy(Path from, Path to) throws IOException {
-        Path tmp = Files.createTempFile(to.toAbsolutePath().getParent(), to.getFileName().toString(), ".tmp");
-        try {
-            Files.copy(from, tmp, StandardCopyOption.REPLACE_EXISTING);
-            Files.move(tmp, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
-    }
-
-    private static void writeAtomically(Path file, String text) throws IOException {
-        Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), file.getFileName().toString(), ".tmp");
-        try {
-            Files.writeString(tmp, text, StandardCharsets.UTF_8);
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicFiles.writeBinary(to, out -> Files.copy(from, out));
     }
 
     private static String summary(ScalingRow row) {

@@ -113,24 +113,25 @@ public final class ScalingTargets {
 
     private Target ratioAtLeast(String name, VariantSpec num, boolean numCausal, VariantSpec den, boolean denCausal,
             int n, Metric m, double min) {
-        double ratio = ratio(num, numCausal, den, denCausal, n, m);
-        String requirement = String.format(Locale.ROOT, ">= %.0fx", min);
-        if (Double.isNaN(ratio)) {
-            return new Target(name, requirement, "not measured", Verdict.NOT_MEASURED);
-        }
-        return new Target(name, requirement, String.format(Locale.ROOT, "%.1fx", ratio),
-                ratio >= min ? Verdict.PASS : Verdict.FAIL);
+        return ratioTarget(name, ratio(num, numCausal, den, denCausal, n, m), ">= %.0fx", min, "%.1fx",
+                r -> r >= min);
     }
 
     private Target ratioAtMost(String name, VariantSpec num, boolean numCausal, VariantSpec den, boolean denCausal,
             int n, Metric m, double max) {
-        double ratio = ratio(num, numCausal, den, denCausal, n, m);
-        String requirement = String.format(Locale.ROOT, "<= %.0fx", max);
+        return ratioTarget(name, ratio(num, numCausal, den, denCausal, n, m), "<= %.0fx", max, "%.2fx",
+                r -> r <= max);
+    }
+
+    /** A ratio against its bound: {@code requirement} formats the bound, {@code shown} the measured ratio. */
+    private static Target ratioTarget(String name, double ratio, String requirement, double bound, String shown,
+            java.util.function.DoublePredicate met) {
+        String required = String.format(Locale.ROOT, requirement, bound);
         if (Double.isNaN(ratio)) {
-            return new Target(name, requirement, "not measured", Verdict.NOT_MEASURED);
+            return new Target(name, required, "not measured", Verdict.NOT_MEASURED);
         }
-        return new Target(name, requirement, String.format(Locale.ROOT, "%.2fx", ratio),
-                ratio <= max ? Verdict.PASS : Verdict.FAIL);
+        return new Target(name, required, String.format(Locale.ROOT, shown, ratio),
+                met.test(ratio) ? Verdict.PASS : Verdict.FAIL);
     }
 
     /** The largest non-causal fwdbwd time ratio num / den over the N >= {@code from} where both were measured. */

@@ -33,7 +33,7 @@ import org.fmmbench.tasks.TaskRegistry;
  * <p>Deterministic on CPU for a fixed seed, configuration and thread count: DJL's (PyTorch's) generator is
  * seeded before the model is built and all shuffling uses a {@link java.util.SplittableRandom} from the seed.
  */
-public final class CellTrainer {
+public final class CellTrainer implements ResumableTrainer {
     private final Path dataDir;
     private final Path cacheDir;
     private final TaskOpener tasks;
@@ -49,22 +49,15 @@ public final class CellTrainer {
     }
 
     /**
-     * Runs one cell.
+     * Runs one cell, continuing from its checkpoint if {@code checkpointing} has one for this configuration, and
+     * writing checkpoints as it says.
      *
      * @throws org.fmmbench.tasks.MissingDataException when the task's data is absent (the cell is skipped)
      * @throws DivergedException as soon as a training loss is NaN or infinite
      * @throws IllegalArgumentException naming the offending setting when the configuration is impossible
-     */
-    public TrainResult train(CellConfig cell, TrainingListener listener) {
-        return train(cell, listener, Checkpointing.off());
-    }
-
-    /**
-     * Runs one cell, continuing from its checkpoint if {@code checkpointing} has one for this configuration, and
-     * writing checkpoints as it says.
-     *
      * @throws IllegalStateException naming the checkpoint when it exists but cannot be read
      */
+    @Override
     public TrainResult train(CellConfig cell, TrainingListener listener, Checkpointing checkpointing) {
         TrainConfig train = cell.train();
         checkTrainConfig(train);
@@ -104,6 +97,7 @@ public final class CellTrainer {
      *
      * @throws org.fmmbench.tasks.MissingDataException when the task's data is absent
      */
+    @Override
     public void prepareData(CellConfig cell) {
         tasks.open(cell.task(), options(cell)).close();
     }

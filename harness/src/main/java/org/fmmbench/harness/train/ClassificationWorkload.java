@@ -9,7 +9,7 @@ import org.fmmbench.harness.config.ModelConfig;
  * Sequence classification, the LRA tasks: an encoder and an MLP head trained by {@link CellTrainer}. Runs every task
  * of the task registry ({@link Workloads}), so a task plug-in needs no workload of its own.
  */
-final class ClassificationWorkload implements Workload {
+final class ClassificationWorkload extends ResumableWorkload {
     /** Not a task name: classification serves all the task registry's names. */
     @Override
     public String task() {
@@ -27,18 +27,7 @@ final class ClassificationWorkload implements Workload {
     }
 
     @Override
-    public void prepareData(CellConfig cell, Path dataDir, Path cacheDir) {
-        new CellTrainer(dataDir, cacheDir).prepareData(cell);
-    }
-
-    @Override
-    public TrainResult train(CellConfig cell, Path dataDir, Path cacheDir, TrainingListener listener) {
-        return train(cell, dataDir, cacheDir, listener, Checkpointing.off());
-    }
-
-    @Override
-    public TrainResult train(CellConfig cell, Path dataDir, Path cacheDir, TrainingListener listener,
-            Checkpointing checkpointing) {
-        return new CellTrainer(dataDir, cacheDir).train(cell, listener, checkpointing);
+    ResumableTrainer trainer(Path dataDir, Path cacheDir) {
+        return new CellTrainer(dataDir, cacheDir);
     }
 }

@@ -8,7 +8,7 @@ import org.fmmbench.harness.config.ModelConfig;
 import org.fmmbench.tasks.lm.LmCorpora;
 
 /** Language modelling, task {@code lm}: a causal decoder trained by {@link LmCellTrainer} (docs/language-modelling.md). */
-public final class LanguageModellingWorkload implements Workload {
+public final class LanguageModellingWorkload extends ResumableWorkload {
     @Override
     public String task() {
         return LmCellTrainer.TASK;
@@ -36,18 +36,7 @@ public final class LanguageModellingWorkload implements Workload {
     }
 
     @Override
-    public void prepareData(CellConfig cell, Path dataDir, Path cacheDir) {
-        new LmCellTrainer(dataDir, cacheDir).prepareData(cell);
-    }
-
-    @Override
-    public TrainResult train(CellConfig cell, Path dataDir, Path cacheDir, TrainingListener listener) {
-        return train(cell, dataDir, cacheDir, listener, Checkpointing.off());
-    }
-
-    @Override
-    public TrainResult train(CellConfig cell, Path dataDir, Path cacheDir, TrainingListener listener,
-            Checkpointing checkpointing) {
-        return new LmCellTrainer(dataDir, cacheDir).train(cell, listener, checkpointing);
+    ResumableTrainer trainer(Path dataDir, Path cacheDir) {
+        return new LmCellTrainer(dataDir, cacheDir);
     }
 }

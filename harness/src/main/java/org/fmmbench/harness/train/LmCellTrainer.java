@@ -45,7 +45,7 @@ import org.fmmbench.tasks.lm.TokenStream;
  * {@code train.evalMode} chooses windowed or stateful evaluation ({@link LmEvalMode}) and {@code train.gradClip}
  * is the clipping norm.
  */
-public final class LmCellTrainer {
+public final class LmCellTrainer implements ResumableTrainer {
     /** The task name of language-modelling cells. */
     public static final String TASK = "lm";
     /** The paper's training segment and evaluation window. */
@@ -60,22 +60,15 @@ public final class LmCellTrainer {
     }
 
     /**
-     * Runs one cell.
+     * Runs one cell, continuing from its checkpoint if {@code checkpointing} has one for this configuration, and
+     * writing checkpoints as it says.
      *
      * @throws org.fmmbench.tasks.MissingDataException when the corpus is absent (the cell is skipped)
      * @throws DivergedException as soon as a training loss is NaN or infinite
      * @throws IllegalArgumentException naming the offending setting when the configuration is impossible
-     */
-    public TrainResult train(CellConfig cell, TrainingListener listener) {
-        return train(cell, listener, Checkpointing.off());
-    }
-
-    /**
-     * Runs one cell, continuing from its checkpoint if {@code checkpointing} has one for this configuration, and
-     * writing checkpoints as it says.
-     *
      * @throws IllegalStateException naming the checkpoint when it exists but cannot be read
      */
+    @Override
     public TrainResult train(CellConfig cell, TrainingListener listener, Checkpointing checkpointing) {
         TrainConfig train = cell.train();
         DataConfig data = cell.data();
@@ -106,6 +99,7 @@ public final class LmCellTrainer {
      *
      * @throws org.fmmbench.tasks.MissingDataException when the corpus is absent
      */
+    @Override
     public void prepareData(CellConfig cell) {
         LmCorpora.open(cell.data().source(), options(cell)).close();
     }

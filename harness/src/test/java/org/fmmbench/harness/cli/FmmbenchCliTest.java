@@ -141,14 +141,20 @@ class FmmbenchCliTest {
         assertTrue(stderr.contains("does not exist"), stderr);
     }
 
-    @Test
-    void trainRefusesACellOutsideThePlan() throws IOException {
+    /** The smoke profile's ListOps cells on the cpu, written to {@code planFile}. */
+    private static RunPlan writeSmokeListOpsPlan(Path planFile) throws IOException {
         RunPlanner planner = new RunPlanner(new RegistryCellValidator(VariantRegistry.load(),
                 TaskRegistry.providers().keySet()), 1);
         RunPlan plan = planner.plan(ProfileLoader.load("smoke"),
                 new PlanRequest(List.of("listops"), null, null, "cpu", null, null, null, null, null, null));
-        Path planFile = dir.resolve(RunPlan.FILE_NAME);
         plan.write(planFile);
+        return plan;
+    }
+
+    @Test
+    void trainRefusesACellOutsideThePlan() throws IOException {
+        Path planFile = dir.resolve(RunPlan.FILE_NAME);
+        RunPlan plan = writeSmokeListOpsPlan(planFile);
         int outside = plan.cells().size();
         assertEquals(FmmbenchCli.EXIT_BAD_INPUT, run("train", "--plan", planFile.toString(), "--cell", "" + outside));
         assertTrue(stderr.contains("Cell " + outside + " is not in the plan"), stderr);
@@ -156,12 +162,8 @@ class FmmbenchCliTest {
 
     @Test
     void trainRefusesAGpuCellOnACpuEngine() throws IOException {
-        RunPlanner planner = new RunPlanner(new RegistryCellValidator(VariantRegistry.load(),
-                TaskRegistry.providers().keySet()), 1);
-        RunPlan plan = planner.plan(ProfileLoader.load("smoke"),
-                new PlanRequest(List.of("listops"), null, null, "cpu", null, null, null, null, null, null));
         Path planFile = dir.resolve(RunPlan.FILE_NAME);
-        plan.write(planFile);
+        writeSmokeListOpsPlan(planFile);
         String yaml = Files.readString(planFile);
         assertTrue(yaml.contains("device: \"cpu\"") || yaml.contains("device: cpu"), yaml);
         Files.writeString(planFile, yaml.replace("device: \"cpu\"", "device: \"gpu\"").replace("device: cpu",

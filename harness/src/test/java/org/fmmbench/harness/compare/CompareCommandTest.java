@@ -50,9 +50,7 @@ class CompareCommandTest {
         Path base = resultsRun("base", r -> r);
         Path cand = resultsRun("cand", r -> r.row().equals("band_5") && r.task().equals("text")
                 ? with(r, r.status(), r.testAccBest(), r.stepMsMedian() * 3) : r);
-        Outcome o = compare(base.toString(), cand.toString());
-        assertEquals(1, o.code, o.out + o.err);
-        assertRegressionsFirst(o, 1, "text / band_5", "step time x3.00 normalised");
+        assertRegressions(base, cand, 1, "text / band_5", "step time x3.00 normalised");
     }
 
     @Test
@@ -79,9 +77,7 @@ class CompareCommandTest {
         Path base = resultsRun("base", r -> r);
         Path cand = resultsRun("cand", r -> r.row().equals("linear") && r.task().equals("listops")
                 ? with(r, r.status(), r.testAccBest() - 0.10, r.stepMsMedian()) : r);
-        Outcome o = compare(base.toString(), cand.toString());
-        assertEquals(1, o.code, o.out + o.err);
-        assertRegressionsFirst(o, 1, "listops / linear", "accuracy -10.00 points");
+        assertRegressions(base, cand, 1, "listops / linear", "accuracy -10.00 points");
         // the same drop passes a looser tolerance
         assertEquals(0, compare(base.toString(), cand.toString(), "--acc-tolerance", "11").code);
     }
@@ -92,9 +88,7 @@ class CompareCommandTest {
         Path cand = Files.createDirectories(dir.resolve("lm-cand"));
         ResultsCsv.write(base.resolve("results.csv"), List.of(lm("softmax", 30.0), lm("fmm", 32.0)));
         ResultsCsv.write(cand.resolve("results.csv"), List.of(lm("softmax", 30.5), lm("fmm", 35.0)));
-        Outcome o = compare(base.toString(), cand.toString());
-        assertEquals(1, o.code, o.out + o.err);
-        assertRegressionsFirst(o, 1, "wikitext / fmm", "perplexity +3.00");
+        assertRegressions(base, cand, 1, "wikitext / fmm", "perplexity +3.00");
         assertEquals(0, compare(base.toString(), cand.toString(), "--ppl-tolerance", "3.5").code);
     }
 
@@ -103,9 +97,7 @@ class CompareCommandTest {
         Path base = resultsRun("base", r -> r);
         Path cand = resultsRun("cand", r -> r.row().equals("fmm1_band5") && r.task().equals("text")
                 ? with(r, CellStatus.FAILED, null, null) : r);
-        Outcome o = compare(base.toString(), cand.toString());
-        assertEquals(1, o.code, o.out + o.err);
-        assertRegressionsFirst(o, 1, "text / fmm1_band5", "status ok -> failed");
+        assertRegressions(base, cand, 1, "text / fmm1_band5", "status ok -> failed");
     }
 
     @Test
@@ -153,9 +145,7 @@ class CompareCommandTest {
         Path base = resultsRun("base", r -> r);
         Path cand = resultsRun("cand", r -> r.row().equals("linear") && r.task().equals("text")
                 ? withConfigHash(r, "hash-changed") : r);
-        Outcome o = compare(base.toString(), cand.toString());
-        assertEquals(1, o.code, o.out + o.err);
-        assertRegressionsFirst(o, 1, "text / linear", "config hash differs (hash-textlin vs hash-changed)");
+        assertRegressions(base, cand, 1, "text / linear", "config hash differs (hash-textlin vs hash-changed)");
         Outcome allowed = compare(base.toString(), cand.toString(), "--allow-config-change");
         assertEquals(0, allowed.code, allowed.out);
         assertTrue(allowed.out.contains("allowed by --allow-config-change"), allowed.out);
@@ -183,9 +173,8 @@ class CompareCommandTest {
                 r.stepMsMedian() * 3)), 100);
         Path slowMachine = calibrated(resultsRun("slow-machine", r -> with(r, r.status(), r.testAccBest(),
                 r.stepMsMedian() * 3)), 300);
-        Outcome o = compare(base.toString(), slowCode.toString());
-        assertEquals(1, o.code, o.out + o.err);
-        assertRegressionsFirst(o, ROWS.length * TASKS.length, "listops / softmax", "step time x3.00 calibrated");
+        Outcome o = assertRegressions(base, slowCode, ROWS.length * TASKS.length, "listops / softmax",
+                "step time x3.00 calibrated");
         assertTrue(o.out.contains("x1.00 normalised; x3.00 calibrated"), "both views are reported: " + o.out);
         Outcome machine = compare(base.toString(), slowMachine.toString());
         assertEquals(0, machine.code, machine.out);
@@ -221,9 +210,8 @@ class CompareCommandTest {
     void referenceVariantMissingFromTheRunsIsBadInputUnlessRaw() throws IOException {
         Path base = resultsRun("base", r -> r);
         Path cand = resultsRun("cand", r -> r);
-        Outcome o = compare(base.toString(), cand.toString(), "--reference-variant", "softmx");
-        assertEquals(2, o.code);
-        assertTrue(o.err.contains("--reference-variant 'softmx' matches no cell of the baseline"), o.err);
+        assertBadInput("--reference-variant 'softmx' matches no cell of the baseline",
+                base.toString(), cand.toString(), "--reference-variant", "softmx");
         assertEquals(0, compare(base.toString(), cand.toString(), "--reference-variant", "softmx", "--raw").code);
         assertEquals(0, compare(base.toString(), cand.toString(), "--reference-variant", "linear").code);
     }
@@ -234,9 +222,7 @@ class CompareCommandTest {
         Path cand = resultsRun("cand", r -> r);
         Path csv = base.resolve("results.csv");
         String before = Files.readString(csv);
-        Outcome o = compare(base.toString(), cand.toString(), "--output", csv.toString());
-        assertEquals(2, o.code);
-        assertTrue(o.err.contains("is the baseline's input file"), o.err);
+        assertBadInput("is the baseline's input file", base.toString(), cand.toString(), "--output", csv.toString());
         assertEquals(before, Files.readString(csv));
     }
 
@@ -252,25 +238,19 @@ class CompareCommandTest {
     void directoryWithoutResultsIsBadInput() throws IOException {
         Path empty = Files.createDirectories(dir.resolve("empty"));
         Path cand = resultsRun("cand", r -> r);
-        Outcome o = compare(empty.toString(), cand.toString());
-        assertEquals(2, o.code);
-        assertTrue(o.err.contains("holds neither results.csv nor scaling.csv"), o.err);
+        assertBadInput("holds neither results.csv nor scaling.csv", empty.toString(), cand.toString());
     }
 
     @Test
     void foreignCsvIsBadInput() throws IOException {
         Path other = Files.writeString(dir.resolve("other.csv"), "a,b\n1,2\n");
         Path cand = resultsRun("cand", r -> r);
-        Outcome o = compare(other.toString(), cand.toString());
-        assertEquals(2, o.code);
-        assertTrue(o.err.contains("is neither an fmmbench results.csv"), o.err);
+        assertBadInput("is neither an fmmbench results.csv", other.toString(), cand.toString());
     }
 
     @Test
     void resultsAgainstScalingHasNothingToMatch() throws IOException {
-        Outcome o = compare(resultsRun("base", r -> r).toString(), scalingRun("cand", 1, 1).toString());
-        assertEquals(2, o.code);
-        assertTrue(o.err.contains("Nothing to match"), o.err);
+        assertBadInput("Nothing to match", resultsRun("base", r -> r).toString(), scalingRun("cand", 1, 1).toString());
     }
 
     @Test
@@ -312,9 +292,7 @@ class CompareCommandTest {
             }
             Files.write(file, lines);
         }
-        Outcome o = compare(base.toString(), cand.toString());
-        assertEquals(2, o.code);
-        assertTrue(o.err.contains("scaling schema version 2"), o.err);
+        assertBadInput("scaling schema version 2", base.toString(), cand.toString());
     }
 
     @Test
@@ -330,6 +308,21 @@ class CompareCommandTest {
                 && o.out.contains("## Only in the candidate (2)"), o.out);
         assertTrue(Files.size(chart) > 1000);
         assertEquals(o.out.substring(0, o.out.indexOf("Written to")).strip(), Files.readString(md).strip());
+    }
+
+    /** {@code compare args} exits with 2 and says {@code message}. */
+    private void assertBadInput(String message, String... args) {
+        Outcome o = compare(args);
+        assertEquals(2, o.code);
+        assertTrue(o.err.contains(message), o.err);
+    }
+
+    /** Compares {@code cand} with {@code base}, expecting exit 1 with {@code count} regressions, listed first. */
+    private Outcome assertRegressions(Path base, Path cand, int count, String first, String reason) {
+        Outcome o = compare(base.toString(), cand.toString());
+        assertEquals(1, o.code, o.out + o.err);
+        assertRegressionsFirst(o, count, first, reason);
+        return o;
     }
 
     /** The table's first row is {@code cell} failing for {@code reason}, and rows 1..count are the regressions. */

@@ -55,12 +55,17 @@ class ReportWriterTest {
         return run;
     }
 
+    /** Writes the report of {@code run} to reports/{@code name} under the test's root; returns that folder. */
+    private Path writeReport(Path run, String name) throws IOException {
+        Path report = root.resolve("reports").resolve(name);
+        ReportWriter.write(run.resolve("results.csv"), report);
+        return report;
+    }
+
     @Test
     void reportIsRegeneratedFromTheCsvAndCurvesAlone() throws IOException {
         Path run = runDir();
-        Path report = root.resolve("reports").resolve("run-x");
-        ReportWriter.write(run.resolve("results.csv"), report);
-
+        Path report = writeReport(run, "run-x");
         String md = Files.readString(report.resolve(ReportWriter.MARKDOWN));
         // measured accuracy with mean +- sd over seeds; the paper's values in a separate table, labelled as not
         // comparable (smoke scale, and a stand-in on image); rows the paper has without known values say so
@@ -100,8 +105,7 @@ class ReportWriterTest {
         Files.writeString(scaling.resolve("scaling.csv"), "variant,n,median_ms\n");
         Files.copy(ReportWriterTest.class.getResourceAsStream("/org/fmmbench/harness/report/tiny.png"),
                 scaling.resolve("time-vs-n-fwd.png"));
-        Path report = root.resolve("reports").resolve("run-x");
-        ReportWriter.write(run.resolve("results.csv"), report);
+        Path report = writeReport(run, "run-x");
         String md = Files.readString(report.resolve(ReportWriter.MARKDOWN));
         assertTrue(md.contains("## Scaling with sequence length"), md);
         assertTrue(Files.exists(report.resolve("scaling-time-vs-n-fwd.png")));
@@ -126,9 +130,7 @@ class ReportWriterTest {
                     List.of(new CurvePoint(1, 5.0, Double.NaN, 1e-3, 100),
                             new CurvePoint(2, 4.0, Double.NaN, 1e-3, 200, 60.0)));
         }
-        Path report = root.resolve("reports").resolve("run-lm");
-        ReportWriter.write(run.resolve("results.csv"), report);
-
+        Path report = writeReport(run, "run-lm");
         String md = Files.readString(report.resolve(ReportWriter.MARKDOWN));
         assertTrue(md.contains("| softmax | softmax | 10.00 | 9.50 | 3.322 |\n"), md);
         assertTrue(md.contains("| fmm2_band20 | fmm2_band20 | 12.00 | 11.50 | 3.585 |\n"), md);
@@ -149,8 +151,7 @@ class ReportWriterTest {
         List<CellResult> cells = List.of(paperLm("000-lm-softmax-s0", "softmax", 33.0, paperSteps),
                 paperLm("001-lm-band_20-s0", "band_20", 40.0, paperSteps));
         ResultsCsv.write(run.resolve("results.csv"), cells);
-        Path report = root.resolve("reports").resolve("run-wt");
-        ReportWriter.write(run.resolve("results.csv"), report);
+        Path report = writeReport(run, "run-wt");
         String md = Files.readString(report.resolve(ReportWriter.MARKDOWN));
         assertTrue(md.contains("| softmax | softmax | 33.00 | 33.00 | 5.044 | 34.29 |"), md);
         assertTrue(md.contains("| band_20 | band_20 | 40.00 | 40.00 | 5.322 | unknown |"), md);
@@ -173,8 +174,7 @@ class ReportWriterTest {
                 4.0, "abc", false, "cpu", "AMD EPYC", 1, "OpenJDK 17", "0.36.0", "PyTorch 2.7.1", null, "fp0", 0.0, 0.0, 0.0, 64, 0.17,
                 ChanceLevel.FLAG);
         ResultsCsv.write(run.resolve("results.csv"), List.of(chance, lmCell("001-lm-band_20-s0", "band_20", 9.5, 10.0)));
-        Path report = root.resolve("reports").resolve("run-mixed");
-        ReportWriter.write(run.resolve("results.csv"), report);
+        Path report = writeReport(run, "run-mixed");
         String md = Files.readString(report.resolve(ReportWriter.MARKDOWN));
         String accuracy = md.substring(md.indexOf("## Accuracy"), md.indexOf("## Language modelling"));
         assertTrue(accuracy.contains("| linear | 17.00 (chance) | 17.00 |"), accuracy);
