@@ -81,7 +81,7 @@ class CopyWorkloadTest {
     void theCopyTaskIsKnownToTheValidatorThroughItsWorkload() {
         CellConfig cell = plan("band:k=8", Map.of()).cell(0).config();
         assertEquals("copy", cell.task());
-        assertEquals(64, cell.data().seqLength());
+        assertEquals(32, cell.data().seqLength());
         assertEquals(CopyWorkload.class, Workloads.load().find("copy").getClass());
     }
 }
