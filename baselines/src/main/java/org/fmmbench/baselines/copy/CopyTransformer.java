@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.function.Function;
 import org.fmmbench.baselines.attention.Attention;
 import org.fmmbench.baselines.attention.AttentionSettings;
+import org.fmmbench.baselines.attention.SoftmaxAttention;
 import org.fmmbench.baselines.lm.LmConfig;
 import org.fmmbench.baselines.lm.PostLnDecoderLayer;
 import org.fmmbench.baselines.lm.SinusoidalPositions;
@@ -104,6 +105,27 @@ public final class CopyTransformer extends AbstractBlock {
         NDArray pos = tokens.getManager().create(SinusoidalPositions.streamTable(new long[b], n, half),
                 new Shape(b, n, half));
         return e.concat(pos, 2);
+    }
+
+    /**
+     * Each layer's attention matrix for tokens (B, N): one (B, H, N, N) array per layer, without dropout.
+     *
+     * @throws IllegalArgumentException when a layer's attention is not {@link SoftmaxAttention} (only softmax
+     *     attention has an N × N matrix to read)
+     */
+    public List<NDArray> attentionMaps(ParameterStore store, NDArray tokens) {
+        List<NDArray> maps = new ArrayList<>();
+        NDArray h = embed(store, tokens, false);
+        for (PostLnDecoderLayer layer : layers) {
+            if (!(layer.attention() instanceof SoftmaxAttention softmax)) {
+                throw new IllegalArgumentException("attention maps need softmax attention, but a layer has "
+                        + layer.attention());
+            }
+            NDList qkv = layer.queriesKeysValues(store, h, false);
+            maps.add(softmax.probabilities(qkv.get(0), qkv.get(1), null));
+            h = layer.forward(store, new NDList(h), false).singletonOrThrow();
+        }
+        return maps;
     }
 
     private NDArray logits(ParameterStore store, NDArray h, boolean training) {

@@ -100,15 +100,21 @@ public final class PostLnDecoderLayer extends AbstractBlock {
         return forward(store, h, false, state);
     }
 
+    /** q, k and v of this layer's attention for its input h (B, N, d_model): three (B, H, N, d_head) arrays. */
+    public NDList queriesKeysValues(ParameterStore store, NDArray h, boolean training) {
+        Shape s = h.getShape();
+        // (B, N, H, 3d) -> (B, H, N, 3d): heads first, then q, k, v as consecutive slices of each head's 3d.
+        NDArray proj = qkv.forward(store, new NDList(h), training).singletonOrThrow()
+                .reshape(s.get(0), s.get(1), heads, 3L * headDim).transpose(0, 2, 1, 3);
+        return proj.split(3, 3);
+    }
+
     /** @param state {@code null} for a whole segment, else the stream state of a recurrent attention */
     private NDArray forward(ParameterStore store, NDArray h, boolean training, AttentionState state) {
         Shape s = h.getShape();
         long b = s.get(0);
         long n = s.get(1);
-        // (B, N, H, 3d) -> (B, H, N, 3d): heads first, then q, k, v as consecutive slices of each head's 3d.
-        NDArray proj = qkv.forward(store, new NDList(h), training).singletonOrThrow()
-                .reshape(b, n, heads, 3L * headDim).transpose(0, 2, 1, 3);
-        NDList split = proj.split(3, 3);
+        NDList split = queriesKeysValues(store, h, training);
         NDArray attended = state == null
                 ? attention.forward(store, new NDList(split.get(0), split.get(1), split.get(2)), training)
                         .singletonOrThrow()

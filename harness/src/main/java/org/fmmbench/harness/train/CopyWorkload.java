@@ -10,6 +10,8 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -94,8 +96,24 @@ public final class CopyWorkload implements Workload {
         // Rows are generated from the seed while training; nothing to prepare.
     }
 
+    /** Looks at a trained copy model before its memory is freed. */
+    @FunctionalInterface
+    public interface TrainedModelReader {
+        void read(CopyTransformer model, ParameterStore store, NDManager manager) throws IOException;
+    }
+
     @Override
     public TrainResult train(CellConfig cell, Path dataDir, Path cacheDir, TrainingListener listener) {
+        try {
+            return train(cell, listener, (model, store, manager) -> { });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Trains as {@link #train(CellConfig, Path, Path, TrainingListener)}, then hands the best-validation model on. */
+    public TrainResult train(CellConfig cell, TrainingListener listener, TrainedModelReader reader)
+            throws IOException {
         validate(cell);
         ModelConfig m = cell.model();
         TrainConfig train = cell.train();
@@ -110,7 +128,10 @@ public final class CopyWorkload implements Workload {
                     m.mlpDim(), m.dropout(), length, new int[0], cell.variant(), PositionScheme.STREAM);
             CopyTransformer model = new CopyTransformer(config, s -> registry.create(cell.variant(), settings));
             model.initialize(manager, DataType.FLOAT32, new Shape(train.batchSize(), length));
-            return new Run(model, manager, train, length, cell.seed(), listener).execute();
+            Run run = new Run(model, manager, train, length, cell.seed(), listener);
+            TrainResult result = run.execute();
+            reader.read(model, run.store, manager);
+            return result;
         }
     }
 
