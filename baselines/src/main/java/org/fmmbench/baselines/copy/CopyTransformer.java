@@ -13,7 +13,6 @@ import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.LayerNorm;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.NormalInitializer;
-import ai.djl.util.Pair;
 import ai.djl.util.PairList;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +23,7 @@ import org.fmmbench.baselines.attention.SoftmaxAttention;
 import org.fmmbench.baselines.lm.LmConfig;
 import org.fmmbench.baselines.lm.PostLnDecoderLayer;
 import org.fmmbench.baselines.lm.SinusoidalPositions;
+import org.fmmbench.baselines.model.ParameterCount;
 import org.fmmbench.baselines.model.TorchDefaults;
 
 /**
@@ -67,17 +67,9 @@ public final class CopyTransformer extends AbstractBlock {
         this.predictor = addChildBlock("predictor", TorchDefaults.linear(config.modelDim(), config.vocabSize()));
     }
 
-    public List<PostLnDecoderLayer> layers() {
-        return List.copyOf(layers);
-    }
-
     /** Number of trainable values. */
     public long parameterCount() {
-        long total = 0;
-        for (Pair<String, Parameter> p : getParameters()) {
-            total += p.getValue().getArray().size();
-        }
-        return total;
+        return ParameterCount.of(this);
     }
 
     @Override
