@@ -20,17 +20,29 @@ public final class SoftmaxAttention extends Attention {
     protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training,
             PairList<String, Object> params) {
         AttentionInputs in = AttentionInputs.unpack(inputs, settings);
-        long n = in.length();
-        NDArray scores = SoftmaxScores.scale(in.q().matMul(in.k().swapAxes(2, 3)), in.headDim(), settings.causal());
-        if (in.keyMask() != null) {
-            scores = scores.add(SoftmaxScores.paddingBias(in.keyMask()).reshape(in.batch(), 1, 1, n));
+        NDArray probabilities = SoftmaxScores.dropout(probabilities(in.q(), in.k(), in.keyMask()),
+                settings.attentionDropout(), training);
+        return new NDList(probabilities.matMul(in.v()));
+    }
+
+    /**
+     * The attention matrix without dropout, q and k (B, H, N, d) → (B, H, N, N), each row summing to 1; for
+     * analysing trained models (the attention-map analysis).
+     *
+     * @param keyMask (B, N), 1 for real keys, or {@code null}
+     */
+    public NDArray probabilities(NDArray q, NDArray k, NDArray keyMask) {
+        long b = q.getShape().get(0);
+        long n = q.getShape().get(2);
+        NDArray scores = SoftmaxScores.scale(q.matMul(k.swapAxes(2, 3)), q.getShape().get(3), settings.causal());
+        if (keyMask != null) {
+            scores = scores.add(SoftmaxScores.paddingBias(keyMask).reshape(b, 1, 1, n));
         }
         if (settings.causal()) {
-            NDArray position = in.q().getManager().arange(0f, n, 1f, DataType.FLOAT32);
+            NDArray position = q.getManager().arange(0f, n, 1f, DataType.FLOAT32);
             NDArray future = position.reshape(1, n).gt(position.reshape(n, 1)).toType(DataType.FLOAT32, false);
             scores = scores.add(future.mul(SoftmaxScores.OUTSIDE));
         }
-        NDArray probabilities = SoftmaxScores.dropout(scores.softmax(-1), settings.attentionDropout(), training);
-        return new NDList(probabilities.matMul(in.v()));
+        return scores.softmax(-1);
     }
 }

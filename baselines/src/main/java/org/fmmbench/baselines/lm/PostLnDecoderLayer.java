@@ -17,6 +17,7 @@ import ai.djl.util.PairList;
 import org.fmmbench.baselines.attention.Attention;
 import org.fmmbench.baselines.attention.AttentionState;
 import org.fmmbench.baselines.attention.RecurrentAttention;
+import org.fmmbench.baselines.model.TorchDefaults;
 
 /**
  * One decoder layer of the official LM (post-LN, {@code pre_lnorm} off):
@@ -25,7 +26,9 @@ import org.fmmbench.baselines.attention.RecurrentAttention;
  *   h = LN(h + dropout(o(attention(q,k,v))))   bias-free output projection
  *   h = LN(h + dropout(W2·dropout(relu(W1·h + b1)) + b2))
  * </pre>
- * Linear weights are N(0, 0.02) with zero biases and LayerNorm gains N(1, 0.02), as in the official init.
+ * Linear weights are N(0, 0.02) with zero biases and LayerNorm gains N(1, 0.02), as in the official LM's init
+ * ({@link LinearInit#LM_NORMAL}); the copy task's official model keeps PyTorch's defaults instead
+ * ({@link LinearInit#TORCH_DEFAULT}).
  */
 public final class PostLnDecoderLayer extends AbstractBlock {
     private final int heads;
@@ -41,7 +44,22 @@ public final class PostLnDecoderLayer extends AbstractBlock {
     private final Dropout ffDropout;
     private final LayerNorm norm2;
 
+    /** How the linear weights start. */
+    public enum LinearInit {
+        /** N(0, 0.02): the official WikiText-103 LM. */
+        LM_NORMAL,
+        /**
+         * U(-1/√fan_in, 1/√fan_in), PyTorch's nn.Linear default: the official copy model. On the small copy models
+         * N(0, 0.02) makes the q·k logits so small that attention stays uniform for hundreds of steps.
+         */
+        TORCH_DEFAULT
+    }
+
     public PostLnDecoderLayer(LmConfig config, Attention attention) {
+        this(config, attention, LinearInit.LM_NORMAL);
+    }
+
+    public PostLnDecoderLayer(LmConfig config, Attention attention, LinearInit init) {
         super((byte) 1);
         if (!attention.settings().causal()) {
             throw new IllegalArgumentException("a language model needs causal attention, got " + attention);
@@ -49,15 +67,14 @@ public final class PostLnDecoderLayer extends AbstractBlock {
         this.heads = config.heads();
         this.headDim = config.headDim();
         int width = heads * headDim;
-        this.qkv = addChildBlock("qkv", normalInit(Linear.builder().setUnits(3L * width).optBias(false).build()));
+        this.qkv = addChildBlock("qkv", linear(init, config.modelDim(), 3 * width, false));
         this.attention = addChildBlock("attention", attention);
-        this.out = addChildBlock("out", normalInit(Linear.builder().setUnits(config.modelDim()).optBias(false)
-                .build()));
+        this.out = addChildBlock("out", linear(init, width, config.modelDim(), false));
         this.attentionDropout = addChildBlock("attentionDropout", dropout(config.dropout()));
         this.norm1 = addChildBlock("norm1", layerNorm());
-        this.ff1 = addChildBlock("ff1", normalInit(Linear.builder().setUnits(config.ffDim()).build()));
+        this.ff1 = addChildBlock("ff1", linear(init, config.modelDim(), config.ffDim(), true));
         this.ffInnerDropout = addChildBlock("ffInnerDropout", dropout(config.dropout()));
-        this.ff2 = addChildBlock("ff2", normalInit(Linear.builder().setUnits(config.modelDim()).build()));
+        this.ff2 = addChildBlock("ff2", linear(init, config.ffDim(), config.modelDim(), true));
         this.ffDropout = addChildBlock("ffDropout", dropout(config.dropout()));
         this.norm2 = addChildBlock("norm2", layerNorm());
     }
@@ -83,15 +100,21 @@ public final class PostLnDecoderLayer extends AbstractBlock {
         return forward(store, h, false, state);
     }
 
+    /** q, k and v of this layer's attention for its input h (B, N, d_model): three (B, H, N, d_head) arrays. */
+    public NDList queriesKeysValues(ParameterStore store, NDArray h, boolean training) {
+        Shape s = h.getShape();
+        // (B, N, H, 3d) -> (B, H, N, 3d): heads first, then q, k, v as consecutive slices of each head's 3d.
+        NDArray proj = qkv.forward(store, new NDList(h), training).singletonOrThrow()
+                .reshape(s.get(0), s.get(1), heads, 3L * headDim).transpose(0, 2, 1, 3);
+        return proj.split(3, 3);
+    }
+
     /** @param state {@code null} for a whole segment, else the stream state of a recurrent attention */
     private NDArray forward(ParameterStore store, NDArray h, boolean training, AttentionState state) {
         Shape s = h.getShape();
         long b = s.get(0);
         long n = s.get(1);
-        // (B, N, H, 3d) -> (B, H, N, 3d): heads first, then q, k, v as consecutive slices of each head's 3d.
-        NDArray proj = qkv.forward(store, new NDList(h), training).singletonOrThrow()
-                .reshape(b, n, heads, 3L * headDim).transpose(0, 2, 1, 3);
-        NDList split = proj.split(3, 3);
+        NDList split = queriesKeysValues(store, h, training);
         NDArray attended = state == null
                 ? attention.forward(store, new NDList(split.get(0), split.get(1), split.get(2)), training)
                         .singletonOrThrow()
@@ -133,7 +156,15 @@ public final class PostLnDecoderLayer extends AbstractBlock {
         return new Shape[] {inputShapes[0]};
     }
 
-    private static Linear normalInit(Linear linear) {
+    /**
+     * @param lmBias whether the official LM's layer has a bias here (its q/k/v and output projections have none);
+     *     PyTorch-default layers always have one, as the copy model's fast_transformers layers do
+     */
+    private static Linear linear(LinearInit init, int in, int units, boolean lmBias) {
+        if (init == LinearInit.TORCH_DEFAULT) {
+            return TorchDefaults.linear(in, units);
+        }
+        Linear linear = Linear.builder().setUnits(units).optBias(lmBias).build();
         linear.setInitializer(new NormalInitializer(0.02f), Parameter.Type.WEIGHT);
         return linear;
     }

@@ -7,10 +7,8 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
-import ai.djl.nn.Parameter;
 import ai.djl.nn.norm.Dropout;
 import ai.djl.training.ParameterStore;
-import ai.djl.util.Pair;
 import ai.djl.util.PairList;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -21,6 +19,7 @@ import org.fmmbench.baselines.attention.AttentionSettings;
 import org.fmmbench.baselines.attention.AttentionState;
 import org.fmmbench.baselines.attention.RecurrentAttention;
 import org.fmmbench.baselines.attention.VariantRegistry;
+import org.fmmbench.baselines.model.ParameterCount;
 
 /**
  * The paper's WikiText-103 language model, causal, with a pluggable attention variant:
@@ -78,11 +77,7 @@ public final class TransformerLm extends AbstractBlock {
 
     /** Number of trainable values, counting the tied embedding once. */
     public long parameterCount() {
-        long total = 0;
-        for (Pair<String, Parameter> p : getParameters()) {
-            total += p.getValue().getArray().size();
-        }
-        return total;
+        return ParameterCount.of(this);
     }
 
     @Override

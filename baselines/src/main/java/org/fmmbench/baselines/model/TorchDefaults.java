@@ -12,14 +12,14 @@ import ai.djl.training.initializer.UniformInitializer;
  * 1/sqrt(fan_in), and its bias from U(-1/sqrt(fan_in), 1/sqrt(fan_in)); DJL's default (Xavier, zero bias)
  * would change the starting point of every run. The LRA embeddings are re-initialised N(0, 0.02).
  */
-final class TorchDefaults {
+public final class TorchDefaults {
     static final float EMBEDDING_STD = 0.02f;
 
     private TorchDefaults() {
     }
 
     /** A biased linear layer mapping {@code inFeatures} to {@code units} on the last axis. */
-    static Linear linear(int inFeatures, int units) {
+    public static Linear linear(int inFeatures, int units) {
         Linear linear = Linear.builder().setUnits(units).optBias(true).build();
         UniformInitializer bound = new UniformInitializer((float) (1.0 / Math.sqrt(inFeatures)));
         linear.setInitializer(bound, Parameter.Type.WEIGHT);

@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
 @Command(name = "fmmbench", mixinStandardHelpOptions = true, version = "fmmbench 0.1.0",
         description = "Reproduces FMMformer (NeurIPS 2021) on the Long Range Arena and compares attention variants.",
         subcommands = {ReproduceCommand.class, TrainCommand.class, ReportCommand.class, VariantsCommand.class,
-                TasksCommand.class, DoctorCommand.class, ReferenceCommand.class, CommandLine.HelpCommand.class})
+                TasksCommand.class, DoctorCommand.class, ReferenceCommand.class, AttentionMapsCommand.class,
+                CommandLine.HelpCommand.class})
 public final class FmmbenchCli implements Runnable {
     /** Exit code of bad input: unknown names, missing files, impossible options. */
     public static final int EXIT_BAD_INPUT = 2;
@@ -25,7 +26,7 @@ public final class FmmbenchCli implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "Missing command: use reproduce, train, report, variants, tasks, doctor, scaling, compare or reference (see --help).");
+                "Missing command: use reproduce, train, report, variants, tasks, doctor, scaling, compare, reference or attention-maps (see --help).");
     }
 
     public static void main(String[] args) {

@@ -10,15 +10,17 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.fmmbench.baselines.attention.AttentionSettings;
 import org.fmmbench.baselines.attention.VariantRegistry;
 import org.fmmbench.baselines.attention.VariantSpec;
+import org.fmmbench.baselines.copy.CopyTransformer;
 import org.fmmbench.baselines.lm.LmConfig;
 import org.fmmbench.baselines.lm.PositionScheme;
-import org.fmmbench.baselines.lm.TransformerLm;
 import org.fmmbench.harness.config.CellConfig;
 import org.fmmbench.harness.config.DataConfig;
 import org.fmmbench.harness.config.ModelConfig;
@@ -33,9 +35,8 @@ import org.fmmbench.tasks.copy.CopySequences;
  * {@code evalBatches} batches drawn once from its own seed, so every evaluation scores the same rows; the test set
  * is {@code testBatches} batches from a third seed, scored with the best-validation and the last parameters.
  *
- * <p>The model is fmmbench's causal {@link TransformerLm} (post-LN layers, sinusoidal positions 0..L-1, output tied
- * to the embedding) over the 11-token vocabulary. It differs from the official copy model, which concatenates a
- * d/2 position code to a d/2 embedding and has a separate output layer and a final LayerNorm (docs/experiments.md).
+ * <p>The model is {@link CopyTransformer}, laid out and initialised as the official copy model (a d/2 embedding
+ * beside a d/2 sinusoidal code, post-LN layers, final LayerNorm, own output layer) over the 11-token vocabulary.
  *
  * <p>How a {@link CellConfig} maps: {@code data.seqLength} is L (0 = the paper's 128); {@code data.source} must be
  * {@code auto} or {@code generated}; {@code train.gradClip} is the per-parameter clip norm; {@code warmupSteps},
@@ -96,8 +97,24 @@ public final class CopyWorkload implements Workload {
         // Rows are generated from the seed while training; nothing to prepare.
     }
 
+    /** Looks at a trained copy model before its memory is freed. */
+    @FunctionalInterface
+    public interface TrainedModelReader {
+        void read(CopyTransformer model, ParameterStore store, NDManager manager) throws IOException;
+    }
+
     @Override
     public TrainResult train(CellConfig cell, Path dataDir, Path cacheDir, TrainingListener listener) {
+        try {
+            return train(cell, listener, (model, store, manager) -> { });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Trains as {@link #train(CellConfig, Path, Path, TrainingListener)}, then hands the best-validation model on. */
+    public TrainResult train(CellConfig cell, TrainingListener listener, TrainedModelReader reader)
+            throws IOException {
         validate(cell);
         ModelConfig m = cell.model();
         TrainConfig train = cell.train();
@@ -111,10 +128,12 @@ public final class CopyWorkload implements Workload {
             Engine.getInstance().setRandomSeed(Long.hashCode(cell.seed()));
             LmConfig config = new LmConfig(SYMBOLS + 1, m.layers(), m.dim(), m.heads(), m.dim() / m.heads(),
                     m.mlpDim(), m.dropout(), length, new int[0], variant, PositionScheme.STREAM);
-            TransformerLm model = new TransformerLm(config, s -> registry.create(variant, settings));
-            model.initialize(manager, DataType.FLOAT32, new Shape(train.batchSize(), length),
-                    new Shape(train.batchSize(), length));
-            return new Run(model, manager, train, length, cell.seed(), listener).execute();
+            CopyTransformer model = new CopyTransformer(config, s -> registry.create(variant, settings));
+            model.initialize(manager, DataType.FLOAT32, new Shape(train.batchSize(), length));
+            Run run = new Run(model, manager, train, length, cell.seed(), listener);
+            TrainResult result = run.execute();
+            reader.read(model, run.store, manager);
+            return result;
         }
     }
 
@@ -139,7 +158,7 @@ public final class CopyWorkload implements Workload {
 
     /** State of one training run. */
     private static final class Run {
-        private final TransformerLm model;
+        private final CopyTransformer model;
         private final NDManager manager;
         private final TrainConfig train;
         private final int length;
@@ -152,7 +171,7 @@ public final class CopyWorkload implements Workload {
         private final Batch[] test;
         private final long seed;
 
-        Run(TransformerLm model, NDManager manager, TrainConfig train, int length, long seed,
+        Run(CopyTransformer model, NDManager manager, TrainConfig train, int length, long seed,
                 TrainingListener listener) {
             this.model = model;
             this.manager = manager;
@@ -212,9 +231,8 @@ public final class CopyWorkload implements Workload {
                     NDArray x = m.create(b.inputs, shape);
                     NDArray y = m.create(b.targets, shape);
                     NDArray mask = m.create(b.mask, shape);
-                    NDArray logProbs = model.logProbabilities(store, x, false);
-                    NDArray targetLogProbs = logProbs.mul(y.toType(DataType.INT64, false).oneHot(SYMBOLS + 1))
-                            .sum(new int[] {-1});
+                    NDArray logProbs = model.forward(store, new NDList(x), false).singletonOrThrow();
+                    NDArray targetLogProbs = atTargets(logProbs, y);
                     nll -= targetLogProbs.mul(mask).sum().getFloat();
                     NDArray hits = logProbs.argMax(-1).toType(DataType.INT32, false).eq(y).toType(DataType.FLOAT32,
                             false);
@@ -223,6 +241,11 @@ public final class CopyWorkload implements Workload {
                 }
             }
             return new Score(nll / counted, correct / counted);
+        }
+
+        /** log p(target) (B, N) from the log-probabilities (B, N, vocab). */
+        private static NDArray atTargets(NDArray logProbs, NDArray targets) {
+            return logProbs.mul(targets.toType(DataType.INT64, false).oneHot(SYMBOLS + 1)).sum(new int[] {-1});
         }
 
         /** One optimiser step on a fresh batch; the loss is the official masked mean. */
@@ -236,7 +259,8 @@ public final class CopyWorkload implements Workload {
                             NDArray x = passManager.create(b.inputs, shape);
                             NDArray y = passManager.create(b.targets, shape);
                             NDArray mask = passManager.create(b.mask, shape);
-                            NDArray logProbs = model.forward(store, new NDList(x, y), true).singletonOrThrow();
+                            NDArray logProbs = atTargets(
+                                    model.forward(store, new NDList(x), true).singletonOrThrow(), y);
                             return logProbs.mul(mask).sum().neg().div(mask.sum());
                         });
                 for (Parameter p : parameters.values()) {

@@ -8,7 +8,8 @@ import java.util.SplittableRandom;
  * symbols again, then zeros; n is uniform in [L/4, (L-1)/2) (integer division, upper bound excluded). A causal
  * model predicts token t+1 at position t; the loss and accuracy count positions n-1 .. 2n-1 only, i.e. the
  * separator and the n copied symbols, as the official loss mask does. The separator's position depends on n,
- * which the model cannot know in advance, so perfect accuracy is 1 - 1/(n+1) on average, not 1.
+ * which the model cannot know in advance, but positions before n-1 are not scored, so a model that predicts the
+ * separator from position L/4 - 1 on until it appears loses nothing there: perfect accuracy is 1.
  *
  * <p>Seeded: the same seed gives the same rows in the same order.
  */

@@ -1,0 +1,166 @@
+package org.fmmbench.harness.cli;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.fmmbench.baselines.attention.VariantRegistry;
+import org.fmmbench.harness.analysis.AttentionMapFiles;
+import org.fmmbench.harness.analysis.HeadSpectrum;
+import org.fmmbench.harness.config.CellConfig;
+import org.fmmbench.harness.profile.ProfileLoader;
+import org.fmmbench.harness.run.PlanRequest;
+import org.fmmbench.harness.run.RegistryCellValidator;
+import org.fmmbench.harness.run.RunPlanner;
+import org.fmmbench.harness.train.CopyWorkload;
+import org.fmmbench.harness.train.TrainResult;
+import org.fmmbench.harness.train.TrainingListener;
+import org.fmmbench.tasks.TaskRegistry;
+import org.fmmbench.tasks.copy.CopySequences;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code attention-maps}: the paper's Figure 1 analysis. Trains a softmax model on the copy task (a task whose
+ * attention must be sharp and far: each copied symbol is read n positions back), then splits each layer's and
+ * head's attention matrix on a few fresh inputs into band_k(A) and A − band_k(A) and reports the numerical rank of
+ * both ({@link AttentionMapFiles}).
+ */
+@Command(name = "attention-maps", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Trains a softmax copy-task model (the copy-cpu profile's sizes), then writes the numerical "
+                + "rank of each layer's and head's attention matrix A and of its remainder A - band_k(A) on a few "
+                + "inputs into <out>/<run-id>/: attention-ranks.csv, singular-values.csv, rank-chart.png, "
+                + "summary.md."})
+final class AttentionMapsCommand implements Callable<Integer> {
+    @Option(names = "--band", paramLabel = "K", defaultValue = "8",
+            description = "Band width k: the band keeps |i - j| < k (default: ${DEFAULT-VALUE}).")
+    int band;
+
+    @Option(names = "--length", paramLabel = "L", defaultValue = "32",
+            description = "Copy-task row length (default: ${DEFAULT-VALUE}; the paper's copy task uses 128).")
+    int length;
+
+    @Option(names = "--steps", paramLabel = "N", defaultValue = "1200",
+            description = "Training steps (default: ${DEFAULT-VALUE}, as the copy-cpu profile).")
+    int steps;
+
+    @Option(names = "--inputs", paramLabel = "N", defaultValue = "4",
+            description = "Fresh inputs whose attention matrices are analysed (default: ${DEFAULT-VALUE}).")
+    int inputs;
+
+    @Option(names = "--seed", defaultValue = "0", description = "Seed of the model and data (default: 0).")
+    long seed;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "results",
+            description = "Parent of the run directory (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Option(names = "--run-id", paramLabel = "ID", defaultValue = "attention-maps",
+            description = "The run directory's name (default: ${DEFAULT-VALUE}).")
+    String runId;
+
+    @Option(names = "--force", description = "Replace an earlier analysis in the run directory.")
+    boolean force;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        if (band < 1 || inputs < 1 || steps < 1) {
+            throw new BadInputException("--band, --inputs and --steps must be >= 1.");
+        }
+        Path dir = out.resolve(runId);
+        if (Files.exists(dir.resolve("summary.md")) && !force) {
+            throw new BadInputException(dir + " already holds an attention-map analysis: choose another --run-id "
+                    + "or pass --force to replace it.");
+        }
+        CellConfig cell = cell();
+        Files.createDirectories(dir);
+        List<HeadSpectrum> heads = new ArrayList<>();
+        TrainResult result = new CopyWorkload().train(cell, progress(), (model, store, manager) -> {
+            CopySequences rows = new CopySequences(cell.data().seqLength(), 10, seed ^ 0xA77E_4710L);
+            int n = cell.data().seqLength();
+            int[] tokens = new int[inputs * n];
+            rows.fill(inputs, tokens, new int[inputs * n], new float[inputs * n]);
+            try (NDManager m = manager.newSubManager()) {
+                List<NDArray> maps = model.attentionMaps(store, m.create(tokens, new Shape(inputs, n)));
+                for (int layer = 0; layer < maps.size(); layer++) {
+                    float[] values = maps.get(layer).toFloatArray();
+                    int h = Math.toIntExact(maps.get(layer).getShape().get(1));
+                    for (int sample = 0; sample < inputs; sample++) {
+                        for (int head = 0; head < h; head++) {
+                            heads.add(HeadSpectrum.of(sample, layer, head, band,
+                                    matrix(values, (sample * h + head) * n * n, n)));
+                        }
+                    }
+                }
+            }
+        });
+        String heading = String.format(Locale.ROOT, "# Attention maps of a trained softmax copy model%n%n"
+                + "Model: %d layers × %d heads × %d, trained %d steps on the copy task (L = %d, seed %d). Test copy "
+                + "accuracy of the analysed (best-validation) parameters: **%.1f%%** (chance ≈ 10%%; a model that "
+                + "has not learnt to copy has nothing to show).",
+                cell.model().layers(), cell.model().heads(), cell.model().dim() / cell.model().heads(), steps,
+                cell.data().seqLength(), seed, 100 * result.testAccuracyAtBest());
+        AttentionMapFiles.write(dir, heads, heading);
+        spec.commandLine().getOut().println("Attention maps: " + dir.resolve("summary.md"));
+        return 0;
+    }
+
+    private CellConfig cell() {
+        Map<String, String> overrides = new LinkedHashMap<>();
+        overrides.put("data.seqLength", Integer.toString(length));
+        overrides.put("train.steps", Integer.toString(steps));
+        try {
+            CellConfig c = new RunPlanner(new RegistryCellValidator(VariantRegistry.load(),
+                    TaskRegistry.providers().keySet()), 1).plan(ProfileLoader.load("copy-cpu", overrides),
+                    new PlanRequest(List.of("copy"), "softmax", 1, "cpu", 1, null, null, null, null, null))
+                    .cell(0).config();
+            return new CellConfig(c.profile(), c.task(), c.row(), c.variant(), seed, c.threads(), c.device(),
+                    c.model(), c.train(), c.data());
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(e.getMessage(), e);
+        }
+    }
+
+    private static double[][] matrix(float[] values, int offset, int n) {
+        double[][] a = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                a[i][j] = values[offset + i * n + j];
+            }
+        }
+        return a;
+    }
+
+    private TrainingListener progress() {
+        PrintWriter err = spec.commandLine().getErr();
+        return new TrainingListener() {
+            @Override
+            public void onStep(int step, int totalSteps, double loss, double lr, long elapsedMs) {
+                if (step % 100 == 0 || step == totalSteps) {
+                    err.printf(Locale.ROOT, "attention-maps: step %d/%d loss %.4f%n", step, totalSteps, loss);
+                    err.flush();
+                }
+            }
+
+            @Override
+            public void onEvaluation(int step, double valAccuracy, double valLoss) {
+                err.printf(Locale.ROOT, "attention-maps: step %d copy accuracy %.1f%%%n", step, 100 * valAccuracy);
+                err.flush();
+            }
+        };
+    }
+}

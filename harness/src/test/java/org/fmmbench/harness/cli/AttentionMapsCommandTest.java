@@ -1,0 +1,57 @@
+package org.fmmbench.harness.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AttentionMapsCommandTest {
+    @TempDir
+    Path tmp;
+
+    private int run(StringWriter err, String... args) {
+        return FmmbenchCli.execute(args, new PrintWriter(new StringWriter(), true), new PrintWriter(err, true));
+    }
+
+    @Test
+    void writesOneRankRowPerInputLayerAndHeadWithTheChartAndSummary() throws IOException {
+        StringWriter err = new StringWriter();
+        int code = run(err, "attention-maps", "--length", "16", "--steps", "10", "--inputs", "2", "--band", "4",
+                "--out", tmp.toString(), "--run-id", "maps");
+
+        assertEquals(0, code, err.toString());
+        Path dir = tmp.resolve("maps");
+        List<String> ranks = Files.readAllLines(dir.resolve("attention-ranks.csv"));
+        // copy-cpu: 2 layers x 2 heads, 2 inputs.
+        assertEquals(1 + 2 * 2 * 2, ranks.size(), String.join("\n", ranks));
+        for (String row : ranks.subList(1, ranks.size())) {
+            String[] f = row.split(",");
+            assertEquals("16", f[3]);
+            int rank99 = Integer.parseInt(f[7]);
+            int remainder99 = Integer.parseInt(f[9]);
+            assertTrue(rank99 >= 1 && rank99 <= 16 && remainder99 <= 16, row);
+        }
+        assertTrue(Files.size(dir.resolve("rank-chart.png")) > 0);
+        assertTrue(Files.readString(dir.resolve("summary.md")).contains("Test copy accuracy"));
+    }
+
+    @Test
+    void anEarlierAnalysisIsKeptUnlessForcedAndTheRefusalExitsWithTwo() throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve("maps"));
+        Files.writeString(dir.resolve("summary.md"), "earlier");
+        StringWriter err = new StringWriter();
+
+        int code = run(err, "attention-maps", "--out", tmp.toString(), "--run-id", "maps");
+
+        assertEquals(2, code);
+        assertTrue(err.toString().contains("--force"), err.toString());
+        assertEquals("earlier", Files.readString(dir.resolve("summary.md")));
+    }
+}
