@@ -29,21 +29,43 @@ final class KnownAnswerData {
     /** Probability that a majority document's token is its label symbol instead of a uniform draw. */
     static final double MAJORITY_SHARE = 0.3;
 
-    /** How a document and its label are drawn. */
+    /** How a document and its label are drawn, and the task that uses the rule. */
     enum Rule {
-        /** The label is the first token; every other token is noise. */
-        FIRST_TOKEN,
-        /** Every token is a label symbol; the label is the strictly most frequent one. */
-        MAJORITY
+        /**
+         * The label is the first token; every other token is noise. Mean pooling divides by the padded length,
+         * so without attention the first token is 1/N of the pooled vector; an attention row must copy it to
+         * many positions, as ListOps must carry its operators' results across the sequence.
+         */
+        FIRST_TOKEN("first-token"),
+        /**
+         * Every token is a label symbol; the label is the strictly most frequent one. The answer is in the mean
+         * of the token embeddings, so every row, the attention-free {@code none} included, should reach ~100%:
+         * one that does not shows a defect in the trainer, masking or pooling rather than in attention.
+         */
+        MAJORITY("majority");
+
+        private final String task;
+
+        Rule(String task) {
+            this.task = task;
+        }
+
+        String task() {
+            return task;
+        }
+
+        String source() {
+            return task + "-generated";
+        }
     }
 
     private KnownAnswerData() {
     }
 
-    static Task open(String task, String source, Rule rule, TaskOptions o) {
+    static Task open(Rule rule, TaskOptions o) {
         SequenceLength len = SequenceLength.of(o, 1000, 1024);
         int train = o.maxTrain() > 0 ? o.maxTrain() : DEFAULT_TRAIN;
-        Path dir = o.cacheDir().resolve("tokens").resolve(task)
+        Path dir = o.cacheDir().resolve("tokens").resolve(rule.task())
                 .resolve("v1-seed" + o.seed() + "-len" + len.content() + "-train" + train);
         Map<SplitName, TokenCache> caches = new EnumMap<>(SplitName.class);
         for (SplitName s : SplitName.values()) {
@@ -52,7 +74,7 @@ final class KnownAnswerData {
             caches.put(s, CacheStore.openOrBuild(dir.resolve(s.label() + ".tok"), 1,
                     w -> write(rule, count, len.content(), seed, w)));
         }
-        TaskInfo info = new TaskInfo(task, source, VOCAB, CLASSES, len.padded(), 1, 0);
+        TaskInfo info = new TaskInfo(rule.task(), rule.source(), VOCAB, CLASSES, len.padded(), 1, 0);
         return new CachedTask(info, caches, Map.of(SplitName.TRAIN, o.maxTrain(), SplitName.VAL, o.maxVal(),
                 SplitName.TEST, o.maxTest()), len.content(), 0);
     }
