@@ -14,8 +14,8 @@ class TaskRegistryTest {
     Path cache;
 
     @Test
-    void knowsTheFiveLraTasksAndLanguageIdentification() {
-        assertEquals(List.of("listops", "text", "retrieval", "image", "pathfinder", "language"),
+    void knowsTheFiveLraTasksLanguageIdentificationAndTheKnownAnswerChecks() {
+        assertEquals(List.of("listops", "text", "retrieval", "image", "pathfinder", "language", "first-token", "majority"),
                 List.copyOf(TaskRegistry.providers().keySet()));
     }
 

@@ -171,6 +171,24 @@ class CellTrainerTest {
         assertTrue(r.testAccuracyAtBest() >= 0 && r.testAccuracyAtBest() <= 1);
     }
 
+    /**
+     * The known-answer check of docs/learning-checks.md, shortened: the paper's LRA model learns `majority` (the
+     * answer survives mean pooling) with and without attention. A broken loss, label mapping, mask, pooling or
+     * optimiser step leaves it at the 10 % chance rate.
+     */
+    @Test
+    void paperModelLearnsTheMajorityCheckWithAndWithoutAttention(@TempDir Path cache) {
+        for (String[] row : new String[][] {{"none", "none"}, {"linear", "linear"},
+                {"fmm2_band5", "fmm:k=5,kernels=elu+elu_flip,blend=per_head,kmix=learned_ab"}}) {
+            CellConfig majority = new CellConfig("test", "majority", row[0], row[1], 0, 1, "cpu",
+                    new ModelConfig(2, 64, 128, 2, 0.1f, 0.1f), new TrainConfig(8, 100, 10, 1e-3, 0.0, 25, 16, 0),
+                    new DataConfig("auto", 256, 2000, 200, 200, "pad"));
+            TrainResult r = new CellTrainer(null, cache).train(majority, new RecordingListener(new ArrayList<>()));
+            assertEquals("majority-generated", r.dataSource());
+            assertTrue(r.testAccuracyAtBest() > 0.9, row[0] + ": test accuracy " + r.testAccuracyAtBest());
+        }
+    }
+
     @Test
     void missingDataPropagatesForTheOrchestratorToSkipTheCell() {
         CellTrainer missing = new CellTrainer(null, Path.of("unused"), (name, options) -> {
