@@ -3,10 +3,12 @@ package org.fmmbench.harness.estimate;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Stream;
 import org.fmmbench.harness.config.CellConfig;
 import org.fmmbench.harness.results.CellResult;
 import org.fmmbench.harness.results.CellStatus;
@@ -18,7 +20,8 @@ import org.fmmbench.harness.run.RunPlan;
 /**
  * Step times of (task, row) cells, read from the run directories of short measurement runs
  * ({@code reproduce --max-steps 12 ...}): each directory's {@code plan.yaml} says what was measured and its
- * {@code results.csv} what it cost. A later directory's (task, row) replaces an earlier one's.
+ * {@code results.csv} what it cost. A later directory's (task, row) replaces an earlier one's. Only {@code ok}
+ * cells count.
  */
 public final class StepMeasurements {
     private final Map<String, StepMeasurement> byCell;
@@ -27,14 +30,11 @@ public final class StepMeasurements {
         this.byCell = byCell;
     }
 
-    public static StepMeasurements read(List<Path> runDirs) throws IOException {
+    /** Reads run directories, or folders of run directories (taken in name order). */
+    public static StepMeasurements read(List<Path> dirs) throws IOException {
         Map<String, StepMeasurement> byCell = new LinkedHashMap<>();
-        for (Path dir : runDirs) {
+        for (Path dir : runDirs(dirs)) {
             Path results = dir.resolve(MatrixRunner.RESULTS_FILE);
-            if (!Files.isRegularFile(results)) {
-                throw new IllegalArgumentException("Measurement " + dir + " has no " + MatrixRunner.RESULTS_FILE
-                        + ": pass the run directory of a measurement run (docs/profiles.md, \"Estimating a run\").");
-            }
             RunPlan plan = RunPlan.read(dir.resolve(RunPlan.FILE_NAME));
             for (CellResult r : ResultsCsv.read(results)) {
                 if (r.status() != CellStatus.OK || r.stepCpuMsMedian() == null) {
@@ -49,6 +49,30 @@ public final class StepMeasurements {
             }
         }
         return new StepMeasurements(byCell);
+    }
+
+    private static List<Path> runDirs(List<Path> dirs) throws IOException {
+        List<Path> runs = new ArrayList<>();
+        for (Path dir : dirs) {
+            if (Files.isRegularFile(dir.resolve(MatrixRunner.RESULTS_FILE))) {
+                runs.add(dir);
+                continue;
+            }
+            List<Path> inside = List.of();
+            if (Files.isDirectory(dir)) {
+                try (Stream<Path> children = Files.list(dir)) {
+                    inside = children.filter(d -> Files.isRegularFile(d.resolve(MatrixRunner.RESULTS_FILE))).sorted()
+                            .toList();
+                }
+            }
+            if (inside.isEmpty()) {
+                throw new IllegalArgumentException("Measurement " + dir + " holds no " + MatrixRunner.RESULTS_FILE
+                        + ": pass the run directory of a measurement run, or a folder of them (docs/profiles.md, "
+                        + "\"Estimating a run\").");
+            }
+            runs.addAll(inside);
+        }
+        return runs;
     }
 
     /** The measurement of the cell's (task, row), which must share its model and sequence length. */

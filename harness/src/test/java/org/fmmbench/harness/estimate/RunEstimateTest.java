@@ -12,11 +12,17 @@ import org.fmmbench.harness.config.CellConfig;
 import org.fmmbench.harness.config.DataConfig;
 import org.fmmbench.harness.config.ModelConfig;
 import org.fmmbench.harness.config.TrainConfig;
+import org.fmmbench.baselines.attention.VariantRegistry;
+import org.fmmbench.harness.profile.ProfileLoader;
 import org.fmmbench.harness.results.CellResult;
 import org.fmmbench.harness.results.CellStatus;
 import org.fmmbench.harness.results.ResultsCsv;
+import org.fmmbench.harness.run.PlanRequest;
 import org.fmmbench.harness.run.PlannedCell;
+import org.fmmbench.harness.run.RegistryCellValidator;
 import org.fmmbench.harness.run.RunPlan;
+import org.fmmbench.harness.run.RunPlanner;
+import org.fmmbench.tasks.TaskRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -60,6 +66,23 @@ class RunEstimateTest {
 
     private static PlannedCell planned(int i, CellConfig c) {
         return new PlannedCell(i, String.format("%03d-%s-%s-s0", i, c.task(), c.row()), "h" + i, c);
+    }
+
+    /** The committed step-time measurements of the cpu profile (docs/measurements/cpu-profile/README.md). */
+    private static final Path CPU_MEASUREMENT = Path.of("..", "docs", "measurements", "cpu-profile");
+
+    @Test
+    void cpuProfileFitsEightHoursOnTwoCoresByItsCommittedMeasurement() throws IOException {
+        RunPlanner planner = new RunPlanner(new RegistryCellValidator(VariantRegistry.load(),
+                TaskRegistry.providers().keySet()), 2);
+        RunPlan plan = planner.plan(ProfileLoader.load("cpu"),
+                new PlanRequest(null, null, null, "cpu", 1, null, null, null, null, null));
+        RunEstimate e = RunEstimate.of(plan, StepMeasurements.read(List.of(CPU_MEASUREMENT)));
+
+        assertEquals(plan.cells().size(), e.cells().size());
+        assertTrue(e.wallS(2) <= 8 * 3600, "cpu profile: " + e.wallS(2) / 3600 + " h on 2 cores");
+        // the budget is used, not left idle: a profile far under it trains less than it could
+        assertTrue(e.wallS(2) >= 6 * 3600, "cpu profile: " + e.wallS(2) / 3600 + " h on 2 cores");
     }
 
     @Test
