@@ -64,6 +64,17 @@ class RunEstimateTest {
         return dir;
     }
 
+    private static RunPlan planOf(String task, String row, int seqLength) {
+        return new RunPlan("r", "cpu", null, null, "1h", List.of(planned(0, cell(task, row, seqLength,
+                measuredSchedule()))));
+    }
+
+    /** A measurement of one cell at the measured schedule, {@code cpuMs} per step. */
+    private Path measurementOf(String name, String task, String row, int seqLength, double cpuMs) throws IOException {
+        return measurement(name, List.of(planned(0, cell(task, row, seqLength, measuredSchedule()))),
+                List.<double[]>of(new double[] {cpuMs, 1, 1, 3, 1}));
+    }
+
     private static PlannedCell planned(int i, CellConfig c) {
         return new PlannedCell(i, String.format("%03d-%s-%s-s0", i, c.task(), c.row()), "h" + i, c);
     }
@@ -125,26 +136,24 @@ class RunEstimateTest {
         assertEquals(11 * 3600, e.wallS(1), 1e-6);
     }
 
+    /** The message of the estimate of {@code plan} from a measurement of {@code row} at {@code length} tokens. */
+    private String refusal(String task, String row, int length, RunPlan plan) throws IOException {
+        Path dir = measurementOf("m", task, row, length, 1);
+        return assertThrows(IllegalArgumentException.class,
+                () -> RunEstimate.of(plan, StepMeasurements.read(List.of(dir)))).getMessage();
+    }
+
     @Test
     void aMeasurementAtAnotherSequenceLengthIsRefusedNamingBoth() throws IOException {
-        Path dir = measurement("m", List.of(planned(0, cell("retrieval", "softmax", 1024, measuredSchedule()))),
-                List.<double[]>of(new double[] {1, 1, 1, 3, 1}));
-        RunPlan plan = new RunPlan("r", "cpu", null, null, "1h",
-                List.of(planned(0, cell("retrieval", "softmax", 4096, measuredSchedule()))));
-
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> RunEstimate.of(plan, StepMeasurements.read(List.of(dir))));
-        assertTrue(e.getMessage().contains("1024 tokens") && e.getMessage().contains("4096 tokens"), e.getMessage());
+        String m = refusal("retrieval", "softmax", 1024, planOf("retrieval", "softmax", 4096));
+        assertTrue(m.contains("1024 tokens") && m.contains("4096 tokens"), m);
     }
 
     @Test
     void aLaterMeasurementReplacesAnEarlierOneOfTheSameTaskAndRow() throws IOException {
-        Path short1 = measurement("short", List.of(planned(0, cell("retrieval", "softmax", 1024, measuredSchedule()))),
-                List.<double[]>of(new double[] {1, 1, 1, 3, 1}));
-        Path long1 = measurement("long", List.of(planned(0, cell("retrieval", "softmax", 4096, measuredSchedule()))),
-                List.<double[]>of(new double[] {800, 1, 1, 3, 1}));
-        RunPlan plan = new RunPlan("r", "cpu", null, null, "1h",
-                List.of(planned(0, cell("retrieval", "softmax", 4096, measuredSchedule()))));
+        Path short1 = measurementOf("short", "retrieval", "softmax", 1024, 1);
+        Path long1 = measurementOf("long", "retrieval", "softmax", 4096, 800);
+        RunPlan plan = planOf("retrieval", "softmax", 4096);
 
         assertEquals(12 * 800 / 1000.0,
                 RunEstimate.of(plan, StepMeasurements.read(List.of(short1, long1))).cells().get(0).trainS(), 1e-9);
@@ -152,13 +161,7 @@ class RunEstimateTest {
 
     @Test
     void aRowWithoutMeasurementIsNamed() throws IOException {
-        Path dir = measurement("m", List.of(planned(0, cell("listops", "linear", 1024, measuredSchedule()))),
-                List.<double[]>of(new double[] {1, 1, 1, 3, 1}));
-        RunPlan plan = new RunPlan("r", "cpu", null, null, "1h",
-                List.of(planned(0, cell("listops", "none", 1024, measuredSchedule()))));
-
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> RunEstimate.of(plan, StepMeasurements.read(List.of(dir))));
-        assertTrue(e.getMessage().contains("listops/none"), e.getMessage());
+        String m = refusal("listops", "linear", 1024, planOf("listops", "none", 1024));
+        assertTrue(m.contains("listops/none"), m);
     }
 }

@@ -202,20 +202,10 @@ class ProfileLoaderTest {
 
     @Test
     void aTasksSeedsReplaceTheProfilesForThatTaskOnly() throws IOException {
-        Profile p = parse("""
-                name: mine
-                seeds: 1
-                model: {layers: 1, dim: 16, mlpDim: 32, heads: 2, dropout: 0.0, attentionDropout: 0.0}
-                train: {batchSize: 4, steps: 10, warmupSteps: 1, lr: 0.001, weightDecay: 0, evalEvery: 5, evalBatches: 1, testBatches: 1}
-                data: {source: auto, seqLength: 64, maxTrain: 8, maxVal: 8, maxTest: 8, pixelZero: pad}
-                rows: {softmax: softmax}
-                tasks:
-                  listops:
-                    seeds: 3
-                  text:
-                """);
+        Profile p = parse(LM_PROFILE.formatted("positions: window", "evalMode: windowed")
+                .replace("  listops:\n", "  listops:\n    seeds: 3\n"));
         assertEquals(3, p.task("listops").seeds());
-        assertEquals(1, p.task("text").seeds());
+        assertEquals(1, p.task("lm").seeds());
     }
 
     @Test
