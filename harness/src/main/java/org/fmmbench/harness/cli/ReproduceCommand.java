@@ -13,6 +13,8 @@ import java.util.stream.Collectors;
 import org.fmmbench.baselines.attention.VariantRegistry;
 import org.fmmbench.baselines.attention.VariantSpec;
 import org.fmmbench.harness.bench.CalibrationWorkload;
+import org.fmmbench.harness.estimate.RunEstimate;
+import org.fmmbench.harness.estimate.StepMeasurements;
 import org.fmmbench.harness.profile.Durations;
 import org.fmmbench.harness.profile.Profile;
 import org.fmmbench.harness.profile.ProfileLoader;
@@ -122,6 +124,17 @@ final class ReproduceCommand implements Callable<Integer> {
     @Mixin
     CheckpointOptions checkpoints;
 
+    @Option(names = "--estimate", split = ",", paramLabel = "RUN_DIR",
+            description = {"Run nothing: print how long each planned cell and the whole run should take, from the "
+                    + "step times measured by short runs of the same tasks and rows (their run directories; a later "
+                    + "one's task/row replaces an earlier one's), and how to split the tasks over --cores.",
+                    "E.g. --estimate docs/measurements/cpu-profile/cpu-steps (docs/profiles.md)."})
+    List<Path> estimate;
+
+    @Option(names = "--cores", paramLabel = "N", description = "With --estimate: cores that run cells side by side, "
+            + "one reproduce --tasks ... each (default: this machine's).")
+    Integer cores;
+
     /** Where the cells run. */
     enum Executor { LOCAL, SLURM }
 
@@ -149,6 +162,9 @@ final class ReproduceCommand implements Callable<Integer> {
                     + "--executor slurm.");
         }
         RunPlan plan = plan();
+        if (estimate != null) {
+            return printEstimate(plan);
+        }
         checkPlugInVariants(plan);
         List<DataSources> sources = DataSources.of(plan, requireRealData);
         Optional<String> missing = DataSources.missingRequired(sources);
@@ -183,6 +199,19 @@ final class ReproduceCommand implements Callable<Integer> {
         Path reportDir = reports.resolve(plan.runId());
         ReportWriter.write(runDir.resolve(MatrixRunner.RESULTS_FILE), reportDir);
         return finished(runDir, reportDir, sources, results);
+    }
+
+    private int printEstimate(RunPlan plan) throws IOException {
+        int n = cores != null ? cores : Runtime.getRuntime().availableProcessors();
+        if (n < 1) {
+            throw new BadInputException("--cores must be at least 1, got " + n + ".");
+        }
+        try {
+            RunEstimate.of(plan, StepMeasurements.read(estimate)).print(System.out, n);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(e.getMessage(), e);
+        }
+        return 0;
     }
 
     /** Names the data and results; exits as a finished run does: 3 when a cell failed or timed out, 0 otherwise. */

@@ -13,7 +13,7 @@ import java.util.Set;
  *
  * @param name profile name (smoke, cpu, paper or a user file's name)
  * @param description one paragraph saying what the profile is for
- * @param seeds cells run with seeds 0 .. seeds-1
+ * @param seeds cells run with seeds 0 .. seeds-1, unless their task says otherwise ({@link TaskProfile#seeds})
  * @param threads intra-op threads per cell (0 = every core of the machine)
  * @param cellTimeout a cell still running after this long is stopped and recorded as {@code timeout}
  * @param tasks the tasks in the order they run
@@ -49,7 +49,7 @@ public record Profile(String name, String description, int seeds, int threads, D
         for (TaskProfile t : tasks) {
             List<PaperRow> rows = t.rows().stream().filter(r -> rowNames.contains(r.row())).toList();
             if (!rows.isEmpty()) {
-                kept.add(new TaskProfile(t.task(), t.model(), t.train(), t.data(), rows));
+                kept.add(new TaskProfile(t.task(), t.model(), t.train(), t.data(), rows, t.seeds()));
             }
         }
         return new Profile(name, description, seeds, threads, cellTimeout, List.copyOf(kept));

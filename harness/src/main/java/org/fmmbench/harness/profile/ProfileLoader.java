@@ -66,7 +66,8 @@ public final class ProfileLoader {
             LinkedHashMap<String, TaskSection> tasks) {
     }
 
-    record TaskSection(ObjectNode model, ObjectNode train, ObjectNode data, LinkedHashMap<String, String> rows) {
+    record TaskSection(ObjectNode model, ObjectNode train, ObjectNode data, LinkedHashMap<String, String> rows,
+            Integer seeds) {
     }
 
     private ProfileLoader() {
@@ -124,7 +125,7 @@ public final class ProfileLoader {
         List<TaskProfile> tasks = new ArrayList<>();
         Map<String, ObjectNode> set = overrideTrees(overrides, f.tasks().keySet());
         for (Map.Entry<String, TaskSection> e : f.tasks().entrySet()) {
-            TaskSection t = e.getValue() == null ? new TaskSection(null, null, null, null) : e.getValue();
+            TaskSection t = e.getValue() == null ? new TaskSection(null, null, null, null, null) : e.getValue();
             String where = origin + ", task '" + e.getKey() + "'";
             ModelConfig model = bind(merge(merge(merge(merge(LM_ONLY_MODEL_DEFAULTS, f.model()), t.model()),
                     set.get("model")),
@@ -145,7 +146,9 @@ public final class ProfileLoader {
             }
             require(!rowMap.isEmpty(), where, "has no rows: list 'rows' (row label: variant spec)");
             List<PaperRow> rows = rowMap.entrySet().stream().map(r -> new PaperRow(r.getKey(), r.getValue())).toList();
-            tasks.add(new TaskProfile(e.getKey(), model, train, data, rows));
+            int taskSeeds = t.seeds() == null ? seeds : t.seeds();
+            require(taskSeeds >= 1, where, "'seeds' must be >= 1");
+            tasks.add(new TaskProfile(e.getKey(), model, train, data, rows, taskSeeds));
         }
         return new Profile(f.name(), f.description() == null ? "" : f.description().trim(), seeds, threads,
                 Durations.parse(f.cellTimeout() == null ? "24h" : f.cellTimeout()), List.copyOf(tasks));

@@ -39,9 +39,8 @@ public final class RunPlanner {
     public RunPlan plan(Profile profile, PlanRequest request) {
         List<TaskProfile> tasks = selectTasks(profile, request.tasks());
         List<PaperRow> replacementRows = request.variants() == null ? null : rowsOf(request.variants());
-        int seeds = request.seeds() != null ? request.seeds() : profile.seeds();
-        if (seeds < 1) {
-            throw new IllegalArgumentException("--seeds must be >= 1, got " + seeds + ".");
+        if (request.seeds() != null && request.seeds() < 1) {
+            throw new IllegalArgumentException("--seeds must be >= 1, got " + request.seeds() + ".");
         }
         int threads = request.threads() != null ? request.threads() : profile.threads();
         if (threads < 0) {
@@ -57,6 +56,7 @@ public final class RunPlanner {
         for (TaskProfile task : tasks) {
             List<PaperRow> rows = replacementRows != null ? replacementRows : task.rows();
             TrainConfig train = capSteps(task.train(), request.maxSteps());
+            int seeds = request.seeds() != null ? request.seeds() : task.seeds();
             for (PaperRow row : rows) {
                 for (long seed = 0; seed < seeds; seed++) {
                     CellConfig c = new CellConfig(profile.name(), task.task(), row.row(), row.variant(), seed,

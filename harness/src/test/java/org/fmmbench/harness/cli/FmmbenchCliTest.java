@@ -53,6 +53,16 @@ class FmmbenchCliTest {
     }
 
     @Test
+    void anEstimateWithoutAFittingMeasurementIsBadInputAndWritesNothing() throws IOException {
+        assertBadReproduce("holds no results.csv", "--profile", "cpu", "--estimate", dir.resolve("none").toString());
+        assertBadReproduce("(1024 tokens", "--profile", "cpu", "--tasks", "listops", "--set",
+                "listops.data.seqLength=2048", "--estimate", Path.of("..", "docs", "measurements", "cpu-profile")
+                        .toString());
+        assertBadReproduce("--cores must be at least 1", "--profile", "cpu", "--cores", "0", "--estimate",
+                Path.of("..", "docs", "measurements", "cpu-profile").toString());
+    }
+
+    @Test
     void unknownProfile() throws IOException {
         assertBadReproduce("Unknown profile 'fastest'", "--profile", "fastest");
     }

@@ -127,7 +127,7 @@ class ReproduceOnSlurmTest {
         assertBadAndNothingWritten("need --executor slurm", env, "--partition", "gpu");
         assertBadAndNothingWritten("--threads 2 and --cpus-per-cell 4 disagree", env, "--executor", "slurm",
                 "--threads", "2", "--cpus-per-cell", "4");
-        assertBadAndNothingWritten("pass --cpus-per-cell N", env, "--executor", "slurm", "--profile", "cpu");
+        assertBadAndNothingWritten("pass --cpus-per-cell N", env, "--executor", "slurm", "--profile", "paper");
         assertBadAndNothingWritten("fmmbench sets --time itself; use", env, "--executor", "slurm",
                 "--sbatch-arg=--time=1:00:00");
         assertBadAndNothingWritten("Bad --mem-per-cell '8 GB'", env, "--executor", "slurm", "--mem-per-cell", "8 GB");

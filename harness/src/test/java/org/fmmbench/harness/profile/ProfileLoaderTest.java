@@ -201,6 +201,14 @@ class ProfileLoaderTest {
     }
 
     @Test
+    void aTasksSeedsReplaceTheProfilesForThatTaskOnly() throws IOException {
+        Profile p = parse(LM_PROFILE.formatted("positions: window", "evalMode: windowed")
+                .replace("  listops:\n", "  listops:\n    seeds: 3\n"));
+        assertEquals(3, p.task("listops").seeds());
+        assertEquals(1, p.task("lm").seeds());
+    }
+
+    @Test
     void aMisspelledFieldIsAnErrorNamingIt() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> parse("""
                 name: mine

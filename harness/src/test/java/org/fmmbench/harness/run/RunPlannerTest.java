@@ -28,8 +28,22 @@ class RunPlannerTest {
     void everyCellOfEveryBuiltInProfileBuildsItsAttentionVariant() {
         for (String name : ProfileLoader.BUILT_IN) {
             RunPlan plan = planner.plan(ProfileLoader.load(name), request());
-            assertEquals(5 * 6 + 11, plan.cells().size(), name + ": 5 LRA tasks x 6 rows (the paper's 5 and none), 11 LM rows");
+            long rows = plan.cells().stream().map(c -> c.config().task() + "/" + c.config().row()).distinct().count();
+            assertEquals(5 * 6 + 11, rows, name + ": 5 LRA tasks x 6 rows (the paper's 5 and none), 11 LM rows");
         }
+    }
+
+    @Test
+    void cpuProfileRunsThreeSeedsOfListOpsAndLanguageModellingAndOneOfTheRest() {
+        RunPlan plan = planner.plan(ProfileLoader.load("cpu"), request());
+        for (String task : List.of("listops", "text", "retrieval", "image", "pathfinder", "lm")) {
+            long seeds = plan.cells().stream().filter(c -> c.config().task().equals(task))
+                    .mapToLong(c -> c.config().seed()).distinct().count();
+            assertEquals(task.equals("listops") || task.equals("lm") ? 3 : 1, seeds, task);
+        }
+        RunPlan two = planner.plan(ProfileLoader.load("cpu"),
+                new PlanRequest(List.of("listops", "text"), null, 2, "cpu", 1, null, null, null, null, null));
+        assertEquals(2 * 12, two.cells().size(), "--seeds replaces every task's seeds");
     }
 
     @Test
