@@ -17,4 +17,14 @@ public interface MaskedSequences {
      * is 1 where loss and accuracy count and 0 elsewhere. Each array must hold {@code rows * length()} values.
      */
     void fill(int rows, int[] inputs, int[] targets, float[] mask);
+
+    /** Refuses arrays too small for {@code rows} rows of {@code length()}; returns their size in values. */
+    default int checkedSize(int rows, int[] inputs, int[] targets, float[] mask) {
+        int size = rows * length();
+        if (inputs.length < size || targets.length < size || mask.length < size) {
+            throw new IllegalArgumentException("arrays must hold " + size + " values for " + rows + " rows of "
+                    + length());
+        }
+        return size;
+    }
 }

@@ -366,12 +366,22 @@ final class RunComparator {
 
         @Override
         public String name(ComparableCell cell) {
-            return tooSmall.contains(cell.source() + "|" + cell.group()) ? RAW.name() : name();
+            return raw(cell) ? RAW.name() : name();
+        }
+
+        /**
+         * Whether {@code cell} is compared raw: its group's reference is too small to divide by, or (memory) it has
+         * none and neither has any group of its run that could stand in; ungated would hide a doubled peak.
+         */
+        private boolean raw(ComparableCell cell) {
+            String group = cell.source() + "|" + cell.group();
+            return tooSmall.contains(group) || rawBelow > 0 && inexact.contains(group)
+                    && speeds.get(cell.run() + "|" + cell.source()) == null;
         }
 
         @Override
         public Double denominator(ComparableCell cell, List<String> notes, String what) {
-            if (tooSmall.contains(cell.source() + "|" + cell.group())) {
+            if (raw(cell)) {
                 String note = what + " compared raw where the reference variant's peak is below " + plain(rawBelow)
                         + " MiB (" + plain(NORMALISE_MEMORY_ABOVE_FLOORS) + " x --memory-floor): normalising by a "
                         + "peak that small divides by noise";

@@ -1,33 +1,12 @@
 package org.fmmbench.harness.train;
 
-import org.fmmbench.tasks.MaskedSequences;
 import org.fmmbench.tasks.recall.RecallSequences;
 
-/**
- * Task {@code near-recall}: predict the symbol two positions back: needs a sharp local (near) field ({@link RecallSequences}, issue #15's separating smoke task).
- */
-public final class NearRecallWorkload extends MaskedSequenceWorkload {
+/** Task {@code near-recall}: predict the majority of the last five symbols; needs a sharp near field. */
+public final class NearRecallWorkload extends RecallWorkload {
     public static final String TASK = "near-recall";
-    static final int DEFAULT_LENGTH = 32;
 
-    @Override
-    public String task() {
-        return TASK;
-    }
-
-    @Override
-    protected int defaultLength() {
-        return DEFAULT_LENGTH;
-    }
-
-    /** A smoke cell's few hundred steps need the full rate throughout: no drop. */
-    @Override
-    protected double dropFraction() {
-        return 1;
-    }
-
-    @Override
-    protected MaskedSequences rows(int length, long seed) {
-        return new RecallSequences(RecallSequences.Field.NEAR, length, seed);
+    public NearRecallWorkload() {
+        super(TASK, RecallSequences.Field.NEAR);
     }
 }

@@ -66,11 +66,7 @@ public final class CopySequences implements MaskedSequences {
      */
     @Override
     public void fill(int rows, int[] inputs, int[] targets, float[] mask) {
-        int size = rows * length;
-        if (inputs.length < size || targets.length < size || mask.length < size) {
-            throw new IllegalArgumentException("arrays must hold " + size + " values for " + rows + " rows of "
-                    + length);
-        }
+        int size = checkedSize(rows, inputs, targets, mask);
         java.util.Arrays.fill(inputs, 0, size, SEPARATOR);
         java.util.Arrays.fill(targets, 0, size, SEPARATOR);
         java.util.Arrays.fill(mask, 0, size, 0f);

@@ -70,11 +70,7 @@ public final class RecallSequences implements MaskedSequences {
 
     @Override
     public void fill(int rows, int[] inputs, int[] targets, float[] mask) {
-        int size = rows * length;
-        if (inputs.length < size || targets.length < size || mask.length < size) {
-            throw new IllegalArgumentException("arrays must hold " + size + " values for " + rows + " rows of "
-                    + length);
-        }
+        int size = checkedSize(rows, inputs, targets, mask);
         Arrays.fill(mask, 0, size, 0f);
         for (int r = 0; r < rows; r++) {
             int base = r * length;
