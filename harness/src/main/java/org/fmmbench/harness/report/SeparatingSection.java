@@ -25,7 +25,8 @@ final class SeparatingSection {
         doc.paragraph(String.format(Locale.ROOT, "Test accuracy (%%) of the best-validation parameters over the "
                 + "scored second half of each row. far-recall needs the far field (a key more positions back than "
                 + "the band reaches; chance %.0f%%), near-recall the near field (the majority of the last %d "
-                + "symbols; chance 50%%). A row near chance on one of them has lost that field.",
+                + "symbols; chance 50%%, and the current symbol alone, all the attention-free row none sees, gives "
+                + "11/16 = 68.75%%). A row at that level on one of them has lost that field.",
                 100.0 / RecallSequences.KEYS, RecallSequences.WINDOW));
         List<String> header = new ArrayList<>(List.of("row"));
         header.addAll(tasks);
