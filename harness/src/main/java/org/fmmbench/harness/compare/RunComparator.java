@@ -19,8 +19,11 @@ import java.util.function.Function;
  * of the machine but also any slow-down shared by every variant, and shows a slower reference as every other
  * variant getting faster. <em>Calibrated</em>: each value divided by the run's calibration workload
  * ({@code calibration.json}), which cancels the machine but not the code, so a uniform slow-down of the training
- * loop and a slow-down of the reference variant alone both show. Memory is judged normalised. {@code --raw} judges
- * raw values instead, for runs on one fixed machine.
+ * loop and a slow-down of the reference variant alone both show. Memory is judged normalised where the reference
+ * variant's peak is at least {@value #NORMALISE_MEMORY_ABOVE_FLOORS} memory floors in every run, raw elsewhere: a
+ * peak of a few MiB moves by the floor between identical runs, and dividing by it divides by noise (softmax's peak at
+ * N = 256 measured 4x lower in one CI run and made band and fmm look x3.3 hungrier). {@code --raw} judges raw
+ * values everywhere, for runs on one fixed machine.
  *
  * <p>Where the reference variant has no value in some run at some group (e.g. softmax skipped for memory at a
  * large N), that group is divided in every run by the run's speed relative to the first baseline run: the
@@ -36,6 +39,11 @@ final class RunComparator {
     static final double LEVEL = 0.99;
     /** Linux's process CPU clock ticks every 10 ms, so a results row's per-step CPU median moves in such steps. */
     private static final double CPU_TICK_MS = 10;
+    /**
+     * How many memory floors the reference variant's peak must reach for memory to be normalised by it: the floor is
+     * the run-to-run noise of a peak, so the divisor then moves by at most a fifth (x0.8-x1.25 from noise alone).
+     */
+    static final double NORMALISE_MEMORY_ABOVE_FLOORS = 5;
 
     private final Tolerances tolerances;
     private final boolean raw;
@@ -60,8 +68,9 @@ final class RunComparator {
             timeViews.add(View.RAW);
             memoryViews.add(View.RAW);
         } else {
-            timeViews.add(new ReferenceView(all, ComparableCell::timeMs));
-            memoryViews.add(new ReferenceView(all, ComparableCell::memoryMib));
+            timeViews.add(new ReferenceView(all, ComparableCell::timeMs, 0));
+            memoryViews.add(new ReferenceView(all, ComparableCell::memoryMib,
+                    NORMALISE_MEMORY_ABOVE_FLOORS * tolerances.memoryFloorMib()));
             Set<String> uncalibrated = new LinkedHashSet<>();
             all.stream().filter(c -> c.calibrationMs() == null).forEach(c -> uncalibrated.add(c.run()));
             if (uncalibrated.isEmpty()) {
@@ -183,7 +192,7 @@ final class RunComparator {
         if (x.length < Bootstrap.MIN_REPEATS) {
             Judgement.Verdict v = Math.exp(d) > tolerance ? Judgement.Verdict.REGRESSION
                     : Judgement.Verdict.WITHIN_TOLERANCE;
-            return new Judgement(view.name(), Math.exp(d), null, null, null, v, x.length);
+            return new Judgement(view.name(bs.get(0)), Math.exp(d), null, null, null, v, x.length);
         }
         double[] interval = Bootstrap.interval(x, y, LEVEL);
         Double base = median(bs, metric);
@@ -192,7 +201,7 @@ final class RunComparator {
         double upper = Math.max(interval[1], d + floor);
         Judgement.Verdict v = lower > 0 ? Judgement.Verdict.REGRESSION
                 : upper < 0 ? Judgement.Verdict.IMPROVEMENT : Judgement.Verdict.INCONCLUSIVE;
-        return new Judgement(view.name(), Math.exp(d), Math.exp(lower), Math.exp(upper),
+        return new Judgement(view.name(bs.get(0)), Math.exp(d), Math.exp(lower), Math.exp(upper),
                 Math.exp((upper - lower) / 2), v, x.length);
     }
 
@@ -284,6 +293,11 @@ final class RunComparator {
 
         String name();
 
+        /** The name shown for {@code cell}'s judgement: a view may fall back to raw values for some cells. */
+        default String name(ComparableCell cell) {
+            return name();
+        }
+
         /** The divisor of {@code cell}'s value, or {@code null} (with a note) when this view has none. */
         Double denominator(ComparableCell cell, List<String> notes, String what);
 
@@ -304,18 +318,25 @@ final class RunComparator {
 
     /**
      * Divides by the reference variant of the same run and group; groups where some run has no reference are
-     * divided by the run's speed relative to the first baseline run instead.
+     * divided by the run's speed relative to the first baseline run instead. Groups where some run's reference value
+     * is below {@code rawBelow} are not divided at all (its noise would dominate the ratio).
      */
     private static final class ReferenceView implements View {
         private final Map<String, Double> references = new LinkedHashMap<>();
         private final Set<String> inexact = new LinkedHashSet<>();
+        private final Set<String> tooSmall = new LinkedHashSet<>();
         private final Map<String, Double> speeds = new LinkedHashMap<>();
+        private final double rawBelow;
 
-        ReferenceView(List<ComparableCell> all, Function<ComparableCell, Double> metric) {
+        ReferenceView(List<ComparableCell> all, Function<ComparableCell, Double> metric, double rawBelow) {
+            this.rawBelow = rawBelow;
             for (ComparableCell c : all) {
                 Double v = metric.apply(c);
                 if (c.reference() && c.ok() && v != null && v > 0) {
                     references.put(c.run() + "|" + c.source() + "|" + c.group(), v);
+                    if (v < rawBelow) {
+                        tooSmall.add(c.source() + "|" + c.group());
+                    }
                 }
             }
             for (ComparableCell c : all) {
@@ -328,7 +349,8 @@ final class RunComparator {
             references.forEach((key, value) -> {
                 String[] parts = key.split("\\|", 3);
                 Double anchorValue = references.get(anchor + "|" + parts[1] + "|" + parts[2]);
-                if (anchorValue != null && !inexact.contains(parts[1] + "|" + parts[2])) {
+                String group = parts[1] + "|" + parts[2];
+                if (anchorValue != null && !inexact.contains(group) && !tooSmall.contains(group)) {
                     double[] sum = logSums.computeIfAbsent(parts[0] + "|" + parts[1], k -> new double[2]);
                     sum[0] += Math.log(value / anchorValue);
                     sum[1]++;
@@ -343,7 +365,31 @@ final class RunComparator {
         }
 
         @Override
+        public String name(ComparableCell cell) {
+            return raw(cell) ? RAW.name() : name();
+        }
+
+        /**
+         * Whether {@code cell} is compared raw: its group's reference is too small to divide by, or (memory) it has
+         * none and neither has any group of its run that could stand in; ungated would hide a doubled peak.
+         */
+        private boolean raw(ComparableCell cell) {
+            String group = cell.source() + "|" + cell.group();
+            return tooSmall.contains(group) || rawBelow > 0 && inexact.contains(group)
+                    && speeds.get(cell.run() + "|" + cell.source()) == null;
+        }
+
+        @Override
         public Double denominator(ComparableCell cell, List<String> notes, String what) {
+            if (raw(cell)) {
+                String note = what + " compared raw where the reference variant's peak is below " + plain(rawBelow)
+                        + " MiB (" + plain(NORMALISE_MEMORY_ABOVE_FLOORS) + " x --memory-floor): normalising by a "
+                        + "peak that small divides by noise";
+                if (!notes.contains(note)) {
+                    notes.add(note);
+                }
+                return 1.0;
+            }
             if (!inexact.contains(cell.source() + "|" + cell.group())) {
                 return references.get(cell.run() + "|" + cell.source() + "|" + cell.group());
             }

@@ -65,6 +65,9 @@ public final class ReportWriter {
             if (s.tasks().contains(CopyWorkload.TASK)) {
                 CopySection.write(doc, s, reportDir);
             }
+            if (SeparatingSection.TASKS.stream().anyMatch(s.tasks()::contains)) {
+                SeparatingSection.write(doc, s);
+            }
             efficiencySection(doc, s, reportDir);
             curvesSection(doc, s, runDir, reportDir);
             scalingSection(doc, reportDir, runDir);

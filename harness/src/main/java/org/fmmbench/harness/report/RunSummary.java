@@ -38,10 +38,14 @@ final class RunSummary {
         return tasks;
     }
 
-    /** Tasks scored by accuracy beside the paper's LRA table: every task but language modelling and the copy task. */
+    /**
+     * Tasks scored by accuracy beside the paper's LRA table: every task but language modelling, the copy task and
+     * the separating tasks.
+     */
     List<String> classificationTasks() {
         return tasks.stream().filter(t -> !org.fmmbench.harness.train.LmCellTrainer.TASK.equals(t)
-                && !org.fmmbench.harness.train.CopyWorkload.TASK.equals(t)).toList();
+                && !org.fmmbench.harness.train.CopyWorkload.TASK.equals(t) && !SeparatingSection.TASKS.contains(t))
+                .toList();
     }
 
     List<String> rows() {

@@ -77,7 +77,6 @@ final class JmhCellRunner {
         args.add("-Dai.djl.pytorch.num_interop_threads=1");
         args.add("-Djava.awt.headless=true");
         args.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
-        args.add("-Dorg.slf4j.simpleLogger.log.ai.djl.util.cuda.CudaUtils=error");
         args.add("-Xss4m");
         args.add("-Xmx1g");
         return args;

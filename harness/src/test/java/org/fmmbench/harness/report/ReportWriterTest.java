@@ -63,6 +63,22 @@ class ReportWriterTest {
     }
 
     @Test
+    void separatingTasksHaveTheirOwnTableAndStayOutOfTheLraAverage() throws IOException {
+        Path run = root.resolve("results").resolve("run-sep");
+        ResultsCsv.write(run.resolve("results.csv"), List.of(
+                cell("000-listops-band_5-s0", "listops", "band_5", 0, CellStatus.OK, 0.30, "listops-generated"),
+                cell("001-far-recall-band_5-s0", "far-recall", "band_5", 0, CellStatus.OK, 0.25, "far-recall-generated"),
+                cell("002-near-recall-band_5-s0", "near-recall", "band_5", 0, CellStatus.OK, 1.0,
+                        "near-recall-generated")));
+        Path report = root.resolve("reports").resolve("run-sep");
+        ReportWriter.write(run.resolve("results.csv"), report);
+        String md = Files.readString(report.resolve(ReportWriter.MARKDOWN));
+        assertTrue(md.contains("## Separating tasks: far and near field"), md);
+        assertTrue(md.contains("| band_5 | 25.0 | 100.0 |"), md);
+        assertTrue(md.contains("| band_5 | 30.00 | 30.00 |"), "the LRA table has listops and its average only: " + md);
+    }
+
+    @Test
     void reportIsRegeneratedFromTheCsvAndCurvesAlone() throws IOException {
         Path run = runDir();
         Path report = writeReport(run, "run-x");

@@ -41,10 +41,10 @@ class CopyWorkloadTest {
     @Test
     void learningRateIsTheProfilesForTheFirstThirtyPercentOfStepsThenATenth() {
         TrainConfig t = new TrainConfig(32, 100, 0, 1e-3, 0.01, 10, 1, 1, 1.0, 0);
-        assertEquals(1e-3, CopyWorkload.learningRate(t, 1));
-        assertEquals(1e-3, CopyWorkload.learningRate(t, 30));
-        assertEquals(1e-4, CopyWorkload.learningRate(t, 31), 1e-12);
-        assertEquals(1e-4, CopyWorkload.learningRate(t, 100), 1e-12);
+        assertEquals(1e-3, new CopyWorkload().learningRate(t, 1));
+        assertEquals(1e-3, new CopyWorkload().learningRate(t, 30));
+        assertEquals(1e-4, new CopyWorkload().learningRate(t, 31), 1e-12);
+        assertEquals(1e-4, new CopyWorkload().learningRate(t, 100), 1e-12);
     }
 
     @Test

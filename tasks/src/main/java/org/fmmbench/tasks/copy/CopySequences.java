@@ -1,6 +1,7 @@
 package org.fmmbench.tasks.copy;
 
 import java.util.SplittableRandom;
+import org.fmmbench.tasks.MaskedSequences;
 
 /**
  * The causal copy task of the FMMformer paper (official {@code causal-copy/main.py}, distribution re-derived
@@ -13,7 +14,7 @@ import java.util.SplittableRandom;
  *
  * <p>Seeded: the same seed gives the same rows in the same order.
  */
-public final class CopySequences {
+public final class CopySequences implements MaskedSequences {
     /** Separator and padding token. */
     public static final int SEPARATOR = 0;
 
@@ -39,10 +40,12 @@ public final class CopySequences {
         this.random = new SplittableRandom(seed);
     }
 
+    @Override
     public int length() {
         return length;
     }
 
+    @Override
     public int vocabularySize() {
         return symbols + 1;
     }
@@ -62,12 +65,9 @@ public final class CopySequences {
      * (targets = inputs shifted left by one, 0 at the end), {@code mask} is 1 where loss and accuracy count.
      * Each array must hold {@code rows * length()} values.
      */
+    @Override
     public void fill(int rows, int[] inputs, int[] targets, float[] mask) {
-        int size = rows * length;
-        if (inputs.length < size || targets.length < size || mask.length < size) {
-            throw new IllegalArgumentException("arrays must hold " + size + " values for " + rows + " rows of "
-                    + length);
-        }
+        int size = checkedSize(rows, inputs, targets, mask);
         java.util.Arrays.fill(inputs, 0, size, SEPARATOR);
         java.util.Arrays.fill(targets, 0, size, SEPARATOR);
         java.util.Arrays.fill(mask, 0, size, 0f);

@@ -1,0 +1,258 @@
+package org.fmmbench.harness.train;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.Pair;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.fmmbench.baselines.attention.AttentionSettings;
+import org.fmmbench.baselines.attention.VariantRegistry;
+import org.fmmbench.baselines.attention.VariantSpec;
+import org.fmmbench.baselines.lm.LmConfig;
+import org.fmmbench.baselines.lm.PositionScheme;
+import org.fmmbench.baselines.lm.TransformerLm;
+import org.fmmbench.harness.config.CellConfig;
+import org.fmmbench.harness.config.DataConfig;
+import org.fmmbench.harness.config.ModelConfig;
+import org.fmmbench.harness.config.TrainConfig;
+import org.fmmbench.tasks.MaskedSequences;
+
+/**
+ * A causal per-position prediction task on generated rows ({@link MaskedSequences}), trained as the official
+ * {@code causal-copy} driver trains the paper's copy task: RAdam ({@link RAdam}, per-parameter gradient clip,
+ * weight decay), batches drawn fresh from the seeded generator every step, the learning rate divided by 10 after a
+ * share of the steps (the copy task's 30%, the official 30 of 100 epochs), and loss and accuracy over the masked positions only.
+ * Validation is a fixed set of {@code evalBatches} batches drawn once from its own seed, so every evaluation scores
+ * the same rows; the test set is {@code testBatches} batches from a third seed, scored with the best-validation and
+ * the last parameters.
+ *
+ * <p>The model is fmmbench's causal {@link TransformerLm} (post-LN layers, sinusoidal positions 0..L-1, output tied
+ * to the embedding) over the generator's vocabulary.
+ *
+ * <p>How a {@link CellConfig} maps: {@code data.seqLength} is L (0 = the task's default); {@code data.source} must
+ * be {@code auto} or {@code generated}; {@code train.gradClip} is the per-parameter clip norm; {@code warmupSteps},
+ * {@code evalStride}, {@code evalMode}, {@code microBatch} and the other data caps are not used and must be 0 or
+ * their defaults.
+ */
+public abstract class MaskedSequenceWorkload implements Workload {
+    private static final long VALIDATION_SEED = 0x5EED_0001L;
+    private static final long TEST_SEED = 0x5EED_0002L;
+
+    /** L when {@code data.seqLength} is 0. */
+    protected abstract int defaultLength();
+
+    /** The rows of length {@code length} that {@code seed} gives. */
+    protected abstract MaskedSequences rows(int length, long seed);
+
+    /** The {@code data_source} recorded in results: where the rows came from. */
+    protected String dataSource() {
+        return task() + "-generated";
+    }
+
+    @Override
+    public AttentionSettings attentionSettings(ModelConfig m) {
+        return new AttentionSettings(m.heads(), m.dim() / m.heads(), true, m.attentionDropout());
+    }
+
+    @Override
+    public void validate(CellConfig cell) {
+        ModelConfig m = cell.model();
+        TrainConfig t = cell.train();
+        DataConfig d = cell.data();
+        if (m.heads() < 1 || m.dim() % m.heads() != 0 || m.dim() % 2 != 0) {
+            throw new IllegalArgumentException("Task '" + task() + "': model.dim " + m.dim() + " must be an even multiple of "
+                    + "model.heads " + m.heads() + ".");
+        }
+        if (!d.source().equals("auto") && !d.source().equals("generated")) {
+            throw new IllegalArgumentException("Task '" + task() + "': data.source must be auto or generated (the rows are "
+                    + "generated from the seed), got '" + d.source() + "'.");
+        }
+        if (d.seqLength() != 0 && d.seqLength() < 8) {
+            throw new IllegalArgumentException("Task '" + task() + "': data.seqLength must be 0 (the task's "
+                    + defaultLength() + ") or >= 8, got " + d.seqLength() + ".");
+        }
+        if (t.batchSize() < 1 || t.steps() < 1 || t.evalEvery() < 1 || t.evalBatches() < 1 || t.testBatches() < 1
+                || t.gradClip() < 0) {
+            throw new IllegalArgumentException("Task '" + task() + "' needs train.batchSize, steps, evalEvery, evalBatches "
+                    + "and testBatches >= 1 and train.gradClip >= 0 (a per-parameter clip norm; the copy task's is 1.0).");
+        }
+        if (t.warmupSteps() != 0 || t.microBatch() != 0) {
+            throw new IllegalArgumentException("Task '" + task() + "' has no warm-up and no gradient accumulation (the "
+                    + "official schedule is a tenfold drop after 30% of the steps): set train.warmupSteps and "
+                    + "train.microBatch to 0.");
+        }
+    }
+
+    @Override
+    public void prepareData(CellConfig cell, Path dataDir, Path cacheDir) {
+        // Rows are generated from the seed while training; nothing to prepare.
+    }
+
+    @Override
+    public TrainResult train(CellConfig cell, Path dataDir, Path cacheDir, TrainingListener listener) {
+        validate(cell);
+        ModelConfig m = cell.model();
+        TrainConfig train = cell.train();
+        int length = cell.data().seqLength() == 0 ? defaultLength() : cell.data().seqLength();
+        int vocabulary = rows(length, cell.seed()).vocabularySize();
+        Device device = CellTrainer.device(cell.device());
+        VariantRegistry registry = VariantRegistry.load();
+        AttentionSettings settings = attentionSettings(m);
+        VariantSpec variant = VariantSpec.parse(cell.variant());
+        registry.create(variant, settings);
+        try (NDManager manager = NDManager.newBaseManager(device)) {
+            Engine.getInstance().setRandomSeed(Long.hashCode(cell.seed()));
+            LmConfig config = new LmConfig(vocabulary, m.layers(), m.dim(), m.heads(), m.dim() / m.heads(),
+                    m.mlpDim(), m.dropout(), length, new int[0], variant, PositionScheme.STREAM);
+            TransformerLm model = new TransformerLm(config, s -> registry.create(variant, settings));
+            model.initialize(manager, DataType.FLOAT32, new Shape(train.batchSize(), length),
+                    new Shape(train.batchSize(), length));
+            return new Run(model, manager, train, length, vocabulary, cell.seed(), listener).execute();
+        }
+    }
+
+    /** Share of the steps before the learning rate drops tenfold (1 = never). */
+    protected abstract double dropFraction();
+
+    /** lr for 1-based step {@code step}: {@code lr} for the first {@link #dropFraction()} of the steps, then a tenth. */
+    double learningRate(TrainConfig train, int step) {
+        return step <= Math.round(dropFraction() * train.steps()) ? train.lr() : train.lr() / 10;
+    }
+
+    /** Rows of one batch and where they are scored. */
+    private record Batch(int[] inputs, int[] targets, float[] mask) {
+        static Batch draw(MaskedSequences source, int rows) {
+            int size = rows * source.length();
+            Batch b = new Batch(new int[size], new int[size], new float[size]);
+            source.fill(rows, b.inputs, b.targets, b.mask);
+            return b;
+        }
+    }
+
+    /** Masked loss and accuracy of a set of batches. */
+    private record Score(double loss, double accuracy) {
+    }
+
+    /** State of one training run. */
+    private final class Run {
+        private final TransformerLm model;
+        private final NDManager manager;
+        private final TrainConfig train;
+        private final int length;
+        private final int vocabulary;
+        private final TrainingListener listener;
+        private final ParameterStore store;
+        private final RAdam optimizer;
+        private final Map<String, Parameter> parameters = new LinkedHashMap<>();
+        private final MaskedSequences training;
+        private final Batch[] validation;
+        private final Batch[] test;
+        private final long seed;
+
+        Run(TransformerLm model, NDManager manager, TrainConfig train, int length, int vocabulary, long seed,
+                TrainingListener listener) {
+            this.model = model;
+            this.manager = manager;
+            this.train = train;
+            this.length = length;
+            this.vocabulary = vocabulary;
+            this.listener = listener;
+            this.seed = seed;
+            this.store = new ParameterStore(manager, false);
+            this.optimizer = RAdam.builder(step -> learningRate(train, step))
+                    .optMaxGradNorm((float) train.gradClip()).optWeightDecays((float) train.weightDecay()).build();
+            // The output layer shares the embedding table: one entry per parameter id, so it is updated once.
+            for (Pair<String, Parameter> p : model.getParameters()) {
+                parameters.putIfAbsent(p.getValue().getId(), p.getValue());
+            }
+            this.training = rows(length, seed);
+            this.validation = batches(rows(length, seed ^ VALIDATION_SEED), train.evalBatches());
+            this.test = batches(rows(length, seed ^ TEST_SEED), train.testBatches());
+        }
+
+        private Batch[] batches(MaskedSequences source, int count) {
+            Batch[] out = new Batch[count];
+            for (int i = 0; i < count; i++) {
+                out[i] = Batch.draw(source, train.batchSize());
+            }
+            return out;
+        }
+
+        TrainResult execute() {
+            TrainingLoop.Outcome loop = TrainingLoop.run(model, train.steps(), train.evalEvery(),
+                    step -> learningRate(train, step), this::trainStep, this::validate, listener, seed,
+                    TrainingLoop.Checkpoints.none());
+            long testStart = System.nanoTime();
+            double atLast = score(test).accuracy();
+            loop.best().restoreInto(model);
+            double atBest = score(test).accuracy();
+            long evalMs = (loop.evalNanos() + System.nanoTime() - testStart) / 1_000_000;
+            double median = loop.times().medianMs();
+            return new TrainResult(dataSource(), loop.bestValidation().accuracy(), loop.bestStep(), atBest,
+                    atLast, loop.tailLoss(), train.steps(), loop.trainMs(), median, loop.times().p90Ms(),
+                    loop.times().medianCpuMs(), (double) train.batchSize() * length / (median / 1000), evalMs,
+                    model.parameterCount(), loop.curve());
+        }
+
+        private TrainingLoop.Validation validate() {
+            Score s = score(validation);
+            return new TrainingLoop.Validation(s.accuracy(), s.accuracy(), s.loss(), Double.NaN);
+        }
+
+        /** Loss and accuracy over every scored position of the batches, without dropout. */
+        private Score score(Batch[] batches) {
+            double nll = 0;
+            double correct = 0;
+            double counted = 0;
+            for (Batch b : batches) {
+                try (NDManager m = manager.newSubManager()) {
+                    Shape shape = new Shape(train.batchSize(), length);
+                    NDArray x = m.create(b.inputs, shape);
+                    NDArray y = m.create(b.targets, shape);
+                    NDArray mask = m.create(b.mask, shape);
+                    NDArray logProbs = model.logProbabilities(store, x, false);
+                    NDArray targetLogProbs = logProbs.mul(y.toType(DataType.INT64, false).oneHot(vocabulary))
+                            .sum(new int[] {-1});
+                    nll -= targetLogProbs.mul(mask).sum().getFloat();
+                    NDArray hits = logProbs.argMax(-1).toType(DataType.INT32, false).eq(y).toType(DataType.FLOAT32,
+                            false);
+                    correct += hits.mul(mask).sum().getFloat();
+                    counted += mask.sum().getFloat();
+                }
+            }
+            return new Score(nll / counted, correct / counted);
+        }
+
+        /** One optimiser step on a fresh batch; the loss is the official masked mean. */
+        private double trainStep(int step, StepTimes times) {
+            Batch b = Batch.draw(training, train.batchSize());
+            try (NDManager stepManager = manager.newSubManager()) {
+                StepTimes.Start start = StepTimes.start();
+                double loss = MicroBatches.backward(stepManager, step, train.batchSize(), train.batchSize(),
+                        (passManager, from, count) -> {
+                            Shape shape = new Shape(count, length);
+                            NDArray x = passManager.create(b.inputs, shape);
+                            NDArray y = passManager.create(b.targets, shape);
+                            NDArray mask = passManager.create(b.mask, shape);
+                            NDArray logProbs = model.forward(store, new NDList(x, y), true).singletonOrThrow();
+                            return logProbs.mul(mask).sum().neg().div(mask.sum());
+                        });
+                for (Parameter p : parameters.values()) {
+                    NDArray g = p.getArray().getGradient();
+                    g.attach(stepManager);
+                    optimizer.update(p.getId(), p.getArray(), g);
+                }
+                times.stop(start);
+                return loss;
+            }
+        }
+    }
+}
