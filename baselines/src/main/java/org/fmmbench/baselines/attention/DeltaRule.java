@@ -79,7 +79,8 @@ final class DeltaRule {
             }
             keySum = keySum == null ? chunkKeySum : chunkKeySum.add(keySum);
             NDArray denominator = q.mul(z).sum(new int[] {-1}, true).add(EPS);
-            outputs.add(read.div(denominator.mul((float) Math.sqrt(d))));
+            // Scalars, not mul(Number): autograd keeps the factor, and DJL's Number wrapper can be freed first.
+            outputs.add(read.div(Scalars.times(denominator, (float) Math.sqrt(d))));
         }
         if (state != null) {
             state.put(MEMORY, memory);

@@ -64,6 +64,17 @@ class TrainingBehaviourTest extends NDManagerPerClass {
         }
     }
 
+    /** The same for the fast-weight rows, which are causal only (their delta rule divides by sqrt d). */
+    @ParameterizedTest
+    @ValueSource(strings = {"fastweight", "fastweight:k=5", "fastweight:k=5,kernels=elu+elu"})
+    void fastWeightGradientsSurviveAGarbageCollectionBetweenForwardAndBackward(String spec)
+            throws InterruptedException {
+        Attention block = VariantRegistry.load().create(spec, new AttentionSettings(H, D, true, 0f));
+        block.initialize(manager, DataType.FLOAT32, SHAPE, SHAPE, SHAPE);
+        float[][] qkv = inputs(5);
+        assertArrayEquals(gradientOfQ(block, qkv, false), gradientOfQ(block, qkv, true), spec);
+    }
+
     private static float[][] inputs(long seed) {
         Random random = new Random(seed);
         int size = (int) SHAPE.size();
