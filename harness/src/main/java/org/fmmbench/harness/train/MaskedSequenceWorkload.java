@@ -7,12 +7,17 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
+import org.fmmbench.baselines.attention.Attention;
 import org.fmmbench.baselines.attention.AttentionSettings;
 import org.fmmbench.baselines.attention.VariantRegistry;
 import org.fmmbench.baselines.attention.VariantSpec;
@@ -34,7 +39,7 @@ import org.fmmbench.tasks.MaskedSequences;
  * the same rows; the test set is {@code testBatches} batches from a third seed, scored with the best-validation and
  * the last parameters.
  *
- * <p>The model is fmmbench's causal {@link TransformerLm} (post-LN layers, sinusoidal positions 0..L-1, output tied
+ * <p>The model is {@link #model}: unless a task overrides it, fmmbench's causal {@link TransformerLm} (post-LN layers, sinusoidal positions 0..L-1, output tied
  * to the embedding) over the generator's vocabulary.
  *
  * <p>How a {@link CellConfig} maps: {@code data.seqLength} is L (0 = the task's default); {@code data.source} must
@@ -98,6 +103,22 @@ public abstract class MaskedSequenceWorkload implements Workload {
 
     @Override
     public TrainResult train(CellConfig cell, Path dataDir, Path cacheDir, TrainingListener listener) {
+        try {
+            return trainAndRead(cell, listener, (model, store, manager) -> { });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Looks at the trained model (best-validation parameters) before its memory is freed. */
+    @FunctionalInterface
+    protected interface ModelReader {
+        void read(Block model, ParameterStore store, NDManager manager) throws IOException;
+    }
+
+    /** Trains as {@link #train(CellConfig, Path, Path, TrainingListener)}, then hands the model to {@code reader}. */
+    protected TrainResult trainAndRead(CellConfig cell, TrainingListener listener, ModelReader reader)
+            throws IOException {
         validate(cell);
         ModelConfig m = cell.model();
         TrainConfig train = cell.train();
@@ -112,11 +133,58 @@ public abstract class MaskedSequenceWorkload implements Workload {
             Engine.getInstance().setRandomSeed(Long.hashCode(cell.seed()));
             LmConfig config = new LmConfig(vocabulary, m.layers(), m.dim(), m.heads(), m.dim() / m.heads(),
                     m.mlpDim(), m.dropout(), length, new int[0], variant, PositionScheme.STREAM);
-            TransformerLm model = new TransformerLm(config, s -> registry.create(variant, settings));
-            model.initialize(manager, DataType.FLOAT32, new Shape(train.batchSize(), length),
-                    new Shape(train.batchSize(), length));
-            return new Run(model, manager, train, length, vocabulary, cell.seed(), listener).execute();
+            SequenceModel model = model(config, s -> registry.create(variant, settings), manager,
+                    train.batchSize());
+            Run run = new Run(model, manager, train, length, vocabulary, cell.seed(), listener);
+            TrainResult result = run.execute();
+            reader.read(model.block(), run.store, manager);
+            return result;
         }
+    }
+
+    /** The model a task trains, as the training loop and the scoring see it. */
+    protected interface SequenceModel {
+        Block block();
+
+        long parameterCount();
+
+        /** log p(target) at every position (B, N), with dropout: the training loss. */
+        NDArray targetLogProbs(ParameterStore store, NDArray inputs, NDArray targets);
+
+        /** Log-probabilities over the vocabulary (B, N, V) without dropout: scoring. */
+        NDArray logProbabilities(ParameterStore store, NDArray inputs);
+    }
+
+    /**
+     * Builds and initialises the model for batches of {@code batch} rows: by default fmmbench's causal
+     * {@link TransformerLm} (post-LN layers, sinusoidal positions 0..L-1, output tied to the embedding).
+     */
+    protected SequenceModel model(LmConfig config, Function<AttentionSettings, Attention> attention,
+            NDManager manager, int batch) {
+        TransformerLm lm = new TransformerLm(config, attention);
+        Shape rows = new Shape(batch, config.context());
+        lm.initialize(manager, DataType.FLOAT32, rows, rows);
+        return new SequenceModel() {
+            @Override
+            public Block block() {
+                return lm;
+            }
+
+            @Override
+            public long parameterCount() {
+                return lm.parameterCount();
+            }
+
+            @Override
+            public NDArray targetLogProbs(ParameterStore store, NDArray inputs, NDArray targets) {
+                return lm.forward(store, new NDList(inputs, targets), true).singletonOrThrow();
+            }
+
+            @Override
+            public NDArray logProbabilities(ParameterStore store, NDArray inputs) {
+                return lm.logProbabilities(store, inputs, false);
+            }
+        };
     }
 
     /** Share of the steps before the learning rate drops tenfold (1 = never). */
@@ -143,7 +211,7 @@ public abstract class MaskedSequenceWorkload implements Workload {
 
     /** State of one training run. */
     private final class Run {
-        private final TransformerLm model;
+        private final SequenceModel model;
         private final NDManager manager;
         private final TrainConfig train;
         private final int length;
@@ -157,7 +225,7 @@ public abstract class MaskedSequenceWorkload implements Workload {
         private final Batch[] test;
         private final long seed;
 
-        Run(TransformerLm model, NDManager manager, TrainConfig train, int length, int vocabulary, long seed,
+        Run(SequenceModel model, NDManager manager, TrainConfig train, int length, int vocabulary, long seed,
                 TrainingListener listener) {
             this.model = model;
             this.manager = manager;
@@ -170,7 +238,7 @@ public abstract class MaskedSequenceWorkload implements Workload {
             this.optimizer = RAdam.builder(step -> learningRate(train, step))
                     .optMaxGradNorm((float) train.gradClip()).optWeightDecays((float) train.weightDecay()).build();
             // The output layer shares the embedding table: one entry per parameter id, so it is updated once.
-            for (Pair<String, Parameter> p : model.getParameters()) {
+            for (Pair<String, Parameter> p : model.block().getParameters()) {
                 parameters.putIfAbsent(p.getValue().getId(), p.getValue());
             }
             this.training = rows(length, seed);
@@ -187,12 +255,12 @@ public abstract class MaskedSequenceWorkload implements Workload {
         }
 
         TrainResult execute() {
-            TrainingLoop.Outcome loop = TrainingLoop.run(model, train.steps(), train.evalEvery(),
+            TrainingLoop.Outcome loop = TrainingLoop.run(model.block(), train.steps(), train.evalEvery(),
                     step -> learningRate(train, step), this::trainStep, this::validate, listener, seed,
                     TrainingLoop.Checkpoints.none());
             long testStart = System.nanoTime();
             double atLast = score(test).accuracy();
-            loop.best().restoreInto(model);
+            loop.best().restoreInto(model.block());
             double atBest = score(test).accuracy();
             long evalMs = (loop.evalNanos() + System.nanoTime() - testStart) / 1_000_000;
             double median = loop.times().medianMs();
@@ -218,7 +286,7 @@ public abstract class MaskedSequenceWorkload implements Workload {
                     NDArray x = m.create(b.inputs, shape);
                     NDArray y = m.create(b.targets, shape);
                     NDArray mask = m.create(b.mask, shape);
-                    NDArray logProbs = model.logProbabilities(store, x, false);
+                    NDArray logProbs = model.logProbabilities(store, x);
                     NDArray targetLogProbs = logProbs.mul(y.toType(DataType.INT64, false).oneHot(vocabulary))
                             .sum(new int[] {-1});
                     nll -= targetLogProbs.mul(mask).sum().getFloat();
@@ -242,7 +310,7 @@ public abstract class MaskedSequenceWorkload implements Workload {
                             NDArray x = passManager.create(b.inputs, shape);
                             NDArray y = passManager.create(b.targets, shape);
                             NDArray mask = passManager.create(b.mask, shape);
-                            NDArray logProbs = model.forward(store, new NDList(x, y), true).singletonOrThrow();
+                            NDArray logProbs = model.targetLogProbs(store, x, y);
                             return logProbs.mul(mask).sum().neg().div(mask.sum());
                         });
                 for (Parameter p : parameters.values()) {
