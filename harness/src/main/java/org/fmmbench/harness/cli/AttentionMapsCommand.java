@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.fmmbench.baselines.attention.VariantRegistry;
+import org.fmmbench.harness.analysis.AttentionHeatmaps;
 import org.fmmbench.harness.analysis.AttentionMapFiles;
 import org.fmmbench.harness.analysis.HeadSpectrum;
 import org.fmmbench.harness.config.CellConfig;
@@ -41,7 +42,7 @@ import picocli.CommandLine.Spec;
         description = {"Trains a softmax copy-task model (the copy-cpu profile's sizes), then writes the numerical "
                 + "rank of each layer's and head's attention matrix A and of its remainder A - band_k(A) on a few "
                 + "inputs into <out>/<run-id>/: attention-ranks.csv, singular-values.csv, rank-chart.png, "
-                + "summary.md."})
+                + "heatmap-layer<L>-head<H>.png (A, band_k(A) and A - band_k(A) of the first input), summary.md."})
 final class AttentionMapsCommand implements Callable<Integer> {
     @Option(names = "--band", paramLabel = "K", defaultValue = "8",
             description = "Band width k: the band keeps |i - j| < k (default: ${DEFAULT-VALUE}).")
@@ -89,6 +90,7 @@ final class AttentionMapsCommand implements Callable<Integer> {
         CellConfig cell = cell();
         Files.createDirectories(dir);
         List<HeadSpectrum> heads = new ArrayList<>();
+        List<Path> heatmaps = new ArrayList<>();
         TrainResult result = new CopyWorkload().train(cell, progress(), (model, store, manager) -> {
             CopySequences rows = new CopySequences(cell.data().seqLength(), 10, seed ^ 0xA77E_4710L);
             int n = cell.data().seqLength();
@@ -101,8 +103,11 @@ final class AttentionMapsCommand implements Callable<Integer> {
                     int h = Math.toIntExact(maps.get(layer).getShape().get(1));
                     for (int sample = 0; sample < inputs; sample++) {
                         for (int head = 0; head < h; head++) {
-                            heads.add(HeadSpectrum.of(sample, layer, head, band,
-                                    matrix(values, (sample * h + head) * n * n, n)));
+                            double[][] a = matrix(values, (sample * h + head) * n * n, n);
+                            heads.add(HeadSpectrum.of(sample, layer, head, band, a));
+                            if (sample == 0) {
+                                heatmaps.add(AttentionHeatmaps.write(dir, layer, head, band, a));
+                            }
                         }
                     }
                 }
@@ -111,9 +116,11 @@ final class AttentionMapsCommand implements Callable<Integer> {
         String heading = String.format(Locale.ROOT, "# Attention maps of a trained softmax copy model%n%n"
                 + "Model: %d layers × %d heads × %d, trained %d steps on the copy task (L = %d, seed %d). Test copy "
                 + "accuracy of the analysed (best-validation) parameters: **%.1f%%** (chance ≈ 10%%; a model that "
-                + "has not learnt to copy has nothing to show).",
+                + "has not learnt to copy has nothing to show). Heatmaps of A, band_k(A) and A − band_k(A) for the first "
+                + "input: %s.",
                 cell.model().layers(), cell.model().heads(), cell.model().dim() / cell.model().heads(), steps,
-                cell.data().seqLength(), seed, 100 * result.testAccuracyAtBest());
+                cell.data().seqLength(), seed, 100 * result.testAccuracyAtBest(),
+                String.join(", ", heatmaps.stream().map(f -> "`" + f.getFileName() + "`").toList()));
         AttentionMapFiles.write(dir, heads, heading);
         spec.commandLine().getOut().println("Attention maps: " + dir.resolve("summary.md"));
         return 0;

@@ -1,14 +1,18 @@
 package org.fmmbench.harness.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,6 +44,26 @@ class AttentionMapsCommandTest {
         }
         assertTrue(Files.size(dir.resolve("rank-chart.png")) > 0);
         assertTrue(Files.readString(dir.resolve("summary.md")).contains("Test copy accuracy"));
+    }
+
+    @Test
+    void writesOneReadablePngHeatmapPerLayerAndHeadOfTheFirstInput() throws IOException {
+        StringWriter err = new StringWriter();
+        int code = run(err, "attention-maps", "--length", "16", "--steps", "10", "--inputs", "2", "--band", "4",
+                "--out", tmp.toString(), "--run-id", "maps");
+
+        assertEquals(0, code, err.toString());
+        Path dir = tmp.resolve("maps");
+        try (Stream<Path> files = Files.list(dir)) {
+            assertEquals(List.of("heatmap-layer0-head0.png", "heatmap-layer0-head1.png", "heatmap-layer1-head0.png",
+                    "heatmap-layer1-head1.png"), files.map(f -> f.getFileName().toString())
+                    .filter(f -> f.startsWith("heatmap")).sorted().toList());
+        }
+        BufferedImage image = ImageIO.read(dir.resolve("heatmap-layer1-head0.png").toFile());
+        assertNotNull(image, "not a readable image");
+        // Three panels side by side: A, band_k(A), remainder.
+        assertEquals(3 * image.getHeight(), image.getWidth());
+        assertTrue(Files.readString(dir.resolve("summary.md")).contains("`heatmap-layer1-head0.png`"));
     }
 
     @Test
