@@ -49,6 +49,12 @@ public final class EncoderBlock extends AbstractBlock {
         return attention;
     }
 
+    /** This block's attention matrix for its input x (B, N, dim) and key mask (B, N): (B, H, N, N), no dropout. */
+    public NDArray attentionMap(ParameterStore store, NDArray x, NDArray mask) {
+        NDArray normed = attentionNorm.forward(store, new NDList(x), false).singletonOrThrow();
+        return attention.probabilities(store, normed, mask);
+    }
+
     @Override
     protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training,
             PairList<String, Object> params) {

@@ -61,6 +61,22 @@ public final class LraEncoder extends AbstractBlock {
         return ids.neq(0).toType(DataType.FLOAT32, false);
     }
 
+    /**
+     * Each block's attention matrix for token ids (B, N): one (B, H, N, N) array per block, without dropout.
+     *
+     * @throws IllegalArgumentException when a block's attention is not softmax attention
+     */
+    public List<NDArray> attentionMaps(ParameterStore store, NDArray ids) {
+        NDArray mask = keyMask(ids);
+        NDArray x = embedding.forward(store, new NDList(ids), false).singletonOrThrow();
+        List<NDArray> maps = new ArrayList<>();
+        for (EncoderBlock block : blocks) {
+            maps.add(block.attentionMap(store, x, mask));
+            x = block.forward(store, new NDList(x, mask), false).singletonOrThrow();
+        }
+        return maps;
+    }
+
     @Override
     protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training,
             PairList<String, Object> params) {

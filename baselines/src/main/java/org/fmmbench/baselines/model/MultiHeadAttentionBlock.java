@@ -11,6 +11,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import org.fmmbench.baselines.attention.Attention;
 import org.fmmbench.baselines.attention.AttentionSettings;
+import org.fmmbench.baselines.attention.SoftmaxAttention;
 import org.fmmbench.baselines.attention.VariantRegistry;
 import org.fmmbench.baselines.attention.VariantSpec;
 
@@ -62,6 +63,21 @@ public final class MultiHeadAttentionBlock extends AbstractBlock {
         NDArray v = splitHeads(value.forward(store, new NDList(x), training).singletonOrThrow());
         NDArray attended = attention.forward(store, new NDList(q, k, v, mask), training).singletonOrThrow();
         return output.forward(store, new NDList(mergeHeads(attended)), training);
+    }
+
+    /**
+     * The attention matrix of {@code x} (B, N, dim) under the key mask (B, N), without dropout: (B, H, N, N).
+     *
+     * @throws IllegalArgumentException when the attention is not {@link SoftmaxAttention} (only softmax attention
+     *     has an N × N matrix to read)
+     */
+    public NDArray probabilities(ParameterStore store, NDArray x, NDArray mask) {
+        if (!(attention instanceof SoftmaxAttention softmax)) {
+            throw new IllegalArgumentException("attention maps need softmax attention, but a block has " + attention);
+        }
+        NDArray q = splitHeads(query.forward(store, new NDList(x), false).singletonOrThrow());
+        NDArray k = splitHeads(key.forward(store, new NDList(x), false).singletonOrThrow());
+        return softmax.probabilities(q, k, mask);
     }
 
     private NDArray splitHeads(NDArray x) {

@@ -256,4 +256,33 @@ class LraClassifierTest {
         java.util.Arrays.fill(values, row * width, (row + 1) * width, value);
         array.set(FloatBuffer.wrap(values));
     }
+    @Test
+    void encoderAttentionMapsAreRowStochasticPerLayerAndGiveNoWeightToPaddedKeys() {
+        SequenceClassifier model = initialised(new LraClassifier(small("softmax"), 4, registry));
+
+        List<NDArray> maps = model.encoder().attentionMaps(store, tokens(3, 0, 5, 11));
+
+        assertEquals(model.encoder().blocks().size(), maps.size());
+        for (NDArray map : maps) {
+            assertEquals(new Shape(BATCH, 2, N, N), map.getShape());
+            float[] rowSums = map.sum(new int[] {3}).toFloatArray();
+            for (float sum : rowSums) {
+                assertEquals(1f, sum, 1e-5f);
+            }
+            // Row 2 has its last 11 positions padded: no query may put weight on them.
+            float padded = map.get("2, :, :, " + (N - 11) + ":").sum().getFloat();
+            assertEquals(0f, padded, 1e-6f);
+            float real = map.get("2, :, :, :" + (N - 11)).sum().getFloat();
+            assertEquals(2f * N, real, 1e-4f);
+        }
+    }
+
+    @Test
+    void encoderAttentionMapsRefuseAVariantWithoutAnAttentionMatrix() {
+        SequenceClassifier model = initialised(new LraClassifier(small("band:k=3"), 4, registry));
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> model.encoder().attentionMaps(store, tokens(3, 0, 0, 0)));
+        assertTrue(e.getMessage().contains("softmax"), e.getMessage());
+    }
 }

@@ -22,12 +22,18 @@ import org.fmmbench.harness.profile.ProfileLoader;
 import org.fmmbench.harness.run.PlanRequest;
 import org.fmmbench.harness.run.RegistryCellValidator;
 import org.fmmbench.harness.run.RunPlanner;
+import org.fmmbench.harness.train.CellTrainer;
+import org.fmmbench.harness.train.Checkpointing;
 import org.fmmbench.harness.train.CopyWorkload;
 import org.fmmbench.harness.train.TrainResult;
 import org.fmmbench.harness.train.TrainingListener;
+import org.fmmbench.tasks.Split;
+import org.fmmbench.tasks.SplitName;
+import org.fmmbench.tasks.Task;
 import org.fmmbench.tasks.TaskRegistry;
 import org.fmmbench.tasks.copy.CopySequences;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -44,6 +50,14 @@ import picocli.CommandLine.Spec;
                 + "inputs into <out>/<run-id>/: attention-ranks.csv, singular-values.csv, rank-chart.png, "
                 + "heatmap-layer<L>-head<H>.png (A, band_k(A) and A - band_k(A) of the first input), summary.md."})
 final class AttentionMapsCommand implements Callable<Integer> {
+    @Option(names = "--task", paramLabel = "TASK", defaultValue = "copy",
+            description = "copy (the copy-cpu profile's model) or image (the cpu profile's LRA classifier on the "
+                    + "image task, Fashion-MNIST offline; --length does not apply) (default: ${DEFAULT-VALUE}).")
+    String task;
+
+    @Mixin
+    DataDirOptions data;
+
     @Option(names = "--band", paramLabel = "K", defaultValue = "8",
             description = "Band width k: the band keeps |i - j| < k (default: ${DEFAULT-VALUE}).")
     int band;
@@ -52,9 +66,9 @@ final class AttentionMapsCommand implements Callable<Integer> {
             description = "Copy-task row length (default: ${DEFAULT-VALUE}; the paper's copy task uses 128).")
     int length;
 
-    @Option(names = "--steps", paramLabel = "N", defaultValue = "1200",
-            description = "Training steps (default: ${DEFAULT-VALUE}, as the copy-cpu profile).")
-    int steps;
+    @Option(names = "--steps", paramLabel = "N",
+            description = "Training steps (default: 1200 on copy, as the copy-cpu profile; 80 on image).")
+    Integer steps;
 
     @Option(names = "--inputs", paramLabel = "N", defaultValue = "4",
             description = "Fresh inputs whose attention matrices are analysed (default: ${DEFAULT-VALUE}).")
@@ -79,61 +93,129 @@ final class AttentionMapsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (band < 1 || inputs < 1 || steps < 1) {
+        if (band < 1 || inputs < 1 || (steps != null && steps < 1)) {
             throw new BadInputException("--band, --inputs and --steps must be >= 1.");
+        }
+        if (!task.equals("copy") && !task.equals("image")) {
+            throw new BadInputException("--task " + task + " is not supported: use copy or image.");
         }
         Path dir = out.resolve(runId);
         if (Files.exists(dir.resolve("summary.md")) && !force) {
             throw new BadInputException(dir + " already holds an attention-map analysis: choose another --run-id "
                     + "or pass --force to replace it.");
         }
-        CellConfig cell = cell();
+        boolean image = task.equals("image");
+        CellConfig cell = image ? imageCell() : copyCell();
         Files.createDirectories(dir);
         List<HeadSpectrum> heads = new ArrayList<>();
         List<Path> heatmaps = new ArrayList<>();
-        TrainResult result = new CopyWorkload().train(cell, progress(), (model, store, manager) -> {
-            CopySequences rows = new CopySequences(cell.data().seqLength(), 10, seed ^ 0xA77E_4710L);
-            int n = cell.data().seqLength();
-            int[] tokens = new int[inputs * n];
-            rows.fill(inputs, tokens, new int[inputs * n], new float[inputs * n]);
-            try (NDManager m = manager.newSubManager()) {
-                List<NDArray> maps = model.attentionMaps(store, m.create(tokens, new Shape(inputs, n)));
-                for (int layer = 0; layer < maps.size(); layer++) {
-                    float[] values = maps.get(layer).toFloatArray();
-                    int h = Math.toIntExact(maps.get(layer).getShape().get(1));
-                    for (int sample = 0; sample < inputs; sample++) {
-                        for (int head = 0; head < h; head++) {
-                            double[][] a = matrix(values, (sample * h + head) * n * n, n);
-                            heads.add(HeadSpectrum.of(sample, layer, head, band, a));
-                            if (sample == 0) {
-                                heatmaps.add(AttentionHeatmaps.write(dir, layer, head, band, a));
-                            }
+        TrainResult result;
+        String what;
+        if (image) {
+            result = new CellTrainer(data.checkedDataDir(), data.cacheDir()).train(cell, progress(),
+                    Checkpointing.off(), (model, store, manager) -> {
+                        int[] tokens = testImages(cell);
+                        try (NDManager m = manager.newSubManager()) {
+                            analyse(model.encoder().attentionMaps(store, m.create(tokens,
+                                    new Shape(inputs, tokens.length / inputs))), dir, heads, heatmaps);
                         }
-                    }
+                    });
+            what = String.format(Locale.ROOT, "trained %d steps on the image task (%s, %d tokens, one per pixel, "
+                    + "seed %d). Test accuracy of the analysed (best-validation) parameters: **%.1f%%** (chance 10%%; "
+                    + "a model at chance has nothing to show)", cell.train().steps(), result.dataSource(),
+                    heads.get(0).size(), seed, 100 * result.testAccuracyAtBest());
+        } else {
+            result = new CopyWorkload().train(cell, progress(), (model, store, manager) -> {
+                CopySequences rows = new CopySequences(cell.data().seqLength(), 10, seed ^ 0xA77E_4710L);
+                int n = cell.data().seqLength();
+                int[] tokens = new int[inputs * n];
+                rows.fill(inputs, tokens, new int[inputs * n], new float[inputs * n]);
+                try (NDManager m = manager.newSubManager()) {
+                    analyse(model.attentionMaps(store, m.create(tokens, new Shape(inputs, n))), dir, heads,
+                            heatmaps);
                 }
-            }
-        });
-        String heading = String.format(Locale.ROOT, "# Attention maps of a trained softmax copy model%n%n"
-                + "Model: %d layers × %d heads × %d, trained %d steps on the copy task (L = %d, seed %d). Test copy "
-                + "accuracy of the analysed (best-validation) parameters: **%.1f%%** (chance ≈ 10%%; a model that "
-                + "has not learnt to copy has nothing to show). Heatmaps of A, band_k(A) and A − band_k(A) for the first "
-                + "input: %s.",
-                cell.model().layers(), cell.model().heads(), cell.model().dim() / cell.model().heads(), steps,
-                cell.data().seqLength(), seed, 100 * result.testAccuracyAtBest(),
+            });
+            what = String.format(Locale.ROOT, "trained %d steps on the copy task (L = %d, seed %d). Test copy "
+                    + "accuracy of the analysed (best-validation) parameters: **%.1f%%** (chance ≈ 10%%; a model that "
+                    + "has not learnt to copy has nothing to show)", cell.train().steps(), cell.data().seqLength(),
+                    seed, 100 * result.testAccuracyAtBest());
+        }
+        String heading = String.format(Locale.ROOT, "# Attention maps of a trained softmax %s model%n%n"
+                + "Model: %d layers × %d heads × %d, %s. Heatmaps of A, band_k(A) and A − band_k(A) for the first "
+                + "input: %s.", task, cell.model().layers(), cell.model().heads(),
+                cell.model().dim() / cell.model().heads(), what,
                 String.join(", ", heatmaps.stream().map(f -> "`" + f.getFileName() + "`").toList()));
         AttentionMapFiles.write(dir, heads, heading);
         spec.commandLine().getOut().println("Attention maps: " + dir.resolve("summary.md"));
         return 0;
     }
 
-    private CellConfig cell() {
+    /** Splits each layer's (B, H, N, N) maps per input and head; heatmaps of the first input. */
+    private void analyse(List<NDArray> maps, Path dir, List<HeadSpectrum> heads, List<Path> heatmaps)
+            throws IOException {
+        for (int layer = 0; layer < maps.size(); layer++) {
+            float[] values = maps.get(layer).toFloatArray();
+            int h = Math.toIntExact(maps.get(layer).getShape().get(1));
+            int n = Math.toIntExact(maps.get(layer).getShape().get(2));
+            for (int sample = 0; sample < inputs; sample++) {
+                for (int head = 0; head < h; head++) {
+                    double[][] a = matrix(values, (sample * h + head) * n * n, n);
+                    heads.add(HeadSpectrum.of(sample, layer, head, band, a));
+                    if (sample == 0) {
+                        heatmaps.add(AttentionHeatmaps.write(dir, layer, head, band, a));
+                    }
+                }
+            }
+        }
+    }
+
+    /** The first --inputs images of the test split, as token ids (inputs × N). */
+    private int[] testImages(CellConfig cell) {
+        try (Task t = TaskRegistry.open(cell.task(), CellTrainer.options(cell.data(), data.checkedDataDir(),
+                data.cacheDir(), seed))) {
+            Split test = t.split(SplitName.TEST);
+            int n = t.info().seqLength();
+            if (test.size() < inputs) {
+                throw new BadInputException("--inputs " + inputs + " exceeds the " + test.size()
+                        + " test images: lower --inputs.");
+            }
+            int[] tokens = new int[inputs * n];
+            int[] row = new int[n];
+            for (int i = 0; i < inputs; i++) {
+                test.tokens(i, 0, row);
+                System.arraycopy(row, 0, tokens, i * n, n);
+            }
+            return tokens;
+        }
+    }
+
+    private CellConfig copyCell() {
         Map<String, String> overrides = new LinkedHashMap<>();
         overrides.put("data.seqLength", Integer.toString(length));
-        overrides.put("train.steps", Integer.toString(steps));
+        overrides.put("train.steps", Integer.toString(steps == null ? 1200 : steps));
+        return cell("copy-cpu", "copy", overrides);
+    }
+
+    /**
+     * The cpu profile's image cell, shortened to minutes of one core: a tenth of the steps warm up, the learning
+     * rate is 10× the profile's (1e-4 barely moves a model in 80 steps), test and validation capped at 200 images.
+     */
+    private CellConfig imageCell() {
+        int n = steps == null ? 80 : steps;
+        Map<String, String> overrides = new LinkedHashMap<>();
+        overrides.put("train.steps", Integer.toString(n));
+        overrides.put("train.warmupSteps", Integer.toString(Math.max(1, n / 10)));
+        overrides.put("train.lr", "1.0e-3");
+        overrides.put("data.maxVal", "200");
+        overrides.put("data.maxTest", "200");
+        return cell("cpu", "image", overrides);
+    }
+
+    private CellConfig cell(String profile, String taskName, Map<String, String> overrides) {
         try {
             CellConfig c = new RunPlanner(new RegistryCellValidator(VariantRegistry.load(),
-                    TaskRegistry.providers().keySet()), 1).plan(ProfileLoader.load("copy-cpu", overrides),
-                    new PlanRequest(List.of("copy"), "softmax", 1, "cpu", 1, null, null, null, null, null))
+                    TaskRegistry.providers().keySet()), 1).plan(ProfileLoader.load(profile, overrides),
+                    new PlanRequest(List.of(taskName), "softmax", 1, "cpu", 1, null, null, null, null, null))
                     .cell(0).config();
             return new CellConfig(c.profile(), c.task(), c.row(), c.variant(), seed, c.threads(), c.device(),
                     c.model(), c.train(), c.data());
@@ -165,7 +247,8 @@ final class AttentionMapsCommand implements Callable<Integer> {
 
             @Override
             public void onEvaluation(int step, double valAccuracy, double valLoss) {
-                err.printf(Locale.ROOT, "attention-maps: step %d copy accuracy %.1f%%%n", step, 100 * valAccuracy);
+                err.printf(Locale.ROOT, "attention-maps: step %d validation accuracy %.1f%%%n", step,
+                        100 * valAccuracy);
                 err.flush();
             }
         };

@@ -6,8 +6,11 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.ParameterStore;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import org.fmmbench.baselines.attention.AttentionSettings;
@@ -19,8 +22,8 @@ import org.fmmbench.harness.config.CellConfig;
 import org.fmmbench.harness.config.DataConfig;
 import org.fmmbench.harness.config.ModelConfig;
 import org.fmmbench.harness.config.TrainConfig;
-import org.fmmbench.tasks.SplitName;
 import org.fmmbench.tasks.DataSummary;
+import org.fmmbench.tasks.SplitName;
 import org.fmmbench.tasks.Task;
 import org.fmmbench.tasks.TaskInfo;
 import org.fmmbench.tasks.TaskOptions;
@@ -59,6 +62,22 @@ public final class CellTrainer implements ResumableTrainer {
      */
     @Override
     public TrainResult train(CellConfig cell, TrainingListener listener, Checkpointing checkpointing) {
+        return train(cell, listener, checkpointing, (block, store, manager) -> { });
+    }
+
+    /** Reads a trained classifier (its best-validation parameters) before its model is closed. */
+    public interface TrainedClassifierReader {
+        void read(SequenceClassifier block, ParameterStore store, NDManager manager) throws IOException;
+    }
+
+    /**
+     * {@link #train(CellConfig, TrainingListener, Checkpointing)}, then hands the best-validation parameters to
+     * {@code reader} (the attention-map analysis reads the classifier's attention with them).
+     *
+     * @throws UncheckedIOException when the reader fails to write
+     */
+    public TrainResult train(CellConfig cell, TrainingListener listener, Checkpointing checkpointing,
+            TrainedClassifierReader reader) {
         TrainConfig train = cell.train();
         checkTrainConfig(train);
         Device device = device(cell.device());
@@ -84,8 +103,14 @@ public final class CellTrainer implements ResumableTrainer {
                     trainer.initialize(inputShapes);
                     Run run = new Run(task, info, block, trainer, schedule, train, cell.seed(), listener);
                     OptimizerMoments moments = ((TorchAdamW) config.getOptimizer()).moments();
-                    return run.execute(new TrainingLoop.Checkpoints(checkpointing, resume, run.state(moments)))
-                            .withData(data);
+                    TrainResult result = run.execute(new TrainingLoop.Checkpoints(checkpointing, resume,
+                            run.state(moments))).withData(data);
+                    try (NDManager manager = model.getNDManager().newSubManager()) {
+                        reader.read(block, new ParameterStore(manager, false), manager);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                    return result;
                 }
             }
         }

@@ -78,4 +78,14 @@ class AttentionMapsCommandTest {
         assertTrue(err.toString().contains("--force"), err.toString());
         assertEquals("earlier", Files.readString(dir.resolve("summary.md")));
     }
+    @Test
+    void aTaskOtherThanCopyOrImageIsRefusedWithExitTwoBeforeAnythingIsWritten() {
+        StringWriter err = new StringWriter();
+
+        int code = run(err, "attention-maps", "--task", "listops", "--out", tmp.toString(), "--run-id", "maps");
+
+        assertEquals(2, code);
+        assertTrue(err.toString().contains("copy or image"), err.toString());
+        assertTrue(Files.notExists(tmp.resolve("maps")));
+    }
 }
