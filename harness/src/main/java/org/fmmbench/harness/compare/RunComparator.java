@@ -190,7 +190,12 @@ final class RunComparator {
         }
         double d = Bootstrap.mean(y) - Bootstrap.mean(x);
         if (x.length < Bootstrap.MIN_REPEATS) {
-            Judgement.Verdict v = Math.exp(d) > tolerance ? Judgement.Verdict.REGRESSION
+            // A raw change within the measurement's resolution is not evidence: a 10 ms CPU median that reads 20 ms
+            // is one clock tick, though its ratio is x2 (and more once normalised).
+            Double b = median(bs, metric);
+            Double c = median(cs, metric);
+            boolean visible = resolution <= 0 || b == null || c == null || Math.abs(c - b) > resolution;
+            Judgement.Verdict v = visible && Math.exp(d) > tolerance ? Judgement.Verdict.REGRESSION
                     : Judgement.Verdict.WITHIN_TOLERANCE;
             return new Judgement(view.name(bs.get(0)), Math.exp(d), null, null, null, v, x.length);
         }

@@ -2,23 +2,25 @@ package org.fmmbench.harness.estimate;
 
 import org.fmmbench.harness.config.CellConfig;
 import org.fmmbench.harness.config.TrainConfig;
-import org.fmmbench.harness.train.LmCellTrainer;
+import org.fmmbench.harness.train.Workloads;
 
 /** How many evaluation forward passes (of {@code examplesPerPass} examples) a cell runs, from its schedule. */
 final class EvalBatches {
+    private static final Workloads WORKLOADS = Workloads.load();
+
     private EvalBatches() {
     }
 
     /**
      * Validation after every {@code evalEvery} steps and after the last; then a classifier scores the test split
-     * twice (best and last parameters), a language model once (best), in sliding windows of half the context
-     * unless {@code evalStride} says otherwise.
+     * twice (best and last parameters); a workload that evaluates in windows (language modelling) scores it once
+     * (best), in sliding windows of half the context unless {@code evalStride} says otherwise.
      */
     static long of(CellConfig c) {
         TrainConfig t = c.train();
         long evaluations = (t.steps() + t.evalEvery() - 1) / t.evalEvery();
         int pass = t.examplesPerPass();
-        if (LmCellTrainer.TASK.equals(c.task())) {
+        if (WORKLOADS.findOrClassification(c.task()).evaluatesInWindows()) {
             int context = c.data().seqLength();
             int stride = t.evalStride() == 0 ? Math.max(1, context / 2) : t.evalStride();
             return evaluations * windowBatches(capped(c.data().maxVal(), "maxVal", c), context, stride, pass)

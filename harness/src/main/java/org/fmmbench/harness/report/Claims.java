@@ -15,6 +15,7 @@ import org.fmmbench.harness.results.ChanceLevel;
 import org.fmmbench.harness.scaling.ScalingRow;
 import org.fmmbench.harness.scaling.ScalingTargets;
 import org.fmmbench.harness.scaling.TimeBasis;
+import org.fmmbench.harness.train.LanguageModellingWorkload;
 
 /**
  * The paper's claims a run can speak to, each with a verdict: (a) on ListOps FMMformer with two kernels beats
@@ -30,7 +31,7 @@ import org.fmmbench.harness.scaling.TimeBasis;
  */
 final class Claims {
     static final String LISTOPS = "listops";
-    static final String LM = "lm";
+    static final String LM = LanguageModellingWorkload.TASK;
     static final List<String> LRA_TASKS = List.of("listops", "text", "retrieval", "image", "pathfinder");
     static final String FMM_LRA = "fmm2_band5";
     static final String FMM_LM = "fmm2_band20";

@@ -9,7 +9,6 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.fmmbench.baselines.attention.VariantSpec;
 import org.fmmbench.harness.results.CellResult;
-import org.fmmbench.harness.train.CopyWorkload;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.style.Styler;
@@ -39,8 +38,7 @@ final class CopySection {
         }
     }
 
-    static void write(ReportDocument doc, RunSummary s, Path dir) throws IOException {
-        String task = CopyWorkload.TASK;
+    static void write(ReportDocument doc, RunSummary s, String task, Path dir) throws IOException {
         TreeMap<Integer, TreeMap<Integer, Double>> byRank = new TreeMap<>();
         TreeSet<Integer> bands = new TreeSet<>();
         List<List<String>> others = new ArrayList<>();

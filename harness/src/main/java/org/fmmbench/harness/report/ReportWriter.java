@@ -21,8 +21,7 @@ import org.fmmbench.harness.results.CurveCsv;
 import org.fmmbench.harness.results.ResultsCsv;
 import org.fmmbench.harness.scaling.ScalingCsv;
 import org.fmmbench.harness.train.CurvePoint;
-import org.fmmbench.harness.train.CopyWorkload;
-import org.fmmbench.harness.train.LmCellTrainer;
+import org.fmmbench.harness.train.ReportSection;
 
 /**
  * Writes {@code report.md}, {@code index.html} and the charts of a run from its {@code results.csv} and the
@@ -59,13 +58,13 @@ public final class ReportWriter {
             if (!s.classificationTasks().isEmpty()) {
                 accuracySection(doc, s, paper, reportDir);
             }
-            if (s.tasks().contains(LmCellTrainer.TASK)) {
-                perplexitySection(doc, s, paper, reportDir);
+            for (String task : s.tasksIn(ReportSection.PERPLEXITY)) {
+                perplexitySection(doc, s, paper, task, reportDir);
             }
-            if (s.tasks().contains(CopyWorkload.TASK)) {
-                CopySection.write(doc, s, reportDir);
+            for (String task : s.tasksIn(ReportSection.COPY)) {
+                CopySection.write(doc, s, task, reportDir);
             }
-            if (SeparatingSection.TASKS.stream().anyMatch(s.tasks()::contains)) {
+            if (!s.tasksIn(ReportSection.SEPARATING).isEmpty()) {
                 SeparatingSection.write(doc, s);
             }
             efficiencySection(doc, s, reportDir);
@@ -95,9 +94,8 @@ public final class ReportWriter {
                 + "report perplexity instead.").toString();
     }
 
-    private static void perplexitySection(ReportDocument doc, RunSummary s, PaperResults paper, Path dir)
-            throws IOException {
-        String task = LmCellTrainer.TASK;
+    private static void perplexitySection(ReportDocument doc, RunSummary s, PaperResults paper, String task,
+            Path dir) throws IOException {
         doc.heading(2, "Language modelling");
         boolean comparable = PaperScale.comparable(s, paper, task);
         List<String> lmRows = s.rowsOf(List.of(task));
@@ -284,7 +282,7 @@ public final class ReportWriter {
             Charts.curves(task, "training loss", "loss", curves, CurvePoint::trainLoss, dir.resolve(loss));
             doc.heading(3, task);
             doc.image(loss, task + " training loss");
-            if (LmCellTrainer.TASK.equals(task)) {
+            if (s.tasksIn(ReportSection.PERPLEXITY).contains(task)) {
                 Charts.curves(task, "validation perplexity", "perplexity", curves,
                         p -> Double.isNaN(p.valPerplexity()) ? null : p.valPerplexity(), dir.resolve(val));
                 doc.image(val, task + " validation perplexity");

@@ -7,9 +7,13 @@ import java.util.Set;
 import java.util.function.Function;
 import org.fmmbench.harness.results.CellResult;
 import org.fmmbench.harness.results.CellStatus;
+import org.fmmbench.harness.train.ReportSection;
+import org.fmmbench.harness.train.Workloads;
 
 /** The results of a run arranged as the report needs them: tasks and rows in run order, seeds aggregated. */
 final class RunSummary {
+    private static final Workloads WORKLOADS = Workloads.load();
+
     /** Mean and sample standard deviation over seeds; {@code n} = 0 when no cell gave a value. */
     record Stat(double mean, double sd, int n) {
     }
@@ -38,14 +42,14 @@ final class RunSummary {
         return tasks;
     }
 
-    /**
-     * Tasks scored by accuracy beside the paper's LRA table: every task but language modelling, the copy task and
-     * the separating tasks.
-     */
+    /** Tasks scored by accuracy beside the paper's LRA table: those whose workload reports them there. */
     List<String> classificationTasks() {
-        return tasks.stream().filter(t -> !org.fmmbench.harness.train.LmCellTrainer.TASK.equals(t)
-                && !org.fmmbench.harness.train.CopyWorkload.TASK.equals(t) && !SeparatingSection.TASKS.contains(t))
-                .toList();
+        return tasksIn(ReportSection.ACCURACY);
+    }
+
+    /** The run's tasks whose workload reports them in {@code section}, in run order. */
+    List<String> tasksIn(ReportSection section) {
+        return tasks.stream().filter(t -> WORKLOADS.findOrClassification(t).reportSection() == section).toList();
     }
 
     List<String> rows() {

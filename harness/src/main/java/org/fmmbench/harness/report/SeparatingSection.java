@@ -4,8 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.fmmbench.harness.results.CellResult;
-import org.fmmbench.harness.train.FarRecallWorkload;
-import org.fmmbench.harness.train.NearRecallWorkload;
+import org.fmmbench.harness.train.ReportSection;
 import org.fmmbench.tasks.recall.RecallSequences;
 
 /**
@@ -14,13 +13,12 @@ import org.fmmbench.tasks.recall.RecallSequences;
  * task, and they must not enter an LRA average.
  */
 final class SeparatingSection {
-    static final List<String> TASKS = List.of(FarRecallWorkload.TASK, NearRecallWorkload.TASK);
-
     private SeparatingSection() {
     }
 
     static void write(ReportDocument doc, RunSummary s) {
-        List<String> tasks = TASKS.stream().filter(s.tasks()::contains).toList();
+        // Sorted: far-recall before near-recall whatever order the cells ran in.
+        List<String> tasks = s.tasksIn(ReportSection.SEPARATING).stream().sorted().toList();
         doc.heading(2, "Separating tasks: far and near field");
         doc.paragraph(String.format(Locale.ROOT, "Test accuracy (%%) of the best-validation parameters over the "
                 + "scored second half of each row. far-recall needs the far field (a key more positions back than "

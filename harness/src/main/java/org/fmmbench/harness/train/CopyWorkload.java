@@ -41,6 +41,11 @@ public final class CopyWorkload extends MaskedSequenceWorkload {
     }
 
     @Override
+    public ReportSection reportSection() {
+        return ReportSection.COPY;
+    }
+
+    @Override
     protected int defaultLength() {
         return PAPER_LENGTH;
     }

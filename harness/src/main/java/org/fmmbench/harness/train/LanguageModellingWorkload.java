@@ -9,9 +9,22 @@ import org.fmmbench.tasks.lm.LmCorpora;
 
 /** Language modelling, task {@code lm}: a causal decoder trained by {@link LmCellTrainer} (docs/language-modelling.md). */
 public final class LanguageModellingWorkload extends ResumableWorkload {
+    /** The task name of language-modelling cells. */
+    public static final String TASK = "lm";
+
     @Override
     public String task() {
-        return LmCellTrainer.TASK;
+        return TASK;
+    }
+
+    @Override
+    public ReportSection reportSection() {
+        return ReportSection.PERPLEXITY;
+    }
+
+    @Override
+    public boolean evaluatesInWindows() {
+        return true;
     }
 
     @Override

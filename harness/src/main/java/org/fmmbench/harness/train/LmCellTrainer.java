@@ -46,8 +46,6 @@ import org.fmmbench.tasks.lm.TokenStream;
  * is the clipping norm.
  */
 public final class LmCellTrainer implements ResumableTrainer {
-    /** The task name of language-modelling cells. */
-    public static final String TASK = "lm";
     /** The paper's training segment and evaluation window. */
     static final int PAPER_CONTEXT = 256;
 

@@ -22,6 +22,11 @@ abstract class RecallWorkload extends MaskedSequenceWorkload {
     }
 
     @Override
+    public ReportSection reportSection() {
+        return ReportSection.SEPARATING;
+    }
+
+    @Override
     protected int defaultLength() {
         return DEFAULT_LENGTH;
     }

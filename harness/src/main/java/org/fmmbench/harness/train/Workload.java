@@ -35,6 +35,19 @@ public interface Workload {
      */
     TrainResult train(CellConfig cell, Path dataDir, Path cacheDir, TrainingListener listener);
 
+    /** The report section that scores this workload's cells; classification's accuracy unless overridden. */
+    default ReportSection reportSection() {
+        return ReportSection.ACCURACY;
+    }
+
+    /**
+     * Whether validation and test score the token stream in sliding windows ({@code train.evalStride}) rather than
+     * in batches of examples, which decides how many evaluation passes a cell's schedule costs.
+     */
+    default boolean evaluatesInWindows() {
+        return false;
+    }
+
     /**
      * Runs one cell, resuming from and writing checkpoints as {@code checkpointing} says. By default a workload
      * trains in one go and ignores it (docs/checkpoints.md lists which workloads resume).

@@ -63,6 +63,14 @@ public final class Workloads {
     }
 
     /**
+     * The workload of {@code task}, or classification for a task no workload here claims: a results.csv or plan
+     * written with a task plug-in that is not on this class path is still reported and estimated as before.
+     */
+    public Workload findOrClassification(String task) {
+        return byTask.getOrDefault(task, classification);
+    }
+
+    /**
      * The check every attention model needs before anything runs.
      *
      * @throws IllegalArgumentException when {@code model.dim} is not a positive multiple of {@code model.heads}

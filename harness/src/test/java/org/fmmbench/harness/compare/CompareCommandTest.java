@@ -65,6 +65,24 @@ class CompareCommandTest {
         assertTrue(wall.out.contains("Step time: wall-clock"), wall.out);
     }
 
+    @Test
+    void aCpuStepTimeOneClockTickLongerIsWithinToleranceAndThreeTicksAreNot() throws IOException {
+        Path base = resultsRun("base", r -> cpuMs(r, 10));
+        Path oneTick = resultsRun("one", r -> cpuMs(r, r.row().equals("band_5") ? 20 : 10));
+        Outcome o = compare(base.toString(), oneTick.toString());
+        assertEquals(0, o.code, o.out + o.err);
+        Path threeTicks = resultsRun("three", r -> cpuMs(r, r.row().equals("band_5") ? 40 : 10));
+        Outcome t = compare(base.toString(), threeTicks.toString());
+        assertEquals(1, t.code, t.out + t.err);
+        assertRegressionsFirst(t, 2, "band_5", "step time x4.00 normalised");
+    }
+
+    private static CellResult cpuMs(CellResult r, double ms) {
+        com.fasterxml.jackson.databind.node.ObjectNode node = ResultsCsv.json().valueToTree(r);
+        node.put("step_cpu_ms_median", ms);
+        return ResultsCsv.json().convertValue(node, CellResult.class);
+    }
+
     /** The same CPU work, three times the wall-clock: what a step looks like when it shares its core. */
     private static CellResult waitedThreeTimesLonger(CellResult r) {
         com.fasterxml.jackson.databind.node.ObjectNode node = ResultsCsv.json().valueToTree(r);

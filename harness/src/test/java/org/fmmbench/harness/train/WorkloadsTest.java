@@ -1,6 +1,7 @@
 package org.fmmbench.harness.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -36,5 +37,23 @@ class WorkloadsTest {
         Workloads onlyListOps = Workloads.load(Set.of("listops"));
         assertInstanceOf(ClassificationWorkload.class, onlyListOps.find("listops"));
         assertThrows(IllegalArgumentException.class, () -> onlyListOps.find("text"));
+    }
+
+    @Test
+    void eachWorkloadNamesTheReportSectionThatScoresItsCells() {
+        assertEquals(ReportSection.PERPLEXITY, workloads.find("lm").reportSection());
+        assertEquals(ReportSection.COPY, workloads.find("copy").reportSection());
+        assertEquals(ReportSection.SEPARATING, workloads.find("far-recall").reportSection());
+        assertEquals(ReportSection.SEPARATING, workloads.find("near-recall").reportSection());
+        assertEquals(ReportSection.ACCURACY, workloads.find("listops").reportSection());
+        assertTrue(workloads.find("lm").evaluatesInWindows());
+        assertFalse(workloads.find("copy").evaluatesInWindows() || workloads.find("listops").evaluatesInWindows());
+    }
+
+    @Test
+    void aTaskNoWorkloadClaimsIsReportedAsClassification() {
+        Workloads onlyListOps = Workloads.load(Set.of("listops"));
+        assertInstanceOf(ClassificationWorkload.class, onlyListOps.findOrClassification("an-unloaded-plugin-task"));
+        assertInstanceOf(LanguageModellingWorkload.class, onlyListOps.findOrClassification("lm"));
     }
 }
