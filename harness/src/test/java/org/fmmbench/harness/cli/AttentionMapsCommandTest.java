@@ -25,7 +25,7 @@ class AttentionMapsCommandTest {
     }
 
     @Test
-    void writesOneRankRowPerInputLayerAndHeadWithTheChartAndSummary() throws IOException {
+    void writesOneRankRowPerInputLayerAndHeadWithTheChartHeatmapsAndSummary() throws IOException {
         StringWriter err = new StringWriter();
         int code = run(err, "attention-maps", "--length", "16", "--steps", "10", "--inputs", "2", "--band", "4",
                 "--out", tmp.toString(), "--run-id", "maps");
@@ -44,16 +44,6 @@ class AttentionMapsCommandTest {
         }
         assertTrue(Files.size(dir.resolve("rank-chart.png")) > 0);
         assertTrue(Files.readString(dir.resolve("summary.md")).contains("Test copy accuracy"));
-    }
-
-    @Test
-    void writesOneReadablePngHeatmapPerLayerAndHeadOfTheFirstInput() throws IOException {
-        StringWriter err = new StringWriter();
-        int code = run(err, "attention-maps", "--length", "16", "--steps", "10", "--inputs", "2", "--band", "4",
-                "--out", tmp.toString(), "--run-id", "maps");
-
-        assertEquals(0, code, err.toString());
-        Path dir = tmp.resolve("maps");
         try (Stream<Path> files = Files.list(dir)) {
             assertEquals(List.of("heatmap-layer0-head0.png", "heatmap-layer0-head1.png", "heatmap-layer1-head0.png",
                     "heatmap-layer1-head1.png"), files.map(f -> f.getFileName().toString())
