@@ -22,6 +22,7 @@ import org.fmmbench.harness.profile.ProfileLoader;
 import org.fmmbench.harness.run.PlanRequest;
 import org.fmmbench.harness.run.RegistryCellValidator;
 import org.fmmbench.harness.run.RunPlanner;
+import org.fmmbench.harness.results.RunIds;
 import org.fmmbench.harness.train.CellTrainer;
 import org.fmmbench.harness.train.Checkpointing;
 import org.fmmbench.harness.train.CopyWorkload;
@@ -99,7 +100,12 @@ final class AttentionMapsCommand implements Callable<Integer> {
         if (!task.equals("copy") && !task.equals("image")) {
             throw new BadInputException("--task " + task + " is not supported: use copy or image.");
         }
-        Path dir = out.resolve(runId);
+        Path dir;
+        try {
+            dir = out.resolve(RunIds.check(runId));
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(e.getMessage());
+        }
         if (Files.exists(dir.resolve("summary.md")) && !force) {
             throw new BadInputException(dir + " already holds an attention-map analysis: choose another --run-id "
                     + "or pass --force to replace it.");

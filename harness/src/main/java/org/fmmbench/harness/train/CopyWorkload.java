@@ -91,9 +91,8 @@ public final class CopyWorkload extends MaskedSequenceWorkload {
 
             @Override
             public NDArray targetLogProbs(ParameterStore store, NDArray inputs, NDArray targets) {
-                NDArray logProbs = copy.forward(store, new NDList(inputs), true).singletonOrThrow();
-                return logProbs.mul(targets.toType(DataType.INT64, false).oneHot(config.vocabSize()))
-                        .sum(new int[] {-1});
+                return atTargets(copy.forward(store, new NDList(inputs), true).singletonOrThrow(), targets,
+                        config.vocabSize());
             }
 
             @Override

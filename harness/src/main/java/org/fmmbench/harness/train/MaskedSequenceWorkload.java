@@ -187,6 +187,11 @@ public abstract class MaskedSequenceWorkload implements Workload {
         };
     }
 
+    /** log p(target) (B, N) from log-probabilities over the vocabulary (B, N, V). */
+    static NDArray atTargets(NDArray logProbs, NDArray targets, int vocabulary) {
+        return logProbs.mul(targets.toType(DataType.INT64, false).oneHot(vocabulary)).sum(new int[] {-1});
+    }
+
     /** Share of the steps before the learning rate drops tenfold (1 = never). */
     protected abstract double dropFraction();
 
@@ -287,8 +292,7 @@ public abstract class MaskedSequenceWorkload implements Workload {
                     NDArray y = m.create(b.targets, shape);
                     NDArray mask = m.create(b.mask, shape);
                     NDArray logProbs = model.logProbabilities(store, x);
-                    NDArray targetLogProbs = logProbs.mul(y.toType(DataType.INT64, false).oneHot(vocabulary))
-                            .sum(new int[] {-1});
+                    NDArray targetLogProbs = atTargets(logProbs, y, vocabulary);
                     nll -= targetLogProbs.mul(mask).sum().getFloat();
                     NDArray hits = logProbs.argMax(-1).toType(DataType.INT32, false).eq(y).toType(DataType.FLOAT32,
                             false);

@@ -78,4 +78,16 @@ class AttentionMapsCommandTest {
         assertTrue(err.toString().contains("copy or image"), err.toString());
         assertTrue(Files.notExists(tmp.resolve("maps")));
     }
+
+    @Test
+    void aRunIdThatLeavesOutIsRefusedWithExitTwoBeforeAnythingIsWritten() {
+        StringWriter err = new StringWriter();
+
+        int code = run(err, "attention-maps", "--out", tmp.resolve("out").toString(), "--run-id", "../escaped");
+
+        assertEquals(2, code);
+        assertTrue(err.toString().contains("Bad run id"), err.toString());
+        assertTrue(Files.notExists(tmp.resolve("escaped")));
+        assertTrue(Files.notExists(tmp.resolve("out")));
+    }
 }
