@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.fmmbench.tasks.BagOfBytesNaiveBayes;
 import org.fmmbench.tasks.Fixtures;
@@ -16,6 +17,9 @@ import org.fmmbench.tasks.SplitName;
 import org.fmmbench.tasks.Task;
 import org.fmmbench.tasks.TaskOptions;
 import org.fmmbench.tasks.TaskRegistry;
+import org.fmmbench.tasks.cache.TokenCache;
+import org.fmmbench.tasks.cache.TokenCacheWriter;
+import org.fmmbench.tasks.europarl.EuroparlCorpus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -104,36 +108,62 @@ class TextTaskProviderTest {
     }
 
     @Test
-    void europarlStandInRepeatsTheFirstPassageInExactlyHalfTheExamples() {
+    void europarlStandInReversesFiveOfEightSegmentsInHalfTheExamplesAndThreeInTheOthers() {
         try (Task t = TaskRegistry.open("text", Fixtures.options(null, cache, "auto"))) {
-            assertEquals("europarl-repeat", t.info().dataSource());
+            assertEquals("europarl-reversals", t.info().dataSource());
             assertEquals(2, t.info().numClasses());
             assertEquals(1024, t.info().seqLength());
             Split train = t.split(SplitName.TRAIN);
-            int repeats = 0;
+            int mostlyReversed = 0;
             for (int i = 0; i < train.size(); i++) {
-                String text = decode(train, i, 1024);
-                assertTrue(text.getBytes(StandardCharsets.UTF_8).length <= 1000, text);
-                repeats += train.label(i);
-                if (i < 200) {
-                    int passage = (text.length() - 1) / 2;
-                    boolean same = text.substring(0, passage).equals(text.substring(passage + 1));
-                    assertEquals(train.label(i) == 1, same, text);
-                }
+                assertEquals(1000, bytes(train, i, 1024).length, "every example is a full window of text");
+                mostlyReversed += train.label(i);
             }
-            assertEquals(train.size() / 2, repeats, 1);
-            assertTrue(train.size() > 12_000, "one example per document: " + train.size());
+            assertEquals(train.size() / 2, mostlyReversed);
+            assertTrue(train.size() > 12_000, "one example per 1,000 bytes of the training documents: " + train.size());
+        }
+    }
+
+    /** A stream whose every segment reads differently backwards shows which segments were reversed. */
+    @Test
+    void eachWindowHasExactlyTheLabelsNumberOfReversedSegmentsAndOtherwiseTheTextInOrder() throws Exception {
+        byte[] body = new byte[4000];
+        for (int i = 0; i < body.length; i++) {
+            body[i] = (byte) (i % 251 + 1);
+        }
+        List<EuroparlCorpus.Document> docs = List.of(new EuroparlCorpus.Document(1, body, 0));
+        Path file = cache.resolve("windows.tok");
+        try (TokenCacheWriter w = new TokenCacheWriter(file, 1)) {
+            EuroparlReversals.write(docs, 80, 7, w);
+            w.commit();
+        }
+        try (TokenCache c = TokenCache.openIfValid(file).orElseThrow()) {
+            assertEquals(4001 / 80, c.size());
+            Set<String> windows = new HashSet<>();
+            for (int i = 0; i < c.size(); i++) {
+                byte[] doc = new byte[80];
+                assertEquals(80, c.read(i, 0, doc, 80));
+                windows.add(java.util.Arrays.toString(doc));
+                int reversed = 0;
+                for (int s = 0; s < 8; s++) {
+                    int step = Byte.toUnsignedInt(doc[s * 10 + 9]) - Byte.toUnsignedInt(doc[s * 10]);
+                    assertTrue(Math.floorMod(step, 251) == 9 || Math.floorMod(-step, 251) == 9, "window " + i + " segment " + s);
+                    reversed += Math.floorMod(-step, 251) == 9 ? 1 : 0;
+                }
+                assertEquals(c.label(i) == 1 ? 5 : 3, reversed, "window " + i);
+            }
+            assertEquals(c.size(), windows.size(), "every window is a different part of the stream");
         }
     }
 
     /** The point of the stand-in: byte counts must not tell the classes apart. */
     @Test
     void bagOfBytesNaiveBayesStaysWithinFivePointsOfChanceOnTheStandIn() {
-        try (Task t = TaskRegistry.open("text", Fixtures.options(null, cache, "europarl-repeat"))) {
+        try (Task t = TaskRegistry.open("text", Fixtures.options(null, cache, "europarl-reversals"))) {
             BagOfBytesNaiveBayes nb = BagOfBytesNaiveBayes.train(t.info(), t.split(SplitName.TRAIN));
             double chance = BagOfBytesNaiveBayes.majorityRate(t.info(), t.split(SplitName.TEST));
             double accuracy = nb.accuracy(t.info(), t.split(SplitName.TEST));
-            System.out.printf("text europarl-repeat: bag-of-bytes NB test accuracy %.4f, majority %.4f%n", accuracy, chance);
+            System.out.printf("text europarl-reversals: bag-of-bytes NB test accuracy %.4f, majority %.4f%n", accuracy, chance);
             assertEquals(chance, accuracy, 0.05);
         }
     }
@@ -148,6 +178,20 @@ class TextTaskProviderTest {
             System.out.printf("language europarl-languages: bag-of-bytes NB test accuracy %.4f%n", accuracy);
             assertTrue(accuracy > 0.95, "accuracy " + accuracy);
         }
+    }
+
+    static byte[] bytes(Split split, int index, int length) {
+        int[] dst = new int[length];
+        split.tokens(index, 0, dst);
+        int n = 0;
+        while (n < length && dst[n] != 0) {
+            n++;
+        }
+        byte[] out = new byte[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = (byte) (dst[i] - 1);
+        }
+        return out;
     }
 
     static String decode(Split split, int index, int length) {
