@@ -108,33 +108,36 @@ class TextTaskProviderTest {
     }
 
     @Test
-    void europarlStandInReversesFiveOfEightSegmentsInHalfTheExamplesAndThreeInTheOthers() {
+    void europarlStandInSortsFiveOfEightSegmentsInHalfTheExamplesAndThreeInTheOthers() {
         try (Task t = TaskRegistry.open("text", Fixtures.options(null, cache, "auto"))) {
-            assertEquals("europarl-reversals", t.info().dataSource());
+            assertEquals("europarl-sorted-segments", t.info().dataSource());
             assertEquals(2, t.info().numClasses());
             assertEquals(1024, t.info().seqLength());
             Split train = t.split(SplitName.TRAIN);
-            int mostlyReversed = 0;
+            int mostlySorted = 0;
             for (int i = 0; i < train.size(); i++) {
                 assertEquals(1000, bytes(train, i, 1024).length, "every example is a full window of text");
-                mostlyReversed += train.label(i);
+                mostlySorted += train.label(i);
             }
-            assertEquals(train.size() / 2, mostlyReversed);
+            assertEquals(train.size() / 2, mostlySorted);
             assertTrue(train.size() > 12_000, "one example per 1,000 bytes of the training documents: " + train.size());
         }
     }
 
-    /** A stream whose every segment reads differently backwards shows which segments were reversed. */
+    /**
+     * A stream that falls by one from byte to byte (modulo 251): a segment left alone keeps falling, a sorted
+     * and rotated one rises everywhere but at one place.
+     */
     @Test
-    void eachWindowHasExactlyTheLabelsNumberOfReversedSegmentsAndOtherwiseTheTextInOrder() throws Exception {
+    void eachWindowHasExactlyTheLabelsNumberOfSortedSegmentsAndOtherwiseTheTextInOrder() throws Exception {
         byte[] body = new byte[4000];
         for (int i = 0; i < body.length; i++) {
-            body[i] = (byte) (i % 251 + 1);
+            body[i] = (byte) (251 - i % 251);
         }
         List<EuroparlCorpus.Document> docs = List.of(new EuroparlCorpus.Document(1, body, 0));
         Path file = cache.resolve("windows.tok");
         try (TokenCacheWriter w = new TokenCacheWriter(file, 1)) {
-            EuroparlReversals.write(docs, 80, 7, w);
+            EuroparlSortedSegments.write(docs, 80, 7, w);
             w.commit();
         }
         try (TokenCache c = TokenCache.openIfValid(file).orElseThrow()) {
@@ -144,26 +147,41 @@ class TextTaskProviderTest {
                 byte[] doc = new byte[80];
                 assertEquals(80, c.read(i, 0, doc, 80));
                 windows.add(java.util.Arrays.toString(doc));
-                int reversed = 0;
+                int sorted = 0;
                 for (int s = 0; s < 8; s++) {
-                    int step = Byte.toUnsignedInt(doc[s * 10 + 9]) - Byte.toUnsignedInt(doc[s * 10]);
-                    assertTrue(Math.floorMod(step, 251) == 9 || Math.floorMod(-step, 251) == 9, "window " + i + " segment " + s);
-                    reversed += Math.floorMod(-step, 251) == 9 ? 1 : 0;
+                    int falls = 0;
+                    int descents = 0;
+                    for (int k = 0; k < 10; k++) {
+                        int here = Byte.toUnsignedInt(doc[s * 10 + k]);
+                        int next = Byte.toUnsignedInt(doc[s * 10 + (k + 1) % 10]);
+                        falls += k < 9 && Math.floorMod(here - next, 251) == 1 ? 1 : 0;
+                        descents += next < here ? 1 : 0;
+                    }
+                    assertTrue(falls == 9 || descents == 1, "window " + i + " segment " + s + ": in order or sorted");
+                    sorted += falls == 9 ? 0 : 1;
                 }
-                assertEquals(c.label(i) == 1 ? 5 : 3, reversed, "window " + i);
+                assertEquals(c.label(i) == 1 ? 5 : 3, sorted, "window " + i);
             }
             assertEquals(c.size(), windows.size(), "every window is a different part of the stream");
         }
     }
 
+    @Test
+    void sortingKeepsTheSegmentsBytesAndRotatesThem() {
+        byte[] a = {9, 'c', 'a', (byte) 200, 'b', 9};
+        EuroparlSortedSegments.sortAndRotate(a, 1, 4, 1);
+        assertEquals(List.of((byte) 9, (byte) 200, (byte) 'a', (byte) 'b', (byte) 'c', (byte) 9),
+                List.of(a[0], a[1], a[2], a[3], a[4], a[5]));
+    }
+
     /** The point of the stand-in: byte counts must not tell the classes apart. */
     @Test
     void bagOfBytesNaiveBayesStaysWithinFivePointsOfChanceOnTheStandIn() {
-        try (Task t = TaskRegistry.open("text", Fixtures.options(null, cache, "europarl-reversals"))) {
+        try (Task t = TaskRegistry.open("text", Fixtures.options(null, cache, "europarl-sorted-segments"))) {
             BagOfBytesNaiveBayes nb = BagOfBytesNaiveBayes.train(t.info(), t.split(SplitName.TRAIN));
             double chance = BagOfBytesNaiveBayes.majorityRate(t.info(), t.split(SplitName.TEST));
             double accuracy = nb.accuracy(t.info(), t.split(SplitName.TEST));
-            System.out.printf("text europarl-reversals: bag-of-bytes NB test accuracy %.4f, majority %.4f%n", accuracy, chance);
+            System.out.printf("text europarl-sorted-segments: bag-of-bytes NB test accuracy %.4f, majority %.4f%n", accuracy, chance);
             assertEquals(chance, accuracy, 0.05);
         }
     }
