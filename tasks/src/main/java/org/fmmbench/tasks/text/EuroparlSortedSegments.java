@@ -24,8 +24,8 @@ import org.fmmbench.tasks.europarl.EuroparlCorpus.Document;
  *
  * <p>Subtler changes that keep byte counts (segments reversed or shuffled) were tried first: at the {@code cpu}
  * profile's budget (lr 1e-4, batches of 8) the band row stayed at chance on both for 400 steps, even with every
- * segment changed, while a bigram Naive Bayes separates them; at initialisation a window's attention average
- * carries no trace of order, but it does carry a run of equal bytes. {@link EuroparlRepeats} (bytes 500
+ * segment shuffled, while a bigram Naive Bayes separates them: at initialisation a window's attention average
+ * carries no trace of order, but it does carry a run of equal bytes (docs/tasks.md). {@link EuroparlRepeats} (bytes 500
  * positions apart to be matched) was the stand-in before; no row learned it within the {@code cpu} profile.
  */
 public final class EuroparlSortedSegments {
