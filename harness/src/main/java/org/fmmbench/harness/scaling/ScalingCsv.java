@@ -1,25 +1,20 @@
 package org.fmmbench.harness.scaling;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.fmmbench.harness.results.AtomicFiles;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
+import org.fmmbench.harness.results.CsvFile;
 import org.fmmbench.baselines.attention.AttentionCost;
 import org.fmmbench.baselines.attention.VariantSpec;
 
 /**
  * Reads and writes {@code scaling.csv}. The roofline columns (from {@code flops} on) were added at the end without
  * a schema bump: files written before them read with an unknown roofline; the derived ones
- * ({@code achieved_gflops} .. {@code x_above_floor}) are written for readers and recomputed on reading. Writes go to a temporary file in the same directory that is then
- * atomically moved over the old one, so a crash leaves either the previous or the new file, never half of one.
+ * ({@code achieved_gflops} .. {@code x_above_floor}) are written for readers and recomputed on reading. Written
+ * crash-safely through {@link CsvFile}.
  */
 public final class ScalingCsv {
     public static final String SCHEMA_VERSION = "1";
@@ -30,10 +25,6 @@ public final class ScalingCsv {
             "causal", "mode", "median_ms", "min_ms", "max_ms", "cpu_ms", "peak_mib", "rss_hwm_mib", "estimated_mib",
             "threads", "status", "detail"), List.of("flops", "min_bytes", "peak_gflops", "peak_gbps", "time_basis",
             "achieved_gflops", "pct_of_peak", "floor_ms", "x_above_floor"));
-
-    private static final CSVFormat WRITE = CSVFormat.DEFAULT.builder()
-            .setHeader(COLUMNS.toArray(String[]::new)).setRecordSeparator('\n').get();
-    private static final CSVFormat READ = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get();
 
     private ScalingCsv() {
     }
@@ -47,21 +38,13 @@ public final class ScalingCsv {
     }
 
     public static void write(Path file, List<ScalingRow> rows) throws IOException {
-        AtomicFiles.write(file, w -> {
-            CSVPrinter printer = new CSVPrinter(w, WRITE);
-            for (ScalingRow row : rows) {
-                printer.printRecord(values(row));
-            }
-            printer.flush();
-        });
+        CsvFile.write(file, COLUMNS, CsvFile.LF, rows, ScalingCsv::values);
     }
 
     public static List<ScalingRow> read(Path file) throws IOException {
         List<ScalingRow> rows = new ArrayList<>();
-        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            for (CSVRecord rec : READ.parse(r)) {
-                rows.add(row(rec, file));
-            }
+        for (CSVRecord rec : CsvFile.read(file).rows()) {
+            rows.add(row(rec, file));
         }
         return rows;
     }
