@@ -7,9 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.fmmbench.harness.results.AtomicFiles;
+import org.fmmbench.harness.results.CsvFile;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
@@ -43,33 +42,30 @@ public final class AttentionMapFiles {
     }
 
     private static void writeRanks(Path file, List<HeadSpectrum> heads) throws IOException {
-        AtomicFiles.write(file, w -> {
-            try (CSVPrinter csv = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setHeader("sample", "layer", "head",
-                    "n", "band_k", "band_share", "rank90_full", "rank99_full", "rank90_remainder",
-                    "rank99_remainder").get())) {
-                for (HeadSpectrum h : heads) {
-                    csv.printRecord(h.sample(), h.layer(), h.head(), h.size(), h.band(),
-                            String.format(Locale.ROOT, "%.4f", h.bandShare()), h.fullRank(ENERGIES[0]),
-                            h.fullRank(ENERGIES[1]), h.remainderRank(ENERGIES[0]), h.remainderRank(ENERGIES[1]));
-                }
-            }
-        });
+        CsvFile.write(file, List.of("sample", "layer", "head", "n", "band_k", "band_share", "rank90_full",
+                "rank99_full", "rank90_remainder", "rank99_remainder"), CsvFile.CRLF, heads,
+                h -> List.of(h.sample(), h.layer(), h.head(), h.size(), h.band(),
+                        String.format(Locale.ROOT, "%.4f", h.bandShare()), h.fullRank(ENERGIES[0]),
+                        h.fullRank(ENERGIES[1]), h.remainderRank(ENERGIES[0]), h.remainderRank(ENERGIES[1])));
+    }
+
+    /** One row per singular value: those of A, then those of its remainder, per head. */
+    private record SingularValue(HeadSpectrum head, String matrix, int index, double value) {
     }
 
     private static void writeSpectra(Path file, List<HeadSpectrum> heads) throws IOException {
-        AtomicFiles.write(file, w -> {
-            try (CSVPrinter csv = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setHeader("sample", "layer", "head",
-                    "matrix", "index", "singular_value").get())) {
-                for (HeadSpectrum h : heads) {
-                    for (int i = 0; i < h.size(); i++) {
-                        csv.printRecord(h.sample(), h.layer(), h.head(), "full", i + 1, h.full()[i]);
-                    }
-                    for (int i = 0; i < h.size(); i++) {
-                        csv.printRecord(h.sample(), h.layer(), h.head(), "remainder", i + 1, h.remainder()[i]);
-                    }
-                }
+        List<SingularValue> values = new ArrayList<>();
+        for (HeadSpectrum h : heads) {
+            for (int i = 0; i < h.size(); i++) {
+                values.add(new SingularValue(h, "full", i + 1, h.full()[i]));
             }
-        });
+            for (int i = 0; i < h.size(); i++) {
+                values.add(new SingularValue(h, "remainder", i + 1, h.remainder()[i]));
+            }
+        }
+        CsvFile.write(file, List.of("sample", "layer", "head", "matrix", "index", "singular_value"), CsvFile.CRLF,
+                values, v -> List.of(v.head().sample(), v.head().layer(), v.head().head(), v.matrix(), v.index(),
+                        v.value()));
     }
 
     /** Per "layer L head H": mean band share, rank99 of A, rank99 of the remainder, rank90 of the remainder. */

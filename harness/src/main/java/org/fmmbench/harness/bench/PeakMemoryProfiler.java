@@ -2,6 +2,7 @@ package org.fmmbench.harness.bench;
 
 import java.util.Collection;
 import java.util.List;
+import org.fmmbench.harness.results.MemoryProbe;
 import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.infra.IterationParams;
 import org.openjdk.jmh.profile.InternalProfiler;
@@ -32,17 +33,24 @@ public final class PeakMemoryProfiler implements InternalProfiler {
 
     @Override
     public void beforeIteration(BenchmarkParams benchmarkParams, IterationParams iterationParams) {
-        ResidentMemory.releaseFreedHeap();
-        baselineKib = ResidentMemory.currentKib();
-        ResidentMemory.resetPeak();
+        MemoryProbe.releaseFreedHeap();
+        baselineKib = requireProcfs(MemoryProbe.currentKib());
+        MemoryProbe.resetPeak();
     }
 
     @Override
     public Collection<? extends Result> afterIteration(BenchmarkParams benchmarkParams,
             IterationParams iterationParams, IterationResult result) {
-        long peakKib = ResidentMemory.peakKib();
+        long peakKib = requireProcfs(MemoryProbe.peakKib());
         return List.of(
                 new ScalarResult(PEAK, (peakKib - baselineKib) / 1024.0, "MiB", AggregationPolicy.MAX),
                 new ScalarResult(HIGH_WATER, peakKib / 1024.0, "MiB", AggregationPolicy.MAX));
+    }
+
+    private static long requireProcfs(long kib) {
+        if (kib < 0) {
+            throw new IllegalStateException("/proc/self/status has no resident-set lines: peak memory needs Linux /proc.");
+        }
+        return kib;
     }
 }

@@ -22,7 +22,7 @@ import org.fmmbench.harness.profile.ProfileLoader;
 import org.fmmbench.harness.run.PlanRequest;
 import org.fmmbench.harness.run.RegistryCellValidator;
 import org.fmmbench.harness.run.RunPlanner;
-import org.fmmbench.harness.results.RunIds;
+import org.fmmbench.harness.results.RunDirectory;
 import org.fmmbench.harness.train.CellTrainer;
 import org.fmmbench.harness.train.Checkpointing;
 import org.fmmbench.harness.train.CopyWorkload;
@@ -102,7 +102,7 @@ final class AttentionMapsCommand implements Callable<Integer> {
         }
         Path dir;
         try {
-            dir = out.resolve(RunIds.check(runId));
+            dir = RunDirectory.under(out, runId);
         } catch (IllegalArgumentException e) {
             throw new BadInputException(e.getMessage());
         }

@@ -6,7 +6,6 @@ import ai.djl.pytorch.jni.LibUtils;
 import ai.djl.util.cuda.CudaUtils;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,6 +20,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import org.fmmbench.harness.results.MemoryProbe;
 
 /**
  * {@code doctor}: what a run would use on this machine, one {@code key: value} line each, before a user spends
@@ -33,7 +33,6 @@ import picocli.CommandLine.Option;
                 "Exit status: 0 fine, 1 the engine cannot load, 2 the requested --device is not what it resolves "
                         + "to (e.g. gpu on a CPU-only build)."})
 final class DoctorCommand implements Callable<Integer> {
-    private static final Path MEMINFO = Path.of("/proc/meminfo");
 
     @Option(names = "--device", defaultValue = "auto", paramLabel = "auto|cpu|gpu",
             description = "Device to check, as reproduce --device takes it (default: ${DEFAULT-VALUE}).")
@@ -116,27 +115,14 @@ final class DoctorCommand implements Callable<Integer> {
     }
 
     private static String memory() {
-        long total = meminfoKib("MemTotal:");
-        long available = meminfoKib("MemAvailable:");
+        long total = MemoryProbe.machineTotalKib();
+        long available = MemoryProbe.machineAvailableKib();
         String jvm = String.format(Locale.ROOT, "JVM max heap %.1f GiB", Runtime.getRuntime().maxMemory() / 1073741824.0);
         if (total < 0 || available < 0) {
             return jvm;
         }
         return String.format(Locale.ROOT, "%.1f GiB free of %.1f GiB, %s", available / 1048576.0, total / 1048576.0,
                 jvm);
-    }
-
-    private static long meminfoKib(String field) {
-        try {
-            for (String l : Files.readAllLines(MEMINFO, StandardCharsets.US_ASCII)) {
-                if (l.startsWith(field)) {
-                    return Long.parseLong(l.substring(field.length()).trim().split("\\s+")[0]);
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            // not Linux
-        }
-        return -1;
     }
 
     private static String freeSpace(Path cache) {

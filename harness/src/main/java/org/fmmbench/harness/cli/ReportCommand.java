@@ -8,7 +8,7 @@ import java.util.concurrent.Callable;
 import org.fmmbench.harness.report.ReportWriter;
 import org.fmmbench.harness.results.CellResult;
 import org.fmmbench.harness.results.ResultsCsv;
-import org.fmmbench.harness.results.RunIds;
+import org.fmmbench.harness.results.RunDirectory;
 import org.fmmbench.harness.run.MatrixRunner;
 import org.fmmbench.harness.run.RunPlan;
 import org.fmmbench.harness.slurm.UnfinishedCells;
@@ -59,7 +59,7 @@ final class ReportCommand implements Callable<Integer> {
                 : results.get(0).runId();
         Path dir;
         try {
-            dir = out != null ? out : Path.of("reports", RunIds.check(runId));
+            dir = out != null ? out : RunDirectory.under(Path.of("reports"), runId);
         } catch (IllegalArgumentException e) {
             throw new BadInputException(csv + " names its run '" + runId + "', which cannot name a report directory: "
                     + "pass --out DIR.", e);

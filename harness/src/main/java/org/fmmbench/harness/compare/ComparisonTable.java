@@ -3,6 +3,7 @@ package org.fmmbench.harness.compare;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.fmmbench.harness.results.ReportDocument;
 
 /** Renders a {@link ComparisonResult} as Markdown: verdict, one table with regressions first, one-sided cells. */
 final class ComparisonTable {
@@ -10,46 +11,43 @@ final class ComparisonTable {
     }
 
     static String markdown(ComparisonResult result, Settings settings) {
-        StringBuilder md = new StringBuilder("# fmmbench compare\n\n");
-        md.append("- Baseline: `").append(settings.baseline()).append("`\n");
-        md.append("- Candidate: `").append(settings.candidate()).append("`\n");
-        md.append("- Ratios are candidate / baseline, ").append(settings.raw() ? "raw (not normalised)"
+        ReportDocument doc = new ReportDocument("fmmbench compare");
+        List<String> header = new ArrayList<>();
+        header.add("Baseline: `" + settings.baseline() + "`");
+        header.add("Candidate: `" + settings.candidate() + "`");
+        header.add("Ratios are candidate / baseline, " + (settings.raw() ? "raw (not normalised)"
                 : "in two views: *normalised*, each value divided by that of the reference `" + settings.reference()
                         + "` of the same run at the same task and seed (results) or size (scaling), and "
                         + "*calibrated* (step time), divided by the run's calibration workload; either view can "
-                        + "fail a cell").append(".\n");
-        md.append(String.format(Locale.ROOT, "- Repeats: %d baseline and %d candidate run(s). Where the baseline "
+                        + "fail a cell") + ".");
+        header.add(String.format(Locale.ROOT, "Repeats: %d baseline and %d candidate run(s). Where the baseline "
                 + "has %d or more, a cell's step time and memory are judged by a %.0f%% bootstrap interval "
                 + "[lower, upper] (regression / improvement / inconclusive; detectable = the smallest change it "
-                + "can tell from noise); the tolerances below apply only without repeats.%n",
+                + "can tell from noise); the tolerances below apply only without repeats.",
                 settings.baselineRuns(), settings.candidateRuns(), Bootstrap.MIN_REPEATS,
                 RunComparator.LEVEL * 100));
-        md.append("- Step time: ").append(settings.time() == TimeMeasure.CPU ? "process CPU time" : "wall-clock")
-                .append(" per step (results) or per operation (scaling).\n");
+        header.add("Step time: " + (settings.time() == TimeMeasure.CPU ? "process CPU time" : "wall-clock")
+                + " per step (results) or per operation (scaling).");
         Tolerances t = settings.tolerances();
-        md.append(String.format(Locale.ROOT, "- Tolerances: accuracy -%s points, perplexity +%s, step time x%s, "
-                + "peak memory x%s unless it rose by %s MiB or less.%n", t.accuracyPoints(), t.perplexity(),
+        header.add(String.format(Locale.ROOT, "Tolerances: accuracy -%s points, perplexity +%s, step time x%s, "
+                + "peak memory x%s unless it rose by %s MiB or less.", t.accuracyPoints(), t.perplexity(),
                 t.timeRatio(), t.memoryRatio(), t.memoryFloorMib()));
-        for (String note : result.notes()) {
-            md.append("- ").append(note).append('\n');
-        }
-        md.append('\n');
+        header.addAll(result.notes());
+        doc.bullets(header);
         long regressions = result.regressionCount();
         int missing = result.onlyInBaseline().size();
         if (regressions > 0) {
-            md.append("**REGRESSION: " + regressions + " of " + result.matched().size() + " matched cells are outside "
-                    + "tolerance** (listed first).\n\n");
+            doc.paragraph("**REGRESSION: " + regressions + " of " + result.matched().size() + " matched cells are "
+                    + "outside tolerance** (listed first).");
         }
         if (missing > 0) {
-            md.append("**REGRESSION: " + missing + " cell(s) of the baseline are missing from the candidate** "
-                    + "(listed below the table).\n\n");
+            doc.paragraph("**REGRESSION: " + missing + " cell(s) of the baseline are missing from the candidate** "
+                    + "(listed below the table).");
         }
         if (!result.regressed()) {
-            md.append("**Within tolerance:** " + result.matched().size() + " matched cells.\n\n");
+            doc.paragraph("**Within tolerance:** " + result.matched().size() + " matched cells.");
         }
-
-        md.append("| # | verdict | cell | status | quality (base -> cand) | delta | step time | peak memory | notes |\n");
-        md.append("|---|---|---|---|---|---|---|---|---|\n");
+        List<List<String>> rows = new ArrayList<>();
         int number = 0;
         for (CellComparison m : result.matched()) {
             number++;
@@ -57,15 +55,18 @@ final class ComparisonTable {
             ComparableCell c = m.candidate();
             String quality = b.qualityKind() == null ? "" : b.qualityKind().label() + " " + num(b.quality()) + " -> "
                     + num(c.quality());
-            row(md, Integer.toString(number), m.regressed() ? "**REGRESSION**: " + String.join("; ", m.regressions()) : "ok",
+            rows.add(List.of(Integer.toString(number),
+                    m.regressed() ? "**REGRESSION**: " + String.join("; ", m.regressions()) : "ok",
                     b.id(), b.status().equals(c.status()) ? b.status() : b.status() + " -> " + c.status(), quality,
                     m.qualityDelta() == null ? "" : String.format(Locale.ROOT, "%+.2f", m.qualityDelta()),
                     views(m.time(), m.rawTimeRatio(), settings.raw()),
-                    views(m.memory(), m.rawMemoryRatio(), settings.raw()), String.join("; ", m.notes()));
+                    views(m.memory(), m.rawMemoryRatio(), settings.raw()), String.join("; ", m.notes())));
         }
-        oneSided(md, "Missing from the candidate: REGRESSION", result.onlyInBaseline());
-        oneSided(md, "Only in the candidate", result.onlyInCandidate());
-        return md.toString();
+        doc.table(List.of("#", "verdict", "cell", "status", "quality (base -> cand)", "delta", "step time",
+                "peak memory", "notes"), rows);
+        oneSided(doc, "Missing from the candidate: REGRESSION", result.onlyInBaseline());
+        oneSided(doc, "Only in the candidate", result.onlyInCandidate());
+        return doc.toMarkdown();
     }
 
     /** What the header says about how the table was made. */
@@ -73,14 +74,10 @@ final class ComparisonTable {
             Tolerances tolerances, int baselineRuns, int candidateRuns) {
     }
 
-    private static void oneSided(StringBuilder md, String title, List<ComparableCell> cells) {
-        if (cells.isEmpty()) {
-            return;
-        }
-        md.append("\n## ").append(title).append(" (").append(cells.size()).append(")\n\n");
-        md.append("| cell | status |\n|---|---|\n");
-        for (ComparableCell c : cells) {
-            row(md, c.id(), c.status());
+    private static void oneSided(ReportDocument doc, String title, List<ComparableCell> cells) {
+        if (!cells.isEmpty()) {
+            doc.heading(2, title + " (" + cells.size() + ")");
+            doc.table(List.of("cell", "status"), cells.stream().map(c -> List.of(c.id(), c.status())).toList());
         }
     }
 
@@ -95,13 +92,5 @@ final class ComparisonTable {
 
     private static String num(Double v) {
         return v == null ? "-" : String.format(Locale.ROOT, "%.2f", v);
-    }
-
-    private static void row(StringBuilder md, String... cells) {
-        List<String> escaped = new ArrayList<>();
-        for (String c : cells) {
-            escaped.add(c.replace("|", "\\|").replace("\n", " "));
-        }
-        md.append("| ").append(String.join(" | ", escaped)).append(" |\n");
     }
 }

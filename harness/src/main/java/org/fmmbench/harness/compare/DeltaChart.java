@@ -1,7 +1,6 @@
 package org.fmmbench.harness.compare;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,6 +8,7 @@ import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.style.Styler;
+import org.fmmbench.harness.results.AtomicFiles;
 
 /**
  * PNG of the deltas: bars of step-time and peak-memory ratio per matched cell (1 = unchanged) and, when the
@@ -48,16 +48,8 @@ final class DeltaChart {
         if (charts.isEmpty()) {
             throw new CompareInputException("Nothing to chart: no matched cell has a time, memory or quality value.");
         }
-        Path parent = file.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
-        Path tmp = Files.createTempFile(parent, file.getFileName().toString(), ".png");
-        try {
-            BitmapEncoder.saveBitmap(charts, charts.size(), 1, tmp.toString(), BitmapEncoder.BitmapFormat.PNG);
-            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicFiles.writeBinary(file, out -> BitmapEncoder.saveBitmap(charts, charts.size(), 1, out,
+                BitmapEncoder.BitmapFormat.PNG));
     }
 
     private static CategoryChart chart(String title, String unit) {

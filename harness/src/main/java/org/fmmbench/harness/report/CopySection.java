@@ -12,6 +12,7 @@ import org.fmmbench.harness.results.CellResult;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.style.Styler;
+import org.fmmbench.harness.results.ReportDocument;
 
 /**
  * The copy task's summary: test copy accuracy per far-field rank (number of feature maps; 0 = band only) and

@@ -3,7 +3,6 @@ package org.fmmbench.harness.report;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -22,6 +21,8 @@ import org.fmmbench.harness.results.ResultsCsv;
 import org.fmmbench.harness.scaling.ScalingCsv;
 import org.fmmbench.harness.train.CurvePoint;
 import org.fmmbench.harness.train.ReportSection;
+import org.fmmbench.harness.results.ReportDocument;
+import org.fmmbench.harness.results.RunDirectory;
 
 /**
  * Writes {@code report.md}, {@code index.html} and the charts of a run from its {@code results.csv} and the
@@ -43,8 +44,7 @@ public final class ReportWriter {
     public static void write(Path resultsCsv, Path reportDir) throws IOException {
         List<CellResult> results = ResultsCsv.read(resultsCsv);
         Path runDir = resultsCsv.toAbsolutePath().getParent();
-        Files.createDirectories(reportDir);
-        AtomicFiles.deleteLeftovers(reportDir);
+        RunDirectory.open(reportDir);
         RunSummary s = new RunSummary(results);
         PaperResults paper = PaperResults.load();
         String runId = results.isEmpty() ? runDir.getFileName().toString() : results.get(0).runId();
@@ -295,8 +295,9 @@ public final class ReportWriter {
     }
 
     /**
-     * Scaling charts of the JMH benchmarks ({@code fmmbench scaling}), when a scaling run left any: those copied
-     * to {@code reports/scaling}, else those of the newest run directory holding a {@code scaling.csv}.
+     * Where the scaling charts of the JMH benchmarks ({@code fmmbench scaling}) are, when a scaling run left any:
+     * those copied to {@code reports/scaling}, else those of the newest run directory holding a {@code scaling.csv}.
+     * They are linked, never copied: a report shows only what its own run measured.
      */
     private static void scalingSection(ReportDocument doc, Path reportDir, Path runDir) throws IOException {
         List<Path> charts = pngs(reportDir.toAbsolutePath().getParent().resolve("scaling"), "");
@@ -308,12 +309,10 @@ public final class ReportWriter {
             return;
         }
         doc.heading(2, "Scaling with sequence length");
-        doc.paragraph("Latest scaling benchmark charts (from `" + charts.get(0).getParent() + "`).");
-        for (Path png : charts) {
-            String name = "scaling-" + png.getFileName();
-            Files.copy(png, reportDir.resolve(name), StandardCopyOption.REPLACE_EXISTING);
-            doc.image(name, png.getFileName().toString());
-        }
+        doc.paragraph("Not measured by this run: the latest scaling benchmark left these charts (paths relative to "
+                + "this report).");
+        Path from = reportDir.toAbsolutePath();
+        doc.bullets(charts.stream().map(png -> "`" + from.relativize(png.toAbsolutePath()) + "`").toList());
     }
 
     private static List<Path> newestScalingRun(Path resultsRoot) throws IOException {

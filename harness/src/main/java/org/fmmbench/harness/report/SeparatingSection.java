@@ -6,6 +6,7 @@ import java.util.Locale;
 import org.fmmbench.harness.results.CellResult;
 import org.fmmbench.harness.train.ReportSection;
 import org.fmmbench.tasks.recall.RecallSequences;
+import org.fmmbench.harness.results.ReportDocument;
 
 /**
  * The separating smoke tasks (far-recall, near-recall): each needs one half of FMMformer attention, so their test

@@ -83,6 +83,11 @@ public final class AtomicFiles {
         }
     }
 
+    /** Copies {@code source} over {@code target} atomically. */
+    public static void copy(Path source, Path target) throws IOException {
+        writeBinary(target, out -> Files.copy(source, out));
+    }
+
     public static void writeString(Path target, String text) throws IOException {
         write(target, w -> w.write(text));
     }

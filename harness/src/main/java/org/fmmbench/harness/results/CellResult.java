@@ -79,41 +79,6 @@ public record CellResult(
         flags = flags == null ? "" : flags;
     }
 
-    /** A result without the test-set statistics and flags (files written before they existed read back so). */
-    public CellResult(String runId, int schemaVersion, String cellId, CellStatus status, String statusDetail,
-            String task, String row, String variant, String profile, long seed, String configHash, String dataSource,
-            Double bestValAcc, Integer bestStep, Double testAccBest, Double testAccLast, Double finalTrainLoss,
-            Integer steps, Double trainWallS, Double stepMsMedian, Double stepMsP90, Double tokensPerS,
-            Double evalWallS, Double peakRssMib, Long params, Double valPpl, Double testPpl, Double bitsPerToken,
-            String startedAt, Double cellWallS, String gitCommit, Boolean gitDirty, String device, String cpuModel,
-            int threads, String jvmVersion, String djlVersion, String pytorchVersion, Double stepCpuMsMedian,
-            String dataFingerprint, Double truncatedFracTrain, Double truncatedFracVal, Double truncatedFracTest) {
-        this(runId, schemaVersion, cellId, status, statusDetail, task, row, variant, profile, seed, configHash,
-                dataSource, bestValAcc, bestStep, testAccBest, testAccLast, finalTrainLoss, steps, trainWallS,
-                stepMsMedian, stepMsP90, tokensPerS, evalWallS, peakRssMib, params, valPpl, testPpl, bitsPerToken,
-                startedAt, cellWallS, gitCommit, gitDirty, device, cpuModel, threads, jvmVersion, djlVersion,
-                pytorchVersion, stepCpuMsMedian, dataFingerprint, truncatedFracTrain, truncatedFracVal,
-                truncatedFracTest, null, null, "", null, null);
-    }
-
-    /** A result without how memory was measured and without an OOM retry (files written before they existed). */
-    public CellResult(String runId, int schemaVersion, String cellId, CellStatus status, String statusDetail,
-            String task, String row, String variant, String profile, long seed, String configHash, String dataSource,
-            Double bestValAcc, Integer bestStep, Double testAccBest, Double testAccLast, Double finalTrainLoss,
-            Integer steps, Double trainWallS, Double stepMsMedian, Double stepMsP90, Double tokensPerS,
-            Double evalWallS, Double peakRssMib, Long params, Double valPpl, Double testPpl, Double bitsPerToken,
-            String startedAt, Double cellWallS, String gitCommit, Boolean gitDirty, String device, String cpuModel,
-            int threads, String jvmVersion, String djlVersion, String pytorchVersion, Double stepCpuMsMedian,
-            String dataFingerprint, Double truncatedFracTrain, Double truncatedFracVal, Double truncatedFracTest,
-            Integer testExamples, Double majorityRate, String flags) {
-        this(runId, schemaVersion, cellId, status, statusDetail, task, row, variant, profile, seed, configHash,
-                dataSource, bestValAcc, bestStep, testAccBest, testAccLast, finalTrainLoss, steps, trainWallS,
-                stepMsMedian, stepMsP90, tokensPerS, evalWallS, peakRssMib, params, valPpl, testPpl, bitsPerToken,
-                startedAt, cellWallS, gitCommit, gitDirty, device, cpuModel, threads, jvmVersion, djlVersion,
-                pytorchVersion, stepCpuMsMedian, dataFingerprint, truncatedFracTrain, truncatedFracVal,
-                truncatedFracTest, testExamples, majorityRate, flags, null, null);
-    }
-
     /** Whether {@link #flags} holds {@code flag}. */
     public boolean hasFlag(String flag) {
         return Arrays.asList(flags.split(FLAG_SEPARATOR)).contains(flag);

@@ -5,19 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
-import java.io.Reader;
 import java.lang.reflect.RecordComponent;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 
 /**
@@ -41,19 +35,14 @@ public final class ResultsCsv {
     }
 
     public static void write(Path file, List<CellResult> results) throws IOException {
-        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader(HEADER.toArray(String[]::new)).get();
-        AtomicFiles.write(file, w -> {
-            try (CSVPrinter out = new CSVPrinter(w, format)) {
-                for (CellResult r : results) {
-                    Map<String, Object> values = MAPPER.convertValue(r, MAPPER.getTypeFactory()
-                            .constructMapType(LinkedHashMap.class, String.class, Object.class));
-                    List<Object> row = new ArrayList<>(HEADER.size());
-                    for (String column : HEADER) {
-                        row.add(values.get(column));
-                    }
-                    out.printRecord(row);
-                }
+        CsvFile.write(file, HEADER, CsvFile.CRLF, results, r -> {
+            Map<String, Object> values = MAPPER.convertValue(r, MAPPER.getTypeFactory()
+                    .constructMapType(LinkedHashMap.class, String.class, Object.class));
+            List<Object> row = new ArrayList<>(HEADER.size());
+            for (String column : HEADER) {
+                row.add(values.get(column));
             }
+            return row;
         });
     }
 
@@ -62,26 +51,23 @@ public final class ResultsCsv {
      * version does not know are ignored.
      */
     public static List<CellResult> read(Path file) throws IOException {
-        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get();
+        CsvFile.Table table = CsvFile.read(file);
+        if (!table.header().contains("schema_version")) {
+            throw new IOException(file + " is not an fmmbench results file: it has no schema_version column.");
+        }
         List<CellResult> results = new ArrayList<>();
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-                CSVParser parser = CSVParser.builder().setReader(in).setFormat(format).get()) {
-            if (!parser.getHeaderNames().contains("schema_version")) {
-                throw new IOException(file + " is not an fmmbench results file: it has no schema_version column.");
+        for (CSVRecord record : table.rows()) {
+            Map<String, String> values = new LinkedHashMap<>(record.toMap());
+            values.replaceAll((k, v) -> v.isEmpty() ? null : v); // an empty field is a missing value
+            int version = Integer.parseInt(values.get("schema_version"));
+            if (version > CellResult.SCHEMA_VERSION) {
+                throw new IOException(file + " has schema version " + version + " but this fmmbench reads up to "
+                        + CellResult.SCHEMA_VERSION + ": use a newer fmmbench.");
             }
-            for (CSVRecord record : parser) {
-                Map<String, String> values = new LinkedHashMap<>(record.toMap());
-                values.replaceAll((k, v) -> v.isEmpty() ? null : v); // an empty field is a missing value
-                int version = Integer.parseInt(values.get("schema_version"));
-                if (version > CellResult.SCHEMA_VERSION) {
-                    throw new IOException(file + " has schema version " + version + " but this fmmbench reads up to "
-                            + CellResult.SCHEMA_VERSION + ": use a newer fmmbench.");
-                }
-                try {
-                    results.add(MAPPER.convertValue(values, CellResult.class));
-                } catch (IllegalArgumentException e) {
-                    throw new IOException(file + " line " + record.getRecordNumber() + ": " + e.getMessage(), e);
-                }
+            try {
+                results.add(MAPPER.convertValue(values, CellResult.class));
+            } catch (IllegalArgumentException e) {
+                throw new IOException(file + " line " + record.getRecordNumber() + ": " + e.getMessage(), e);
             }
         }
         return results;

@@ -7,6 +7,8 @@ import org.fmmbench.harness.results.CellResult;
 import org.fmmbench.harness.results.ChanceLevel;
 import org.fmmbench.harness.results.CellStatus;
 import org.fmmbench.harness.train.TrainResult;
+import org.fmmbench.harness.results.MemoryProbe;
+import org.fmmbench.harness.results.Provenance;
 
 /** Builds the {@link CellResult} of a cell from its plan entry, how it ended and what it measured. */
 public final class CellOutcomes {

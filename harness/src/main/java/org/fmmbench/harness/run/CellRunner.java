@@ -17,6 +17,9 @@ import org.fmmbench.harness.train.DivergedException;
 import org.fmmbench.harness.train.TrainResult;
 import org.fmmbench.harness.train.TrainingListener;
 import org.fmmbench.tasks.MissingDataException;
+import org.fmmbench.harness.results.MemoryProbe;
+import org.fmmbench.harness.results.Provenance;
+import org.fmmbench.harness.results.RunDirectory;
 
 /**
  * Runs one cell in this JVM and writes its {@code result.json} (and {@code curve.csv}) into the cell
@@ -51,10 +54,9 @@ public final class CellRunner {
 
     public CellResult run(RunPlan plan, PlannedCell cell, Path runDir) throws IOException {
         Path dir = cellDir(runDir, cell);
-        Files.createDirectories(dir);
+        RunDirectory.open(dir);
         // A result of an earlier attempt would speak for this one if it dies before writing its own.
         Files.deleteIfExists(dir.resolve(RESULT_FILE));
-        AtomicFiles.deleteLeftovers(dir);
         String startedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
         long start = System.nanoTime();
         TrainResult trained = null;

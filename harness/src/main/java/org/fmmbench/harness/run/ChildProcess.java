@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.fmmbench.harness.train.Checkpointing;
+import org.fmmbench.harness.results.MemoryProbe;
 
 /**
  * Runs one command (a cell's child JVM) to completion or timeout. Its stdout is scanned for

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.fmmbench.harness.results.Provenance;
 
 /**
  * Runs a cell as {@code java ... <main> train --plan <plan> --cell <i> --child} (or prepares its data with

@@ -14,10 +14,12 @@ import java.util.Map;
 import java.util.Set;
 import org.fmmbench.harness.bench.MallocTunables;
 import org.fmmbench.harness.profile.Durations;
-import org.fmmbench.harness.results.AtomicFiles;
 import org.fmmbench.harness.results.CellResult;
 import org.fmmbench.harness.results.CellStatus;
 import org.fmmbench.harness.results.ResultsCsv;
+import org.fmmbench.harness.results.MemoryProbe;
+import org.fmmbench.harness.results.Provenance;
+import org.fmmbench.harness.results.RunDirectory;
 
 /**
  * Runs the cells of a plan one after the other, each in its own child JVM, and merges their results into
@@ -140,13 +142,12 @@ public final class MatrixRunner {
 
     private CellResult runChild(Path planFile, PlannedCell cell, Path dir, Integer microBatch)
             throws IOException, InterruptedException {
-        Files.createDirectories(dir);
+        RunDirectory.open(dir);
         Files.deleteIfExists(dir.resolve(CellRunner.RESULT_FILE));
         if (force) {
             // Every cell again, from its first step: a checkpoint would resume it instead.
             Files.deleteIfExists(CheckpointPolicy.checkpointFile(dir));
         }
-        AtomicFiles.deleteLeftovers(dir);
         String startedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
         int threads = cell.config().threads();
         List<String> command = new ArrayList<>(childCommand.command(planFile, cell));
@@ -197,7 +198,7 @@ public final class MatrixRunner {
                 results.add(r);
             }
         }
-        AtomicFiles.deleteLeftovers(runDir);
+        RunDirectory.open(runDir);
         ResultsCsv.write(runDir.resolve(RESULTS_FILE), results);
         return results;
     }

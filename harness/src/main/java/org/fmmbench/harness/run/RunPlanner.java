@@ -14,7 +14,7 @@ import org.fmmbench.harness.profile.PaperRow;
 import org.fmmbench.harness.profile.Profile;
 import org.fmmbench.harness.profile.ProfileLoader;
 import org.fmmbench.harness.profile.TaskProfile;
-import org.fmmbench.harness.results.RunIds;
+import org.fmmbench.harness.results.RunDirectory;
 
 /**
  * Turns a profile and the user's options into a {@link RunPlan}: tasks x rows x seeds, in that order.
@@ -72,7 +72,7 @@ public final class RunPlanner {
         String timeout = Durations.format(request.cellTimeout() != null ? request.cellTimeout() : profile.cellTimeout());
         RunPlan draft = new RunPlan("", profile.name(), pathOrNull(request.dataDir()), pathOrNull(request.cacheDir()),
                 timeout, List.copyOf(cells));
-        String runId = RunIds.check(request.runId() != null ? request.runId()
+        String runId = RunDirectory.checkId(request.runId() != null ? request.runId()
                 : profile.name() + "-" + draft.fingerprint().substring(0, 10));
         return new RunPlan(runId, draft.profile(), draft.dataDir(), draft.cacheDir(), draft.cellTimeout(),
                 draft.cells());

@@ -8,7 +8,7 @@ import org.fmmbench.baselines.attention.VariantSpec;
  * @param n tokens per document
  */
 public record ModelStepRow(String task, VariantSpec variant, int n, int batch, int documents, RowStatus status,
-        CellMeasurement measurement, double estimatedMib, int threads, String detail, Provenance provenance) {
+        CellMeasurement measurement, double estimatedMib, int threads, String detail, RunOrigin provenance) {
 
     /** Tokens trained per second of median step time: B x N x documents / step. */
     public double tokensPerSecond() {

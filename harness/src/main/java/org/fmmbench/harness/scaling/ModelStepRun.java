@@ -34,7 +34,7 @@ final class ModelStepRun {
         this.out = out;
     }
 
-    List<ModelStepRow> execute(JmhCellRunner runner, Provenance provenance) throws IOException {
+    List<ModelStepRow> execute(JmhCellRunner runner, RunOrigin provenance) throws IOException {
         Path csv = plan.runDir().resolve(ModelStepCsv.FILE_NAME);
         Map<String, ModelStepRow> rows = new LinkedHashMap<>();
         if (Files.exists(csv)) {
@@ -66,7 +66,7 @@ final class ModelStepRun {
         return new ArrayList<>(rows.values());
     }
 
-    private ModelStepRow measure(LraTaskShape task, VariantSpec variant, JmhCellRunner runner, Provenance p) {
+    private ModelStepRow measure(LraTaskShape task, VariantSpec variant, JmhCellRunner runner, RunOrigin p) {
         OptionalLong estimate = SoftmaxMemoryEstimate.trainingStepBytes(variant, task.seqLength, batch, task.documents);
         double estimateMib = estimate.isPresent() ? estimate.getAsLong() / (double) (1L << 20) : Double.NaN;
         if (estimate.isPresent() && estimate.getAsLong() > plan.budget().bytes()) {
@@ -87,7 +87,7 @@ final class ModelStepRun {
     }
 
     private ModelStepRow row(LraTaskShape task, VariantSpec variant, RowStatus status, CellMeasurement m,
-            double estimateMib, String detail, Provenance p) {
+            double estimateMib, String detail, RunOrigin p) {
         return new ModelStepRow(task.taskName(), variant, task.seqLength, batch, task.documents, status, m,
                 estimateMib, plan.threads(), detail, p);
     }

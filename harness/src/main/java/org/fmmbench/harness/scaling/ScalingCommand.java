@@ -11,7 +11,7 @@ import org.fmmbench.baselines.attention.VariantRegistry;
 import org.fmmbench.baselines.attention.VariantSpec;
 import org.fmmbench.harness.bench.CalibrationWorkload;
 import org.fmmbench.harness.bench.LraTaskShape;
-import org.fmmbench.harness.results.RunIds;
+import org.fmmbench.harness.results.RunDirectory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -180,12 +180,11 @@ public final class ScalingCommand implements Callable<Integer> {
                 time != null ? time : base.measurementTime());
         String id = runId != null ? runId
                 : "scaling-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-        RunIds.check(id);
         Path reportsDir = reports != null ? reports : quick ? null : Path.of("reports", "scaling");
         return new ScalingPlan(specs, ScalingPlan.doubling(nMin != null ? nMin : named != null ? named.nMin() : 256,
                 nMax != null ? nMax : named != null ? named.nMax() : quick ? 2048 : 65536),
                 batch, layouts, causal.stream().distinct().toList(), benchModes, threads, jmh,
-                MemoryBudget.parse(memoryBudget), id, out.resolve(id), reportsDir, jmhVerbose, tasks, modelBatch,
+                MemoryBudget.parse(memoryBudget), id, RunDirectory.under(out, id), reportsDir, jmhVerbose, tasks, modelBatch,
                 TimeBasis.parse(timeBasis));
     }
 

@@ -8,20 +8,20 @@ package org.fmmbench.harness.scaling;
  * @param roofline the variant's declared cost under the run's calibrated ceilings ({@link Roofline#UNKNOWN} if none)
  */
 public record ScalingRow(ScalingCell cell, RowStatus status, CellMeasurement measurement, double estimatedMib,
-        int threads, String detail, Provenance provenance, Roofline roofline) {
+        int threads, String detail, RunOrigin provenance, Roofline roofline) {
 
     static final CellMeasurement NOTHING =
             new CellMeasurement(Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
 
-    public static ScalingRow ok(ScalingCell cell, CellMeasurement m, double estimatedMib, int threads, Provenance p) {
+    public static ScalingRow ok(ScalingCell cell, CellMeasurement m, double estimatedMib, int threads, RunOrigin p) {
         return new ScalingRow(cell, RowStatus.OK, m, estimatedMib, threads, "", p, Roofline.UNKNOWN);
     }
 
-    public static ScalingRow skipped(ScalingCell cell, double estimatedMib, String detail, int threads, Provenance p) {
+    public static ScalingRow skipped(ScalingCell cell, double estimatedMib, String detail, int threads, RunOrigin p) {
         return new ScalingRow(cell, RowStatus.SKIPPED_OOM, NOTHING, estimatedMib, threads, detail, p, Roofline.UNKNOWN);
     }
 
-    public static ScalingRow failed(ScalingCell cell, double estimatedMib, String detail, int threads, Provenance p) {
+    public static ScalingRow failed(ScalingCell cell, double estimatedMib, String detail, int threads, RunOrigin p) {
         return new ScalingRow(cell, RowStatus.FAILED, NOTHING, estimatedMib, threads, detail, p, Roofline.UNKNOWN);
     }
 

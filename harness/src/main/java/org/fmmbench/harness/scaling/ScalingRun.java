@@ -41,7 +41,7 @@ public final class ScalingRun {
     public List<ScalingRow> execute() throws IOException {
         Files.createDirectories(plan.runDir());
         Map<String, ScalingRow> rows = loadExisting();
-        Provenance provenance = Provenance.capture(plan.runId(), plan.jmh());
+        RunOrigin provenance = RunOrigin.capture(plan.runId(), plan.jmh());
         JmhCellRunner runner = new JmhCellRunner(plan.jmh(), plan.threads(), plan.verbose());
         List<ScalingCell> cells = plan.cells();
         long start = System.nanoTime();
@@ -95,7 +95,7 @@ public final class ScalingRun {
         return new Roofline(registry.cost(cell.variant(), shape), ceiling);
     }
 
-    private ScalingRow measure(ScalingCell cell, JmhCellRunner runner, Provenance provenance) {
+    private ScalingRow measure(ScalingCell cell, JmhCellRunner runner, RunOrigin provenance) {
         OptionalLong estimate = SoftmaxMemoryEstimate.bytes(cell);
         double estimateMib = estimate.isPresent() ? estimate.getAsLong() / (double) (1L << 20) : Double.NaN;
         if (estimate.isPresent() && estimate.getAsLong() > plan.budget().bytes()) {
@@ -141,15 +141,11 @@ public final class ScalingRun {
         if (plan.reportsDir() != null) {
             Files.createDirectories(plan.reportsDir());
             for (Path p : charts) {
-                copy(p, plan.reportsDir().resolve(p.getFileName()));
+                AtomicFiles.copy(p, plan.reportsDir().resolve(p.getFileName()));
             }
-            copy(targetsFile, plan.reportsDir().resolve(TARGETS_FILE));
+            AtomicFiles.copy(targetsFile, plan.reportsDir().resolve(TARGETS_FILE));
             out.println("copied charts and " + TARGETS_FILE + " to " + plan.reportsDir());
         }
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        AtomicFiles.writeBinary(to, out -> Files.copy(from, out));
     }
 
     private static String summary(ScalingRow row) {

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.fmmbench.baselines.attention.VariantSpec;
+import org.fmmbench.harness.results.ReportDocument;
 
 /**
  * The efficiency targets of the scaling benchmark, checked against the rows of one run at B=1, H=2, d=32
@@ -204,23 +205,19 @@ public final class ScalingTargets {
     /** A Markdown table of the targets, with the threads the rows were measured with. */
     public static String markdown(List<Target> targets, String runId, List<ScalingRow> rows, TimeBasis time,
             MachineCeiling ceiling) {
-        StringBuilder sb = new StringBuilder();
-        sb.append("# Scaling targets, run ").append(runId).append("\n\n");
-        sb.append("B=1, H=2, d=32; fmm = ").append(FMM).append(", band = ").append(BAND)
-                .append("; threads: ").append(rows.stream().map(r -> Integer.toString(r.threads())).distinct().toList())
-                .append(". Time is the median ").append(time == TimeBasis.WALL ? "wall" : "process CPU")
-                .append(" ms per operation, memory the peak MiB above the fork's baseline. Roofline ceilings: ")
-                .append(Double.isNaN(ceiling.gflops()) ? "not calibrated" : ceiling.describe())
-                .append("; the floor is max(FLOPs / peak FLOP/s, bytes / peak bandwidth) of the variant's declared cost.\n\n");
-        sb.append("| target | requirement | measured | result |\n|---|---|---|---|\n");
-        for (Target t : targets) {
-            sb.append("| ").append(t.name()).append(" | ").append(t.requirement()).append(" | ").append(t.measured())
-                    .append(" | ").append(switch (t.verdict()) {
-                        case PASS -> "pass";
-                        case FAIL -> "**FAIL**";
-                        case NOT_MEASURED -> "not measured";
-                    }).append(" |\n");
-        }
-        return sb.toString();
+        ReportDocument doc = new ReportDocument("Scaling targets, run " + runId);
+        doc.paragraph("B=1, H=2, d=32; fmm = " + FMM + ", band = " + BAND + "; threads: "
+                + rows.stream().map(r -> Integer.toString(r.threads())).distinct().toList() + ". Time is the median "
+                + (time == TimeBasis.WALL ? "wall" : "process CPU") + " ms per operation, memory the peak MiB above "
+                + "the fork's baseline. Roofline ceilings: "
+                + (Double.isNaN(ceiling.gflops()) ? "not calibrated" : ceiling.describe())
+                + "; the floor is max(FLOPs / peak FLOP/s, bytes / peak bandwidth) of the variant's declared cost.");
+        doc.table(List.of("target", "requirement", "measured", "result"), targets.stream()
+                .map(t -> List.of(t.name(), t.requirement(), t.measured(), switch (t.verdict()) {
+                    case PASS -> "pass";
+                    case FAIL -> "**FAIL**";
+                    case NOT_MEASURED -> "not measured";
+                })).toList());
+        return doc.toMarkdown();
     }
 }

@@ -9,7 +9,7 @@ import org.fmmbench.harness.run.CellOutcomes;
 import org.fmmbench.harness.run.CellRunner;
 import org.fmmbench.harness.run.ChildOutcome;
 import org.fmmbench.harness.run.PlannedCell;
-import org.fmmbench.harness.run.Provenance;
+import org.fmmbench.harness.results.Provenance;
 import org.fmmbench.harness.run.RunPlan;
 
 /**

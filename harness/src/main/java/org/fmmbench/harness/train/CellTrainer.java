@@ -79,11 +79,10 @@ public final class CellTrainer implements ResumableTrainer {
     public TrainResult train(CellConfig cell, TrainingListener listener, Checkpointing checkpointing,
             TrainedClassifierReader reader) {
         TrainConfig train = cell.train();
-        checkTrainConfig(train);
         Device device = device(cell.device());
         VariantSpec variant = VariantSpec.parse(cell.variant());
         VariantRegistry registry = VariantRegistry.load();
-        checkModel(cell.model(), variant, registry);
+        checkModel(cell, variant, registry);
         CellCheckpoint resume = checkpointing.resumePoint();
         try (Task task = tasks.open(cell.task(), options(cell))) {
             Engine.getInstance().setRandomSeed(Long.hashCode(cell.seed()));
@@ -137,29 +136,13 @@ public final class CellTrainer implements ResumableTrainer {
                 data.maxVal(), data.maxTest(), data.pixelZero(), data.contentLength(), data.truncate());
     }
 
-    private static void checkTrainConfig(TrainConfig t) {
-        if (t.batchSize() < 1) {
-            throw new IllegalArgumentException("train.batchSize must be >= 1, got " + t.batchSize() + ".");
-        }
-        if (t.evalEvery() < 1) {
-            throw new IllegalArgumentException("train.evalEvery must be >= 1 (steps between validations), got "
-                    + t.evalEvery() + ".");
-        }
-        if (t.evalBatches() < 0 || t.testBatches() < 0) {
-            throw new IllegalArgumentException("train.evalBatches and train.testBatches must be >= 0 (0 = the "
-                    + "whole split), got " + t.evalBatches() + " and " + t.testBatches() + ".");
-        }
-        if (t.weightDecay() < 0) {
-            throw new IllegalArgumentException("train.weightDecay must be >= 0, got " + t.weightDecay() + ".");
-        }
-    }
-
-    /** Fails on a bad model shape or variant spec before any data is opened or generated. */
-    private static void checkModel(ModelConfig m, VariantSpec variant, VariantRegistry registry) {
-        if (m.heads() < 1 || m.dim() % m.heads() != 0) {
-            throw new IllegalArgumentException("model.dim " + m.dim() + " must be a positive multiple of model.heads "
-                    + m.heads() + " (the paper uses dim 64 with 2 heads).");
-        }
+    /**
+     * Fails on a bad model shape or variant spec before any data is opened or generated (the training settings were
+     * checked where the profile was read, {@code ProfileLoader.checkTrain}).
+     */
+    private static void checkModel(CellConfig cell, VariantSpec variant, VariantRegistry registry) {
+        Workloads.requireHeadsDivideDim(cell);
+        ModelConfig m = cell.model();
         registry.create(variant, new AttentionSettings(m.heads(), m.dim() / m.heads(), false, m.attentionDropout()));
     }
 

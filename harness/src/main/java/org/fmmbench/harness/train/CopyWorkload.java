@@ -69,7 +69,7 @@ public final class CopyWorkload extends MaskedSequenceWorkload {
     /** Trains the cell, then hands the best-validation model to {@code reader} (the attention-map analysis). */
     public TrainResult train(CellConfig cell, TrainingListener listener, TrainedModelReader reader)
             throws IOException {
-        return trainAndRead(cell, listener,
+        return trainAndRead(cell, listener, Checkpointing.off(),
                 (model, store, manager) -> reader.read((CopyTransformer) model, store, manager));
     }
 

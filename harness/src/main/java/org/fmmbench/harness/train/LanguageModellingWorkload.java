@@ -38,6 +38,10 @@ public final class LanguageModellingWorkload extends ResumableWorkload {
             throw new IllegalArgumentException("Task 'lm': unknown data.source '" + cell.data().source()
                     + "'; use one of " + String.join(", ", LmCorpora.NAMES) + ".");
         }
+        if (cell.data().maxTrain() != 0) {
+            throw new IllegalArgumentException("Task 'lm': data.maxTrain must be 0: training reads the stream in "
+                    + "order for train.steps steps, so the number of steps is the training budget.");
+        }
         ModelConfig m = cell.model();
         if (LmEvalMode.bySpecName(cell.train().evalMode()) == LmEvalMode.STATEFUL
                 && PositionScheme.bySpecName(m.positions()) != PositionScheme.STREAM) {

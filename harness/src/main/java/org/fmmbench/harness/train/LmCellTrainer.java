@@ -70,7 +70,6 @@ public final class LmCellTrainer implements ResumableTrainer {
     public TrainResult train(CellConfig cell, TrainingListener listener, Checkpointing checkpointing) {
         TrainConfig train = cell.train();
         DataConfig data = cell.data();
-        check(cell);
         Device device = CellTrainer.device(cell.device());
         int context = context(data);
         VariantRegistry registry = VariantRegistry.load();
@@ -110,27 +109,6 @@ public final class LmCellTrainer implements ResumableTrainer {
 
     private static int context(DataConfig data) {
         return data.seqLength() == 0 ? PAPER_CONTEXT : data.seqLength();
-    }
-
-    private static void check(CellConfig cell) {
-        ModelConfig m = cell.model();
-        TrainConfig t = cell.train();
-        if (m.heads() < 1 || m.dim() % m.heads() != 0) {
-            throw new IllegalArgumentException("model.dim " + m.dim() + " must be a positive multiple of model.heads "
-                    + m.heads() + " (the paper's LM uses dim 128 with 8 heads).");
-        }
-        if (cell.data().maxTrain() != 0) {
-            throw new IllegalArgumentException("data.maxTrain must be 0 for task 'lm': training reads the stream in "
-                    + "order for train.steps steps, so the number of steps is the training budget.");
-        }
-        if (t.batchSize() < 1 || t.evalEvery() < 1 || t.gradClip() < 0 || t.evalStride() < 0) {
-            throw new IllegalArgumentException("task 'lm' needs train.batchSize >= 1, train.evalEvery >= 1, "
-                    + "train.gradClip >= 0 and train.evalStride >= 0.");
-        }
-        if (LmEvalMode.bySpecName(t.evalMode()) == null) {
-            throw new IllegalArgumentException("train.evalMode must be " + LmEvalMode.choices() + ", got '"
-                    + t.evalMode() + "'.");
-        }
     }
 
     /** State of one training run. */

@@ -72,9 +72,10 @@ public abstract class MaskedSequenceWorkload implements Workload {
         ModelConfig m = cell.model();
         TrainConfig t = cell.train();
         DataConfig d = cell.data();
-        if (m.heads() < 1 || m.dim() % m.heads() != 0 || m.dim() % 2 != 0) {
-            throw new IllegalArgumentException("Task '" + task() + "': model.dim " + m.dim() + " must be an even multiple of "
-                    + "model.heads " + m.heads() + ".");
+        Workloads.requireHeadsDivideDim(cell);
+        if (m.dim() % 2 != 0) {
+            throw new IllegalArgumentException("Task '" + task() + "': model.dim " + m.dim() + " must be even (half "
+                    + "of it is the sinusoidal position code).");
         }
         if (!d.source().equals("auto") && !d.source().equals("generated")) {
             throw new IllegalArgumentException("Task '" + task() + "': data.source must be auto or generated (the rows are "
@@ -84,10 +85,9 @@ public abstract class MaskedSequenceWorkload implements Workload {
             throw new IllegalArgumentException("Task '" + task() + "': data.seqLength must be 0 (the task's "
                     + defaultLength() + ") or >= 8, got " + d.seqLength() + ".");
         }
-        if (t.batchSize() < 1 || t.steps() < 1 || t.evalEvery() < 1 || t.evalBatches() < 1 || t.testBatches() < 1
-                || t.gradClip() < 0) {
-            throw new IllegalArgumentException("Task '" + task() + "' needs train.batchSize, steps, evalEvery, evalBatches "
-                    + "and testBatches >= 1 and train.gradClip >= 0 (a per-parameter clip norm; the copy task's is 1.0).");
+        if (t.evalBatches() < 1 || t.testBatches() < 1) {
+            throw new IllegalArgumentException("Task '" + task() + "' needs train.evalBatches and testBatches >= 1 "
+                    + "(the rows are generated: there is no whole split to score).");
         }
         if (t.warmupSteps() != 0 || t.microBatch() != 0) {
             throw new IllegalArgumentException("Task '" + task() + "' has no warm-up and no gradient accumulation (the "
@@ -102,9 +102,10 @@ public abstract class MaskedSequenceWorkload implements Workload {
     }
 
     @Override
-    public TrainResult train(CellConfig cell, Path dataDir, Path cacheDir, TrainingListener listener) {
+    public TrainResult train(CellConfig cell, Path dataDir, Path cacheDir, TrainingListener listener,
+            Checkpointing checkpointing) {
         try {
-            return trainAndRead(cell, listener, (model, store, manager) -> { });
+            return trainAndRead(cell, listener, checkpointing, (model, store, manager) -> { });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -116,9 +117,12 @@ public abstract class MaskedSequenceWorkload implements Workload {
         void read(Block model, ParameterStore store, NDManager manager) throws IOException;
     }
 
-    /** Trains as {@link #train(CellConfig, Path, Path, TrainingListener)}, then hands the model to {@code reader}. */
-    protected TrainResult trainAndRead(CellConfig cell, TrainingListener listener, ModelReader reader)
-            throws IOException {
+    /**
+     * Trains as {@link #train(CellConfig, Path, Path, TrainingListener, Checkpointing)}, then hands the model to
+     * {@code reader}.
+     */
+    protected TrainResult trainAndRead(CellConfig cell, TrainingListener listener, Checkpointing checkpointing,
+            ModelReader reader) throws IOException {
         validate(cell);
         ModelConfig m = cell.model();
         TrainConfig train = cell.train();
@@ -128,15 +132,16 @@ public abstract class MaskedSequenceWorkload implements Workload {
         VariantRegistry registry = VariantRegistry.load();
         AttentionSettings settings = attentionSettings(m);
         VariantSpec variant = VariantSpec.parse(cell.variant());
-        registry.create(variant, settings);
         try (NDManager manager = NDManager.newBaseManager(device)) {
             Engine.getInstance().setRandomSeed(Long.hashCode(cell.seed()));
             LmConfig config = new LmConfig(vocabulary, m.layers(), m.dim(), m.heads(), m.dim() / m.heads(),
                     m.mlpDim(), m.dropout(), length, new int[0], variant, PositionScheme.STREAM);
             SequenceModel model = model(config, s -> registry.create(variant, settings), manager,
                     train.batchSize());
-            Run run = new Run(model, manager, train, length, vocabulary, cell.seed(), listener);
-            TrainResult result = run.execute();
+            CellCheckpoint resume = checkpointing.resumePoint();
+            Run run = new Run(model, manager, train, length, vocabulary, cell.seed(), listener,
+                    resume == null ? 0 : resume.completedSteps());
+            TrainResult result = run.execute(new TrainingLoop.Checkpoints(checkpointing, resume, run.state()));
             reader.read(model.block(), run.store, manager);
             return result;
         }
@@ -231,7 +236,7 @@ public abstract class MaskedSequenceWorkload implements Workload {
         private final long seed;
 
         Run(SequenceModel model, NDManager manager, TrainConfig train, int length, int vocabulary, long seed,
-                TrainingListener listener) {
+                TrainingListener listener, int completedSteps) {
             this.model = model;
             this.manager = manager;
             this.train = train;
@@ -241,7 +246,8 @@ public abstract class MaskedSequenceWorkload implements Workload {
             this.seed = seed;
             this.store = new ParameterStore(manager, false);
             this.optimizer = RAdam.builder(step -> learningRate(train, step))
-                    .optMaxGradNorm((float) train.gradClip()).optWeightDecays((float) train.weightDecay()).build();
+                    .optMaxGradNorm((float) train.gradClip()).optWeightDecays((float) train.weightDecay())
+                    .optBeginNumUpdate(completedSteps).build();
             // The output layer shares the embedding table: one entry per parameter id, so it is updated once.
             for (Pair<String, Parameter> p : model.block().getParameters()) {
                 parameters.putIfAbsent(p.getValue().getId(), p.getValue());
@@ -259,10 +265,22 @@ public abstract class MaskedSequenceWorkload implements Workload {
             return out;
         }
 
-        TrainResult execute() {
+        /**
+         * The optimiser's moments and the position of the training rows, for checkpoints: a resumed cell draws
+         * (and drops) the batches of the steps already done, so it trains on the rows an uninterrupted one would.
+         */
+        TrainingLoop.TrainerState state() {
+            return TrainingLoop.TrainerState.of(model.block(), optimizer.moments(), steps -> {
+                for (int s = 0; s < steps; s++) {
+                    Batch.draw(training, train.batchSize());
+                }
+            });
+        }
+
+        TrainResult execute(TrainingLoop.Checkpoints checkpoints) {
             TrainingLoop.Outcome loop = TrainingLoop.run(model.block(), train.steps(), train.evalEvery(),
                     step -> learningRate(train, step), this::trainStep, this::validate, listener, seed,
-                    TrainingLoop.Checkpoints.none());
+                    checkpoints);
             long testStart = System.nanoTime();
             double atLast = score(test).accuracy();
             loop.best().restoreInto(model.block());
@@ -272,7 +290,7 @@ public abstract class MaskedSequenceWorkload implements Workload {
             return new TrainResult(dataSource(), loop.bestValidation().accuracy(), loop.bestStep(), atBest,
                     atLast, loop.tailLoss(), train.steps(), loop.trainMs(), median, loop.times().p90Ms(),
                     loop.times().medianCpuMs(), (double) train.batchSize() * length / (median / 1000), evalMs,
-                    model.parameterCount(), loop.curve());
+                    model.parameterCount(), loop.curve(), null, null, null, CellTrainer.resumeNote(loop));
         }
 
         private TrainingLoop.Validation validate() {

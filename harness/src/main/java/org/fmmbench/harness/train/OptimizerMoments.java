@@ -21,6 +21,21 @@ interface OptimizerMoments {
 
     void put(Kind kind, String parameterId, NDArray value);
 
+    /** The moments an optimiser keeps in two maps by parameter id. */
+    static OptimizerMoments of(Map<String, NDArray> means, Map<String, NDArray> variances) {
+        return new OptimizerMoments() {
+            @Override
+            public NDArray get(Kind kind, String parameterId) {
+                return (kind == Kind.M ? means : variances).get(parameterId);
+            }
+
+            @Override
+            public void put(Kind kind, String parameterId, NDArray value) {
+                (kind == Kind.M ? means : variances).put(parameterId, value);
+            }
+        };
+    }
+
     /** Every moment array of {@code model}'s parameters, as {@code <kind>:<parameter name>}. */
     default Map<String, float[]> save(Block model) {
         Map<String, float[]> saved = new LinkedHashMap<>();

@@ -43,6 +43,14 @@ public final class RAdam extends Optimizer {
         return new Builder(learningRate);
     }
 
+    /**
+     * The moment arrays, for checkpoints; the step count is restored by building the optimiser with
+     * {@code optBeginNumUpdate}.
+     */
+    OptimizerMoments moments() {
+        return OptimizerMoments.of(means, variances);
+    }
+
     @Override
     public void update(String parameterId, NDArray weight, NDArray grad) {
         int t = updateCount(parameterId);

@@ -13,11 +13,6 @@ abstract class ResumableWorkload implements Workload {
     }
 
     @Override
-    public TrainResult train(CellConfig cell, Path dataDir, Path cacheDir, TrainingListener listener) {
-        return train(cell, dataDir, cacheDir, listener, Checkpointing.off());
-    }
-
-    @Override
     public TrainResult train(CellConfig cell, Path dataDir, Path cacheDir, TrainingListener listener,
             Checkpointing checkpointing) {
         return trainer(dataDir, cacheDir).train(cell, listener, checkpointing);

@@ -3,6 +3,7 @@ package org.fmmbench.harness.train;
 import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 import java.util.List;
+import org.fmmbench.harness.results.MemoryProbe;
 
 /**
  * Wall-clock and process CPU time of every optimiser step; statistics leave out the first steps, which pay for
@@ -40,7 +41,7 @@ final class StepTimes {
     void stop(Start start) {
         long cpu = OS.getProcessCpuTime();
         long wall = System.nanoTime() - start.wallNanos();
-        add(wall, cpu - start.cpuNanos(), ResidentSet.currentKib());
+        add(wall, cpu - start.cpuNanos(), MemoryProbe.currentKib());
     }
 
     void add(long wallNanos, long stepCpuNanos) {

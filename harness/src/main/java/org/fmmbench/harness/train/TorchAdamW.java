@@ -40,17 +40,7 @@ public abstract class TorchAdamW extends Optimizer {
      * {@code optBeginNumUpdate}.
      */
     OptimizerMoments moments() {
-        return new OptimizerMoments() {
-            @Override
-            public NDArray get(Kind kind, String parameterId) {
-                return (kind == Kind.M ? means : variances).get(parameterId);
-            }
-
-            @Override
-            public void put(Kind kind, String parameterId, NDArray value) {
-                (kind == Kind.M ? means : variances).put(parameterId, value);
-            }
-        };
+        return OptimizerMoments.of(means, variances);
     }
 
     /** Learning rate of update {@code t} (1-based). */

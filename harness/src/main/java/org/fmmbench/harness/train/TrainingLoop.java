@@ -61,11 +61,6 @@ final class TrainingLoop {
      * @param from the checkpoint to continue, {@code null} to start afresh
      */
     record Checkpoints(Checkpointing settings, CellCheckpoint from, TrainerState trainer) {
-        /** A run that neither checkpoints nor resumes. */
-        static Checkpoints none() {
-            return new Checkpoints(Checkpointing.off(), null, null);
-        }
-
         /** Whether the run starts from a checkpoint, and after how many steps. */
         int resumedAfter() {
             return from == null ? 0 : from.completedSteps();

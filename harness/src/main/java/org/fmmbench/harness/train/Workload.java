@@ -29,11 +29,22 @@ public interface Workload {
     void prepareData(CellConfig cell, Path dataDir, Path cacheDir);
 
     /**
-     * Runs one cell.
+     * Runs one cell in one go, without checkpoints.
      *
      * @throws DivergedException as soon as a training loss is NaN or infinite
      */
-    TrainResult train(CellConfig cell, Path dataDir, Path cacheDir, TrainingListener listener);
+    default TrainResult train(CellConfig cell, Path dataDir, Path cacheDir, TrainingListener listener) {
+        return train(cell, dataDir, cacheDir, listener, Checkpointing.off());
+    }
+
+    /**
+     * Runs one cell through the shared {@link TrainingLoop}, resuming from and writing checkpoints as
+     * {@code checkpointing} says.
+     *
+     * @throws DivergedException as soon as a training loss is NaN or infinite
+     */
+    TrainResult train(CellConfig cell, Path dataDir, Path cacheDir, TrainingListener listener,
+            Checkpointing checkpointing);
 
     /** The report section that scores this workload's cells; classification's accuracy unless overridden. */
     default ReportSection reportSection() {
@@ -46,16 +57,5 @@ public interface Workload {
      */
     default boolean evaluatesInWindows() {
         return false;
-    }
-
-    /**
-     * Runs one cell, resuming from and writing checkpoints as {@code checkpointing} says. By default a workload
-     * trains in one go and ignores it (docs/checkpoints.md lists which workloads resume).
-     *
-     * @throws DivergedException as soon as a training loss is NaN or infinite
-     */
-    default TrainResult train(CellConfig cell, Path dataDir, Path cacheDir, TrainingListener listener,
-            Checkpointing checkpointing) {
-        return train(cell, dataDir, cacheDir, listener);
     }
 }

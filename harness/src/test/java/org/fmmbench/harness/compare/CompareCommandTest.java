@@ -21,7 +21,8 @@ import org.fmmbench.harness.results.ResultsCsv;
 import org.fmmbench.harness.scaling.BenchMode;
 import org.fmmbench.harness.scaling.CellMeasurement;
 import org.fmmbench.harness.scaling.HeadLayout;
-import org.fmmbench.harness.scaling.Provenance;
+import org.fmmbench.harness.results.Provenance;
+import org.fmmbench.harness.scaling.RunOrigin;
 import org.fmmbench.harness.scaling.ScalingCell;
 import org.fmmbench.harness.scaling.ScalingCsv;
 import org.fmmbench.harness.scaling.ScalingRow;
@@ -404,8 +405,8 @@ class CompareCommandTest {
     private Path scalingRun(String name, double machine, double fmmFactor, double fmmMemory, double softmaxMemory256)
             throws IOException {
         List<ScalingRow> rows = new ArrayList<>();
-        Provenance p = new Provenance(name, "2026-11-27T00:00:00Z", "abc", "false", "cpu", "17", "0.36.0", "2.7.1",
-                "quick");
+        RunOrigin p = new RunOrigin(name, "2026-11-27T00:00:00Z",
+                new Provenance("abc", false, "cpu", "17", "0.36.0", "2.7.1"), 0, "quick");
         for (int n : new int[] {256, 512, 1024, 2048}) {
             for (String variant : new String[] {"softmax", "linear", "fmm:k=5"}) {
                 double ms = machine * (variant.equals("softmax") ? n * n / 1e4 : n / 100.0)
@@ -431,14 +432,14 @@ class CompareCommandTest {
         return new CellResult("run", CellResult.SCHEMA_VERSION, task + "-" + row, status, "", task, row, row,
                 "smoke", 0, "hash-" + task + row, "standin", acc, 10, acc, acc, 1.0, 30, 3.0, stepMs, stepMs,
                 100.0, 0.5, stepMs == null ? null : 500.0, 1000L, null, null, null, "2026-11-27T00:00:00Z", 5.0,
-                "abc", false, "cpu", "cpu", 1, "17", "0.36.0", "2.7.1", stepMs, "fp-" + task, 0.0, 0.0, 0.0);
+                "abc", false, "cpu", "cpu", 1, "17", "0.36.0", "2.7.1", stepMs, "fp-" + task, 0.0, 0.0, 0.0, null, null, "", null, null);
     }
 
     private static CellResult lm(String row, double testPpl) {
         return new CellResult("run", CellResult.SCHEMA_VERSION, "wikitext-" + row, CellStatus.OK, "", "wikitext", row,
                 row, "smoke", 0, "hash", "standin", null, 10, null, null, 3.0, 30, 3.0, 20.0, 20.0, 100.0, 0.5,
                 500.0, 1000L, testPpl, testPpl, 5.0, "2026-11-27T00:00:00Z", 5.0, "abc", false, "cpu", "cpu", 1,
-                "17", "0.36.0", "2.7.1", 20.0, "fp-lm", 0.0, 0.0, 0.0);
+                "17", "0.36.0", "2.7.1", 20.0, "fp-lm", 0.0, 0.0, 0.0, null, null, "", null, null);
     }
 
     private static CellResult with(CellResult r, CellStatus status, Double acc, Double stepMs) {

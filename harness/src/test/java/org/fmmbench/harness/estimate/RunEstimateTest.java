@@ -47,7 +47,7 @@ class RunEstimateTest {
         CellConfig c = p.config();
         return new CellResult("m", 1, p.id(), CellStatus.OK, "", c.task(), c.row(), c.variant(), "cpu", 0,
                 p.configHash(), "src", 0.2, 12, 0.2, 0.2, 2.0, 12, trainS, wallMs, wallMs, 1.0, evalS, 100.0, 1L,
-                null, null, null, "t", cellS, "abc", false, "cpu", "x", 1, "j", "d", "p", cpuMs, "f", 0.0, 0.0, 0.0);
+                null, null, null, "t", cellS, "abc", false, "cpu", "x", 1, "j", "d", "p", cpuMs, "f", 0.0, 0.0, 0.0, null, null, "", null, null);
     }
 
     /** A measurement run directory holding {@code cells} with the given costs. */

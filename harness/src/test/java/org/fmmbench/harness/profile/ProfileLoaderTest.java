@@ -222,29 +222,36 @@ class ProfileLoaderTest {
         assertEquals(1, p.task("lm").seeds());
     }
 
-    @Test
-    void aMisspelledFieldIsAnErrorNamingIt() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> parse("""
+    /** One ListOps task whose train section is {@code train}. */
+    private static Profile withTrain(String train) throws IOException {
+        return parse("""
                 name: mine
                 model: {layers: 1, dim: 16, mlpDim: 32, heads: 2, dropout: 0.0, attentionDropout: 0.0}
-                train: {batchSize: 4, stpes: 10, warmupSteps: 1, lr: 0.001, weightDecay: 0, evalEvery: 5, evalBatches: 1, testBatches: 1}
+                train: {%s}
                 data: {source: auto, seqLength: 64, maxTrain: 8, maxVal: 8, maxTest: 8, pixelZero: pad}
                 rows: {softmax: softmax}
                 tasks: {listops: }
-                """));
+                """.formatted(train));
+    }
+
+    @Test
+    void trainingSettingsNoCellCanRunAreRejectedWhenTheProfileIsRead() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> withTrain("batchSize: 4, "
+                + "steps: 10, warmupSteps: 1, lr: 0.001, weightDecay: 0, evalEvery: 0, evalBatches: 1, testBatches: 1"));
+        assertTrue(e.getMessage().contains("evalEvery") && e.getMessage().contains("listops"), e.getMessage());
+    }
+
+    @Test
+    void aMisspelledFieldIsAnErrorNamingIt() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> withTrain("batchSize: 4, "
+                + "stpes: 10, warmupSteps: 1, lr: 0.001, weightDecay: 0, evalEvery: 5, evalBatches: 1, testBatches: 1"));
         assertTrue(e.getMessage().contains("stpes") && e.getMessage().contains("listops"), e.getMessage());
     }
 
     @Test
     void aMissingFieldIsAnErrorNamingIt() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> parse("""
-                name: mine
-                model: {layers: 1, dim: 16, mlpDim: 32, heads: 2, dropout: 0.0, attentionDropout: 0.0}
-                train: {batchSize: 4, warmupSteps: 1, lr: 0.001, weightDecay: 0, evalEvery: 5, evalBatches: 1, testBatches: 1}
-                data: {source: auto, seqLength: 64, maxTrain: 8, maxVal: 8, maxTest: 8, pixelZero: pad}
-                rows: {softmax: softmax}
-                tasks: {listops: }
-                """));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> withTrain("batchSize: 4, "
+                + "warmupSteps: 1, lr: 0.001, weightDecay: 0, evalEvery: 5, evalBatches: 1, testBatches: 1"));
         assertTrue(e.getMessage().contains("'steps'"), e.getMessage());
     }
 

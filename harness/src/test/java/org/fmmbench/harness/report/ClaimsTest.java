@@ -15,7 +15,8 @@ import org.fmmbench.harness.results.ChanceLevel;
 import org.fmmbench.harness.scaling.BenchMode;
 import org.fmmbench.harness.scaling.CellMeasurement;
 import org.fmmbench.harness.scaling.HeadLayout;
-import org.fmmbench.harness.scaling.Provenance;
+import org.fmmbench.harness.results.Provenance;
+import org.fmmbench.harness.scaling.RunOrigin;
 import org.fmmbench.harness.scaling.ScalingCell;
 import org.fmmbench.harness.scaling.ScalingRow;
 import org.junit.jupiter.api.Test;
@@ -33,14 +34,14 @@ class ClaimsTest {
         return new CellResult("run", 1, task + "-" + row + "-s" + seed, CellStatus.OK, "", task, row, row, "cpu", seed,
                 "h", task + "-generated", acc, 10, acc, acc, 1.5, 20, 3.0, 25.0, 30.0, 5000.0, 0.5, 400.0, 1000L, null,
                 null, null, "2026-01-01T00:00:00Z", 4.0, "abc", false, "cpu", "cpu", 1, "17", "0.36.0", "2.7.1", 9.5,
-                "fp", 0.0, 0.0, 0.0, testExamples, 0.17, flags);
+                "fp", 0.0, 0.0, 0.0, testExamples, 0.17, flags, null, null);
     }
 
     private static CellResult perplexity(String row, long seed, double ppl) {
         return new CellResult("run", 1, "lm-" + row + "-s" + seed, CellStatus.OK, "", "lm", row, row, "cpu", seed, "h",
                 "europarl-bytes", null, 10, null, null, 1.5, 20, 3.0, 25.0, 30.0, 5000.0, 0.5, 400.0, 1000L, ppl, ppl,
                 3.0, "2026-01-01T00:00:00Z", 4.0, "abc", false, "cpu", "cpu", 1, "17", "0.36.0", "2.7.1", 9.5, "fp", 0.0,
-                0.0, 0.0);
+                0.0, 0.0, null, null, "", null, null);
     }
 
     private static Claim claim(List<CellResult> cells, int which) {
@@ -151,7 +152,7 @@ class ClaimsTest {
     }
 
     private static Claim scalingClaim(VariantSpec variant, double exponent) {
-        Provenance p = new Provenance("r", "", "", "", "", "", "", "", "");
+        RunOrigin p = new RunOrigin("r", "", new Provenance("", null, "", "", "", ""), 0, "");
         List<ScalingRow> rows = new ArrayList<>();
         for (int n = 4096; n <= 65536; n *= 2) {
             double value = Math.pow(n, exponent) / 1e4;

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.fmmbench.harness.results.CellResult;
 import org.fmmbench.harness.profile.ProfileLoader;
 import org.fmmbench.harness.results.CellStatus;
@@ -29,7 +30,7 @@ class ReportWriterTest {
                 status == CellStatus.OK ? "" : "IllegalStateException: exploded", task, row, row, "smoke", seed,
                 "h-" + id, source, acc, 10, acc, acc, 1.5, 20, 3.0, 25.0, 30.0, 5000.0, 0.5, 400.0, 1000L, null,
                 null, null, "2026-11-27T19:00:0" + seed + "Z", 4.0, "abc", false, "cpu", "AMD EPYC", 2, "OpenJDK 17",
-                "0.36.0", "PyTorch 2.7.1", 9.5, "fp0", 0.0, 0.0, 0.0);
+                "0.36.0", "PyTorch 2.7.1", 9.5, "fp0", 0.0, 0.0, 0.0, null, null, "", null, null);
     }
 
     /** A run directory as reproduce leaves it: results.csv plus curve files, no plan and no training. */
@@ -114,7 +115,7 @@ class ReportWriterTest {
     }
 
     @Test
-    void newestScalingChartsAreIncludedWhenPresent() throws IOException {
+    void newestScalingChartsAreLinkedNotCopied() throws IOException {
         Path run = runDir();
         Path scaling = root.resolve("results").resolve("scaling-1");
         Files.createDirectories(scaling);
@@ -124,14 +125,20 @@ class ReportWriterTest {
         Path report = writeReport(run, "run-x");
         String md = Files.readString(report.resolve(ReportWriter.MARKDOWN));
         assertTrue(md.contains("## Scaling with sequence length"), md);
-        assertTrue(Files.exists(report.resolve("scaling-time-vs-n-fwd.png")));
+        String link = report.toAbsolutePath().relativize(scaling.resolve("time-vs-n-fwd.png").toAbsolutePath())
+                .toString();
+        assertTrue(md.contains("`" + link + "`"), md);
+        try (Stream<Path> files = Files.list(report)) {
+            assertTrue(files.noneMatch(f -> f.getFileName().toString().contains("time-vs-n")),
+                    "another run's chart is not copied into the report");
+        }
     }
 
     private static CellResult lmCell(String id, String row, Double valPpl, Double testPpl) {
         return new CellResult("run-lm", CellResult.SCHEMA_VERSION, id, CellStatus.OK, "", "lm", row, row, "smoke", 0,
                 "h-" + id, "europarl-bytes", null, 30, null, null, 1.5, 30, 3.0, 25.0, 30.0, 5000.0, 0.5, 400.0, 1000L,
                 valPpl, testPpl, Math.log(testPpl) / Math.log(2), "2026-11-27T19:00:00Z", 4.0, "abc", false, "cpu",
-                "AMD EPYC", 1, "OpenJDK 17", "0.36.0", "PyTorch 2.7.1", null, "fp0", 0.0, 0.0, 0.0);
+                "AMD EPYC", 1, "OpenJDK 17", "0.36.0", "PyTorch 2.7.1", null, "fp0", 0.0, 0.0, 0.0, null, null, "", null, null);
     }
 
     @Test
@@ -178,7 +185,7 @@ class ReportWriterTest {
         return new CellResult("run-wt", CellResult.SCHEMA_VERSION, id, CellStatus.OK, "", "lm", row, row, "paper", 0,
                 "h-" + id, "wikitext-103-files", null, 30, null, null, 1.5, steps, 3.0, 25.0, 30.0, 5000.0, 0.5, 400.0,
                 1000L, ppl, ppl, Math.log(ppl) / Math.log(2), "2026-11-27T19:00:00Z", 4.0, "abc", false, "cpu",
-                "AMD EPYC", 1, "OpenJDK 17", "0.36.0", "PyTorch 2.7.1", null, "fp0", 0.0, 0.0, 0.0);
+                "AMD EPYC", 1, "OpenJDK 17", "0.36.0", "PyTorch 2.7.1", null, "fp0", 0.0, 0.0, 0.0, null, null, "", null, null);
     }
 
     @Test
@@ -188,7 +195,7 @@ class ReportWriterTest {
                 CellStatus.OK, "", "listops", "linear", "linear", "smoke", 0, "h0", "listops-generated", 0.2, 10, 0.17,
                 0.17, 2.2, 30, 3.0, 25.0, 30.0, 5000.0, 0.5, 400.0, 1000L, null, null, null, "2026-11-27T19:00:00Z",
                 4.0, "abc", false, "cpu", "AMD EPYC", 1, "OpenJDK 17", "0.36.0", "PyTorch 2.7.1", null, "fp0", 0.0, 0.0, 0.0, 64, 0.17,
-                ChanceLevel.FLAG);
+                ChanceLevel.FLAG, null, null);
         ResultsCsv.write(run.resolve("results.csv"), List.of(chance, lmCell("001-lm-band_20-s0", "band_20", 9.5, 10.0)));
         Path report = writeReport(run, "run-mixed");
         String md = Files.readString(report.resolve(ReportWriter.MARKDOWN));

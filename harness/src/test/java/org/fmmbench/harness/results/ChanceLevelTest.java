@@ -43,7 +43,8 @@ class ChanceLevelTest {
         CellResult flagged = new CellResult("r", 1, "c0", CellStatus.OK, "", "listops", "linear", "linear", "smoke",
                 0, "h", "listops-generated", 0.2, 10, 0.18, 0.18, 2.0, 30, 1.0, 2.0, 3.0, 4.0, 0.5, 100.0, 10L, null,
                 null, null, "2026-01-01T00:00:00Z", 5.0, "abc", false, "cpu", "cpu", 1, "17", "0.36.0", "2.7.1", 2.0,
-                "fp", 0.0, 0.0, 0.0, 2000, 0.17, ChanceLevel.FLAG + CellResult.FLAG_SEPARATOR + "rss-drift");
+                "fp", 0.0, 0.0, 0.0, 2000, 0.17, ChanceLevel.FLAG + CellResult.FLAG_SEPARATOR + "rss-drift", null,
+                null);
         Path csv = dir.resolve("results.csv");
         ResultsCsv.write(csv, List.of(flagged));
         CellResult back = ResultsCsv.read(csv).get(0);

@@ -22,7 +22,7 @@ class ResultsCsvTest {
                 "fmm:k=5,kernels=elu+elu_flip,blend=per_head", "smoke", 3, "abc123", "listops-generated", 0.25, 20,
                 testAcc, 0.2, 2.1, 30, 12.5, 40.0, 55.5, 1234.0, 1.5, 512.0, 12345L, null, null, null,
                 "2026-11-27T19:00:00Z", 14.2, "deadbeef", true, "cpu", "AMD EPYC", 2, "OpenJDK 17", "0.36.0",
-                "PyTorch 2.7.1", 11.5, "0123456789ab", 0.0, 0.0, 0.25);
+                "PyTorch 2.7.1", 11.5, "0123456789ab", 0.0, 0.0, 0.25, null, null, "", null, null);
     }
 
     @Test

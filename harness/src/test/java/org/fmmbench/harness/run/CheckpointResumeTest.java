@@ -33,11 +33,14 @@ import org.junit.jupiter.api.io.TempDir;
  * by step, the same best step and the same final metrics. Each run is a real child JVM as {@code reproduce} starts
  * it (one thread, smoke-sized model, 60 steps): once killed with SIGKILL right after a periodic checkpoint, once
  * stopped with SIGTERM (which writes a checkpoint at the end of the step in progress), for an LRA classification
- * cell and a language-model cell.
+ * cell, a language-model cell and a masked-sequence cell (far-recall, the copy task's workload).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CheckpointResumeTest {
     private static final int STEPS = 60;
+    /** The row of each task's cell. */
+    private static final Map<String, String> ROWS = Map.of("listops", "fmm2_band5", "lm", "fmm2_band20",
+            "far-recall", "fmm1_band5");
     private static final Pattern RESUMED = Pattern.compile("resumed from the checkpoint after step (\\d+)");
 
     @TempDir
@@ -48,15 +51,15 @@ class CheckpointResumeTest {
     void plan() {
         RunPlanner planner = new RunPlanner(new RegistryCellValidator(VariantRegistry.load(),
                 TaskRegistry.providers().keySet()), 1);
-        plan = planner.plan(ProfileLoader.load("smoke").withRows(List.of("fmm2_band5", "fmm2_band20")),
-                new PlanRequest(List.of("listops", "lm"), null, null, "cpu", 1, STEPS, null, tmp.resolve("cache"),
+        plan = planner.plan(ProfileLoader.load("smoke").withRows(List.copyOf(ROWS.values())),
+                new PlanRequest(List.copyOf(ROWS.keySet()), null, null, "cpu", 1, STEPS, null, tmp.resolve("cache"),
                         null, "resume"));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"listops", "lm"})
+    @ValueSource(strings = {"listops", "lm", "far-recall"})
     void cellKilledWithSigkillResumesToTheSameCurveAndMetrics(String task) throws Exception {
-        PlannedCell cell = cell(task, "fmm2_band5", "fmm2_band20");
+        PlannedCell cell = cell(task);
         Path whole = runToEnd(cell, task + "-whole", "off");
 
         Path killed = runDir(task + "-killed");
@@ -78,10 +81,10 @@ class CheckpointResumeTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"listops", "lm"})
+    @ValueSource(strings = {"listops", "lm", "far-recall"})
     void cellStoppedWithSigtermCheckpointsItsLastStepAndResumesToTheSameCurveAndMetrics(String task)
             throws Exception {
-        PlannedCell cell = cell(task, "fmm2_band5", "fmm2_band20");
+        PlannedCell cell = cell(task);
         Path whole = runToEnd(cell, task + "-whole-term", "off");
 
         Path stopped = runDir(task + "-stopped");
@@ -99,9 +102,9 @@ class CheckpointResumeTest {
         assertTrue(resumedAfter >= 3 && resumedAfter < STEPS, "resumed after " + resumedAfter);
     }
 
-    private PlannedCell cell(String task, String... rows) {
+    private PlannedCell cell(String task) {
         return plan.cells().stream().filter(c -> c.config().task().equals(task)
-                && List.of(rows).contains(c.config().row())).findFirst().orElseThrow();
+                && c.config().row().equals(ROWS.get(task))).findFirst().orElseThrow();
     }
 
     private Path runDir(String name) throws IOException {

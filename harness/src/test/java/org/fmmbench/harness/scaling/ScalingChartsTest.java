@@ -8,9 +8,10 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import org.fmmbench.baselines.attention.VariantSpec;
 import org.junit.jupiter.api.Test;
+import org.fmmbench.harness.results.Provenance;
 
 class ScalingChartsTest {
-    private static final Provenance P = new Provenance("r", "", "", "", "", "", "", "", "");
+    private static final RunOrigin P = new RunOrigin("r", "", new Provenance("", null, "", "", "", ""), 0, "");
 
     @Test
     void legendCarriesTheFittedSlopeAndTheCellsSkippedForMemory() {

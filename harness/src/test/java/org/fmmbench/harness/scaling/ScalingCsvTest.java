@@ -5,21 +5,49 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
 import org.fmmbench.baselines.attention.AttentionCost;
 import org.fmmbench.baselines.attention.VariantSpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.fmmbench.harness.results.Provenance;
 
 class ScalingCsvTest {
-    private static final Provenance P = new Provenance("run-1", "2026-11-27T19:00:00Z", "abc", "false",
-            "AMD EPYC x2", "OpenJDK 17", "0.36.0", "2.7.1", "forks=1 warmup=2x1000ms measurement=5x1000ms mode=avgt");
+    private static final RunOrigin P = new RunOrigin("run-1", "2026-11-27T19:00:00Z",
+            new Provenance("abc", false, "AMD EPYC", "OpenJDK 17", "0.36.0", "2.7.1"), 2,
+            "forks=1 warmup=2x1000ms measurement=5x1000ms mode=avgt");
 
     @TempDir
     Path tmp;
+
+    @Test
+    void aCommittedFileReadsAndWritesItsProvenanceColumnsUnchanged() throws IOException {
+        Path committed = Path.of("..", "results", "reference", "scaling-quick", "run-1", ScalingCsv.FILE_NAME);
+        List<ScalingRow> rows = ScalingCsv.read(committed);
+        assertEquals(2, rows.get(0).provenance().cpus(), "the processor count comes from cpu_model's ' x2'");
+        Path copy = tmp.resolve(ScalingCsv.FILE_NAME);
+        ScalingCsv.write(copy, rows);
+        List<CSVRecord> before = records(committed);
+        List<CSVRecord> after = records(copy);
+        assertEquals(before.size(), after.size());
+        for (int i = 0; i < before.size(); i++) {
+            for (String column : RunOrigin.COLUMNS) {
+                assertEquals(before.get(i).get(column), after.get(i).get(column), column + " of row " + (i + 1));
+            }
+        }
+    }
+
+    private static List<CSVRecord> records(Path file) throws IOException {
+        try (Reader in = Files.newBufferedReader(file)) {
+            return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(in).getRecords();
+        }
+    }
 
     @Test
     void rowsRoundTripIncludingSpecsWithCommasAndEmptyMeasurements() throws IOException {

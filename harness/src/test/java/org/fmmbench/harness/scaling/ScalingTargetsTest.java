@@ -7,9 +7,10 @@ import java.util.List;
 import org.fmmbench.baselines.attention.AttentionCost;
 import org.fmmbench.baselines.attention.VariantSpec;
 import org.junit.jupiter.api.Test;
+import org.fmmbench.harness.results.Provenance;
 
 class ScalingTargetsTest {
-    private static final Provenance P = new Provenance("r", "", "", "", "", "", "", "", "");
+    private static final RunOrigin P = new RunOrigin("r", "", new Provenance("", null, "", "", "", ""), 0, "");
 
     private static ScalingRow row(VariantSpec v, int n, boolean causal, double ms, double mib) {
         ScalingCell cell = new ScalingCell(v, n, 1, new HeadLayout(2, 32), causal, BenchMode.FWDBWD);

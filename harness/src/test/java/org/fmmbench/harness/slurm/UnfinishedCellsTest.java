@@ -10,7 +10,7 @@ import org.fmmbench.harness.results.CellResult;
 import org.fmmbench.harness.results.CellStatus;
 import org.fmmbench.harness.run.CellOutcomes;
 import org.fmmbench.harness.run.CellRunner;
-import org.fmmbench.harness.run.Provenance;
+import org.fmmbench.harness.results.Provenance;
 import org.fmmbench.harness.run.RunPlan;
 import org.fmmbench.harness.run.TestPlans;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package org.fmmbench.harness.report;
+package org.fmmbench.harness.results;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -8,10 +8,11 @@ import java.util.Base64;
 import java.util.List;
 
 /**
- * The report as a list of blocks, rendered both as Markdown (images linked beside it) and as one
- * self-contained HTML page (images embedded as data URIs, so the file can be mailed or archived alone).
+ * A document as a list of blocks, rendered both as Markdown (images linked beside it) and as one self-contained HTML
+ * page (images embedded as data URIs, so the file can be mailed or archived alone). The one document builder of the
+ * harness: the run report, the comparison of two runs and the scaling targets are written with it.
  */
-final class ReportDocument {
+public final class ReportDocument {
     private interface Block {
     }
 
@@ -33,39 +34,39 @@ final class ReportDocument {
     private final String title;
     private final List<Block> blocks = new ArrayList<>();
 
-    ReportDocument(String title) {
+    public ReportDocument(String title) {
         this.title = title;
     }
 
-    ReportDocument heading(int level, String text) {
+    public ReportDocument heading(int level, String text) {
         blocks.add(new Heading(level, text));
         return this;
     }
 
-    ReportDocument paragraph(String text) {
+    public ReportDocument paragraph(String text) {
         blocks.add(new Paragraph(text));
         return this;
     }
 
-    ReportDocument bullets(List<String> items) {
+    public ReportDocument bullets(List<String> items) {
         if (!items.isEmpty()) {
             blocks.add(new Bullets(List.copyOf(items)));
         }
         return this;
     }
 
-    ReportDocument table(List<String> header, List<List<String>> rows) {
+    public ReportDocument table(List<String> header, List<List<String>> rows) {
         blocks.add(new Table(List.copyOf(header), List.copyOf(rows)));
         return this;
     }
 
     /** @param file path relative to the report directory */
-    ReportDocument image(String file, String alt) {
+    public ReportDocument image(String file, String alt) {
         blocks.add(new Image(file, alt));
         return this;
     }
 
-    String toMarkdown() {
+    public String toMarkdown() {
         StringBuilder md = new StringBuilder("# ").append(title).append("\n\n");
         for (Block b : blocks) {
             if (b instanceof Heading h) {
@@ -87,7 +88,7 @@ final class ReportDocument {
         return md.toString();
     }
 
-    String toHtml(Path reportDir) throws IOException {
+    public String toHtml(Path reportDir) throws IOException {
         StringBuilder h = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
                 .append("<title>").append(esc(title)).append("</title><style>")
                 .append("body{font-family:sans-serif;max-width:1100px;margin:2em auto;padding:0 1em;color:#222}")
@@ -125,7 +126,8 @@ final class ReportDocument {
     }
 
     private static String mdRow(List<String> cells) {
-        return "| " + String.join(" | ", cells.stream().map(c -> c.replace("|", "\\|")).toList()) + " |\n";
+        return "| " + String.join(" | ", cells.stream().map(c -> c.replace("|", "\\|").replace("\n", " ")).toList())
+                + " |\n";
     }
 
     private static String esc(String s) {

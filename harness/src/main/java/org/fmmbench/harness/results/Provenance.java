@@ -1,4 +1,4 @@
-package org.fmmbench.harness.run;
+package org.fmmbench.harness.results;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -9,7 +9,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Where and with what a cell ran.
+ * Where and with what a measurement ran: the one provenance record of the harness, in every results row, in every
+ * scaling and model-step row ({@code RunOrigin}) and in {@code reference}'s refusal of a dirty tree.
  *
  * @param gitCommit commit of the fmmbench checkout, or {@code unknown} outside a git work tree
  * @param gitDirty whether that checkout had uncommitted changes ({@code null} if unknown)
@@ -20,7 +21,7 @@ public record Provenance(String gitCommit, Boolean gitDirty, String cpuModel, St
         String pytorchVersion) {
 
     /** Where the launcher says the checkout is; the working directory otherwise. */
-    static Path home() {
+    public static Path home() {
         String home = System.getProperty("fmmbench.home");
         return Path.of(home == null ? "." : home);
     }
@@ -42,7 +43,7 @@ public record Provenance(String gitCommit, Boolean gitDirty, String cpuModel, St
         }
     }
 
-    static String probeCpuModel() {
+    private static String probeCpuModel() {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"), StandardCharsets.UTF_8)) {
                 if (line.startsWith("model name")) {
