@@ -1,10 +1,17 @@
 package org.fmmbench.harness.compare;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import org.fmmbench.harness.report.SeedInterval;
 
-/** Renders a {@link ComparisonResult} as Markdown: verdict, one table with regressions first, one-sided cells. */
+/**
+ * Renders a {@link ComparisonResult} as Markdown: verdict, one table with regressions first, each row's pooled step
+ * time, quality over seeds, one-sided cells.
+ */
 final class ComparisonTable {
     private ComparisonTable() {
     }
@@ -44,6 +51,11 @@ final class ComparisonTable {
             md.append("**REGRESSION: " + missing + " cell(s) of the baseline are missing from the candidate** "
                     + "(listed below the table).\n\n");
         }
+        List<RowPool> slowRows = result.pools().stream().filter(RowPool::regressed).toList();
+        if (!slowRows.isEmpty()) {
+            md.append("**REGRESSION: the step time of " + slowRows.size() + " row(s) pooled over their cells** ("
+                    + String.join(", ", slowRows.stream().map(RowPool::row).toList()) + "; below the table).\n\n");
+        }
         if (!result.regressed()) {
             md.append("**Within tolerance:** " + result.matched().size() + " matched cells.\n\n");
         }
@@ -63,6 +75,8 @@ final class ComparisonTable {
                     views(m.time(), m.rawTimeRatio(), settings.raw()),
                     views(m.memory(), m.rawMemoryRatio(), settings.raw()), String.join("; ", m.notes()));
         }
+        pools(md, result.pools(), settings.tolerances());
+        seeds(md, result.matched());
         oneSided(md, "Missing from the candidate: REGRESSION", result.onlyInBaseline());
         oneSided(md, "Only in the candidate", result.onlyInCandidate());
         return md.toString();
@@ -71,6 +85,48 @@ final class ComparisonTable {
     /** What the header says about how the table was made. */
     record Settings(String baseline, String candidate, String reference, boolean raw, TimeMeasure time,
             Tolerances tolerances, int baselineRuns, int candidateRuns) {
+    }
+
+    private static void pools(StringBuilder md, List<RowPool> pools, Tolerances t) {
+        if (pools.isEmpty()) {
+            return;
+        }
+        md.append("\n## Step time pooled per row\n\n");
+        md.append(String.format(Locale.ROOT, "Geometric mean over each row's cells (tasks and seeds) of the step-time "
+                + "ratio; cells below %.0f CPU-clock ticks are judged only here. Tolerance x%s.%n%n",
+                RunComparator.RESOLVED_TICKS, t.pooledTimeRatio()));
+        md.append("| row | cells | step time | verdict |\n|---|---|---|---|\n");
+        for (RowPool p : pools) {
+            row(md, p.row(), Integer.toString(p.cells()), p.judgement().describe(),
+                    p.regressed() ? "**REGRESSION**: pooled step time" : p.judgement().verdict().label());
+        }
+    }
+
+    /**
+     * Each row's quality as mean and 95% t-interval over its seeds, where a task ran several: the separation of the
+     * rows beyond seed noise. Verdicts stay per cell: baseline and candidate share each seed, so the paired
+     * difference carries no seed noise.
+     */
+    private static void seeds(StringBuilder md, List<CellComparison> matched) {
+        Map<String, List<CellComparison>> bySeedless = new LinkedHashMap<>();
+        for (CellComparison m : matched) {
+            if (m.baseline().seedless() != null && m.baseline().quality() != null && m.candidate().quality() != null) {
+                bySeedless.computeIfAbsent(m.baseline().seedless(), k -> new ArrayList<>()).add(m);
+            }
+        }
+        bySeedless.values().removeIf(cells -> cells.size() < 2);
+        if (bySeedless.isEmpty()) {
+            return;
+        }
+        md.append("\n## Quality over seeds\n\nMean and 95% t-interval over the seeds both runs have; each seed is "
+                + "judged as its own cell above.\n\n| cell | seeds | baseline | candidate |\n|---|---|---|---|\n");
+        bySeedless.forEach((seedless, cells) -> row(md, seedless, Integer.toString(cells.size()),
+                interval(cells, CellComparison::baseline), interval(cells, CellComparison::candidate)));
+    }
+
+    private static String interval(List<CellComparison> cells, Function<CellComparison, ComparableCell> side) {
+        SeedInterval i = SeedInterval.overSeeds(cells.stream().mapToDouble(m -> side.apply(m).quality()).toArray());
+        return String.format(Locale.ROOT, "%.2f [%.2f, %.2f]", i.mean(), i.low(), i.high());
     }
 
     private static void oneSided(StringBuilder md, String title, List<ComparableCell> cells) {
