@@ -38,6 +38,6 @@ final class ResultsCells {
         }
         return new ComparableCell("results", key, group, isReference, r.status().label(),
                 r.status() == CellStatus.OK, kind, quality, time == TimeMeasure.CPU ? r.stepCpuMsMedian() : r.stepMsMedian(),
-                r.peakRssMib(), r.configHash(), r.dataFingerprint(), run.label(), run.calibrationMs(time), rowLabel, seedless);
+                r.peakRssMib(), r.configHash(), r.dataFingerprint(), run.label(), run.calibrationMs(time), r.row(), seedless);
     }
 }

@@ -11,6 +11,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -308,7 +309,8 @@ class ReferenceRegressionTest {
     }
 
     private static void copyCalibration(Path from, Path to) throws IOException {
-        Files.copy(from.resolve(Calibration.FILE_NAME), to.resolve(Calibration.FILE_NAME));
+        Files.copy(from.resolve(Calibration.FILE_NAME), to.resolve(Calibration.FILE_NAME),
+                StandardCopyOption.REPLACE_EXISTING); // a test may plant several faults in turn
     }
 
     private static long okCells(Predicate<CellResult> which) throws IOException {
