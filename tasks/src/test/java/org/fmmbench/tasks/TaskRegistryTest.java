@@ -25,7 +25,7 @@ class TaskRegistryTest {
                 () -> TaskRegistry.open("listopz", TaskOptions.defaults(cache)));
         assertTrue(e.getMessage().contains("unknown task 'listopz'"), e.getMessage());
         for (String s : List.of("listops (sources: listops-lra-files, listops-generated)", "pathfinder-generated",
-                "fashion-mnist", "europarl-repeat", "europarl-languages", "europarl-halves", "aan-lra-files", "imdb-aclimdb", "cifar10")) {
+                "fashion-mnist", "europarl-sorted-segments", "europarl-repeat", "europarl-languages", "europarl-halves", "aan-lra-files", "imdb-aclimdb", "cifar10")) {
             assertTrue(e.getMessage().contains(s), s + " missing from: " + e.getMessage());
         }
     }

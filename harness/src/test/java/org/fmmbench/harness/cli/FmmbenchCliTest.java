@@ -105,7 +105,7 @@ class FmmbenchCliTest {
     @Test
     void requiredRealDataThatIsMissingStopsTheRunBeforeAnythingIsWritten() throws IOException {
         assertBadReproduce("Real data is required", "--tasks", "text,listops", "--require-real-data");
-        assertBadReproduce("text would use the stand-in europarl-repeat", "--tasks", "text", "--set",
+        assertBadReproduce("text would use the stand-in europarl-sorted-segments", "--tasks", "text", "--set",
                 "data.requireRealData=true");
     }
 

@@ -1,5 +1,6 @@
 package org.fmmbench.tasks.text;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.List;
@@ -16,17 +17,21 @@ import org.fmmbench.tasks.TaskProvider;
 import org.fmmbench.tasks.cache.CacheStore;
 import org.fmmbench.tasks.cache.CachedTask;
 import org.fmmbench.tasks.cache.TokenCache;
+import org.fmmbench.tasks.cache.TokenCacheWriter;
+import org.fmmbench.tasks.europarl.EuroparlCorpus;
 import org.fmmbench.tasks.europarl.EuroparlSplits;
 
 /**
  * Byte-level text classification: IMDb reviews from the aclImdb folders (the paper's data; LRA evaluates on
- * the test set for both val and test), else {@link EuroparlRepeats} (is the second passage a repeat of the
- * first?) as a stand-in that byte counts cannot solve. Tokens are UTF-8 byte + 1, pad 0, vocab 257; the paper
- * config keeps 1000 bytes padded to 1024.
+ * the test set for both val and test), else {@link EuroparlSortedSegments} (are most segments sorted?) as a
+ * stand-in that byte counts cannot solve. {@link EuroparlRepeats} (is the second passage a repeat of the first?),
+ * the earlier stand-in, stays selectable by name so its recorded runs can be repeated. Tokens are UTF-8 byte + 1,
+ * pad 0, vocab 257; the paper config keeps 1000 bytes padded to 1024.
  */
 public final class TextTaskProvider implements TaskProvider {
     public static final String IMDB = "imdb-aclimdb";
-    public static final String EUROPARL = "europarl-repeat";
+    public static final String SORTED = "europarl-sorted-segments";
+    public static final String REPEATS = "europarl-repeat";
     static final List<String> DIRS = List.of("", "aclImdb");
     static final List<String> REQUIRED = List.of("train/pos", "train/neg", "test/pos", "test/neg");
 
@@ -37,7 +42,7 @@ public final class TextTaskProvider implements TaskProvider {
 
     @Override
     public List<String> sources() {
-        return List.of(IMDB, EUROPARL);
+        return List.of(IMDB, SORTED, REPEATS);
     }
 
     @Override
@@ -49,15 +54,14 @@ public final class TextTaskProvider implements TaskProvider {
     public Task open(TaskOptions o) {
         DataFiles.checkSource(name(), o.source(), sources());
         Optional<Path> imdb = DataFiles.findDir(o.dataDir(), DIRS, REQUIRED);
-        String source = o.source().equals("auto") ? (imdb.isPresent() ? IMDB : EUROPARL) : o.source();
+        String source = o.source().equals("auto") ? (imdb.isPresent() ? IMDB : SORTED) : o.source();
         SequenceLength len = SequenceLength.of(o, 1000, 1024);
         Map<SplitName, TokenCache> caches = new EnumMap<>(SplitName.class);
-        int classes;
         if (source.equals(IMDB)) {
             Path root = imdb.orElseThrow(() -> new MissingDataException("Text: the aclImdb folders (train/{pos,neg}, "
                     + "test/{pos,neg}) were not found; " + DataFiles.looked(o.dataDir(), DIRS) + ". Download "
                     + "https://ai.stanford.edu/~amaas/data/sentiment/aclImdb_v1.tar.gz, unpack it and pass its parent "
-                    + "directory as --data-dir, or use --source " + EUROPARL + "."));
+                    + "directory as --data-dir, or use --source " + SORTED + "."));
             Path dir = o.cacheDir().resolve("tokens/text").resolve(IMDB + "-seed" + o.seed() + "-"
                     + DataFiles.fingerprint(root.resolve("train/pos"), root.resolve("train/neg"),
                             root.resolve("test/pos"), root.resolve("test/neg")));
@@ -65,19 +69,32 @@ public final class TextTaskProvider implements TaskProvider {
             TokenCache test = CacheStore.openOrBuild(dir.resolve("test.tok"), 1, w -> AclImdbReader.read(root, "test", o.seed(), w));
             caches.put(SplitName.VAL, test);
             caches.put(SplitName.TEST, test);
-            classes = 2;
+        } else if (source.equals(SORTED)) {
+            int bytes = EuroparlSortedSegments.documentBytes(len.content());
+            europarl(o, SORTED + "-v1-seed" + o.seed() + "-bytes" + bytes, caches,
+                    (docs, seed, w) -> EuroparlSortedSegments.write(docs, bytes, seed, w));
         } else {
             int passage = EuroparlRepeats.passageBytes(len.content());
-            Path dir = o.cacheDir().resolve("tokens/text").resolve(EUROPARL + "-v1-seed" + o.seed() + "-passage" + passage);
-            var splits = EuroparlSplits.lazily(o.seed(), d -> d.language() >= 0);
-            for (SplitName s : SplitName.values()) {
-                caches.put(s, CacheStore.openOrBuild(dir.resolve(s.label() + ".tok"), 1,
-                        w -> EuroparlRepeats.write(splits.get().get(s), passage, o.seed() * 31 + s.ordinal(), w)));
-            }
-            classes = 2;
+            europarl(o, REPEATS + "-v1-seed" + o.seed() + "-passage" + passage, caches,
+                    (docs, seed, w) -> EuroparlRepeats.write(docs, passage, seed, w));
         }
-        TaskInfo info = new TaskInfo(name(), source, 257, classes, len.padded(), 1, 0);
+        TaskInfo info = new TaskInfo(name(), source, 257, 2, len.padded(), 1, 0);
         return new CachedTask(info, caches, Map.of(SplitName.TRAIN, o.maxTrain(), SplitName.VAL, o.maxVal(),
                 SplitName.TEST, o.maxTest()), len.content(), 1);
+    }
+
+    /** How a Europarl stand-in writes one split from its documents and the split's own seed. */
+    private interface SplitWriter {
+        void write(List<EuroparlCorpus.Document> docs, long seed, TokenCacheWriter out) throws IOException;
+    }
+
+    /** Opens (building when absent) a Europarl stand-in's three splits, cached under {@code key}. */
+    private static void europarl(TaskOptions o, String key, Map<SplitName, TokenCache> caches, SplitWriter writer) {
+        Path dir = o.cacheDir().resolve("tokens/text").resolve(key);
+        var splits = EuroparlSplits.lazily(o.seed(), d -> d.language() >= 0);
+        for (SplitName s : SplitName.values()) {
+            caches.put(s, CacheStore.openOrBuild(dir.resolve(s.label() + ".tok"), 1,
+                    w -> writer.write(splits.get().get(s), o.seed() * 31 + s.ordinal(), w)));
+        }
     }
 }

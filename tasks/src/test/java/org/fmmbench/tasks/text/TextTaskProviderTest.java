@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.fmmbench.tasks.BagOfBytesNaiveBayes;
 import org.fmmbench.tasks.Fixtures;
@@ -16,6 +17,9 @@ import org.fmmbench.tasks.SplitName;
 import org.fmmbench.tasks.Task;
 import org.fmmbench.tasks.TaskOptions;
 import org.fmmbench.tasks.TaskRegistry;
+import org.fmmbench.tasks.cache.TokenCache;
+import org.fmmbench.tasks.cache.TokenCacheWriter;
+import org.fmmbench.tasks.europarl.EuroparlCorpus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -104,36 +108,80 @@ class TextTaskProviderTest {
     }
 
     @Test
-    void europarlStandInRepeatsTheFirstPassageInExactlyHalfTheExamples() {
+    void europarlStandInSortsFiveOfEightSegmentsInHalfTheExamplesAndThreeInTheOthers() {
         try (Task t = TaskRegistry.open("text", Fixtures.options(null, cache, "auto"))) {
-            assertEquals("europarl-repeat", t.info().dataSource());
+            assertEquals("europarl-sorted-segments", t.info().dataSource());
             assertEquals(2, t.info().numClasses());
             assertEquals(1024, t.info().seqLength());
             Split train = t.split(SplitName.TRAIN);
-            int repeats = 0;
+            int mostlySorted = 0;
             for (int i = 0; i < train.size(); i++) {
-                String text = decode(train, i, 1024);
-                assertTrue(text.getBytes(StandardCharsets.UTF_8).length <= 1000, text);
-                repeats += train.label(i);
-                if (i < 200) {
-                    int passage = (text.length() - 1) / 2;
-                    boolean same = text.substring(0, passage).equals(text.substring(passage + 1));
-                    assertEquals(train.label(i) == 1, same, text);
-                }
+                assertEquals(1000, bytes(train, i, 1024).length, "every example is a full window of text");
+                mostlySorted += train.label(i);
             }
-            assertEquals(train.size() / 2, repeats, 1);
-            assertTrue(train.size() > 12_000, "one example per document: " + train.size());
+            assertEquals(train.size() / 2, mostlySorted);
+            assertTrue(train.size() > 12_000, "one example per 1,000 bytes of the training documents: " + train.size());
         }
+    }
+
+    /**
+     * A stream that falls by one from byte to byte (modulo 251): a segment left alone keeps falling, a sorted
+     * and rotated one rises everywhere but at one place.
+     */
+    @Test
+    void eachWindowHasExactlyTheLabelsNumberOfSortedSegmentsAndOtherwiseTheTextInOrder() throws Exception {
+        byte[] body = new byte[4000];
+        for (int i = 0; i < body.length; i++) {
+            body[i] = (byte) (251 - i % 251);
+        }
+        List<EuroparlCorpus.Document> docs = List.of(new EuroparlCorpus.Document(1, body, 0));
+        Path file = cache.resolve("windows.tok");
+        try (TokenCacheWriter w = new TokenCacheWriter(file, 1)) {
+            EuroparlSortedSegments.write(docs, 80, 7, w);
+            w.commit();
+        }
+        try (TokenCache c = TokenCache.openIfValid(file).orElseThrow()) {
+            assertEquals(4001 / 80, c.size());
+            Set<String> windows = new HashSet<>();
+            for (int i = 0; i < c.size(); i++) {
+                byte[] doc = new byte[80];
+                assertEquals(80, c.read(i, 0, doc, 80));
+                windows.add(java.util.Arrays.toString(doc));
+                int sorted = 0;
+                for (int s = 0; s < 8; s++) {
+                    int falls = 0;
+                    int descents = 0;
+                    for (int k = 0; k < 10; k++) {
+                        int here = Byte.toUnsignedInt(doc[s * 10 + k]);
+                        int next = Byte.toUnsignedInt(doc[s * 10 + (k + 1) % 10]);
+                        falls += k < 9 && Math.floorMod(here - next, 251) == 1 ? 1 : 0;
+                        descents += next < here ? 1 : 0;
+                    }
+                    assertTrue(falls == 9 || descents == 1, "window " + i + " segment " + s + ": in order or sorted");
+                    sorted += falls == 9 ? 0 : 1;
+                }
+                assertEquals(c.label(i) == 1 ? 5 : 3, sorted, "window " + i);
+            }
+            assertEquals(c.size(), windows.size(), "every window is a different part of the stream");
+        }
+    }
+
+    @Test
+    void sortingKeepsTheSegmentsBytesAndRotatesThem() {
+        byte[] a = {9, 'c', 'a', (byte) 200, 'b', 9};
+        EuroparlSortedSegments.sortAndRotate(a, 1, 4, 1);
+        assertEquals(List.of((byte) 9, (byte) 200, (byte) 'a', (byte) 'b', (byte) 'c', (byte) 9),
+                List.of(a[0], a[1], a[2], a[3], a[4], a[5]));
     }
 
     /** The point of the stand-in: byte counts must not tell the classes apart. */
     @Test
     void bagOfBytesNaiveBayesStaysWithinFivePointsOfChanceOnTheStandIn() {
-        try (Task t = TaskRegistry.open("text", Fixtures.options(null, cache, "europarl-repeat"))) {
+        try (Task t = TaskRegistry.open("text", Fixtures.options(null, cache, "europarl-sorted-segments"))) {
             BagOfBytesNaiveBayes nb = BagOfBytesNaiveBayes.train(t.info(), t.split(SplitName.TRAIN));
             double chance = BagOfBytesNaiveBayes.majorityRate(t.info(), t.split(SplitName.TEST));
             double accuracy = nb.accuracy(t.info(), t.split(SplitName.TEST));
-            System.out.printf("text europarl-repeat: bag-of-bytes NB test accuracy %.4f, majority %.4f%n", accuracy, chance);
+            System.out.printf("text europarl-sorted-segments: bag-of-bytes NB test accuracy %.4f, majority %.4f%n", accuracy, chance);
             assertEquals(chance, accuracy, 0.05);
         }
     }
@@ -148,6 +196,20 @@ class TextTaskProviderTest {
             System.out.printf("language europarl-languages: bag-of-bytes NB test accuracy %.4f%n", accuracy);
             assertTrue(accuracy > 0.95, "accuracy " + accuracy);
         }
+    }
+
+    static byte[] bytes(Split split, int index, int length) {
+        int[] dst = new int[length];
+        split.tokens(index, 0, dst);
+        int n = 0;
+        while (n < length && dst[n] != 0) {
+            n++;
+        }
+        byte[] out = new byte[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = (byte) (dst[i] - 1);
+        }
+        return out;
     }
 
     static String decode(Split split, int index, int length) {
