@@ -12,10 +12,14 @@ package org.fmmbench.harness.compare;
  * @param dataFingerprint what the cell's data hashed to, {@code null} where the run did not record it
  * @param run the run directory the cell came from: cells of one key from several runs are repeats
  * @param calibrationMs that run's calibration time in the compared clock, {@code null} if it has none
+ * @param row the row name of a results cell (one paper row across tasks, whatever each task's variant spec), whose
+ *        cells' step times are also judged pooled; {@code null} for scaling cells (not pooled)
+ * @param seedless the key without the seed, grouping a cell's seeds for the mean over seeds; {@code null} for
+ *        scaling cells
  */
 record ComparableCell(String source, String key, String group, boolean reference, String status, boolean ok,
         QualityKind qualityKind, Double quality, Double timeMs, Double memoryMib, String configHash,
-        String dataFingerprint, String run, Double calibrationMs) {
+        String dataFingerprint, String run, Double calibrationMs, String row, String seedless) {
 
     /** What the quality number is: higher accuracy is better, lower perplexity is better. */
     enum QualityKind {

@@ -57,6 +57,13 @@ public final class CompareCommand implements Callable<Integer> {
                     + "the noise of the resident set (default: ${DEFAULT-VALUE}).")
     double memoryFloor;
 
+    @Option(names = "--pooled-time-tolerance", paramLabel = "RATIO",
+            defaultValue = Tolerances.DEFAULT_POOLED_TIME_RATIO,
+            description = "Largest allowed step-time ratio of a row pooled over its cells (geometric mean over tasks "
+                    + "and seeds, calibrated): catches slow-downs of a row or of every row that one cell's clock "
+                    + "ticks hide (default: ${DEFAULT-VALUE}).")
+    double pooledTimeTolerance;
+
     @Option(names = "--reference-variant", paramLabel = "ROW|SPEC", defaultValue = "softmax",
             description = "Row name or variant spec whose time and memory normalise the others of the same run "
                     + "(default: ${DEFAULT-VALUE}).")
@@ -91,7 +98,7 @@ public final class CompareCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         try {
             Tolerances tolerances = new Tolerances(accTolerance, pplTolerance, timeTolerance, memoryTolerance,
-                    memoryFloor);
+                    memoryFloor, pooledTimeTolerance);
             List<RunInput> base = RunInput.locateRuns("baseline", baseline);
             List<RunInput> cand = RunInput.locateRuns("candidate", candidate);
             List<RunInput> all = new ArrayList<>(base);

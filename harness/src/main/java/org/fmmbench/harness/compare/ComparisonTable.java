@@ -1,11 +1,18 @@
 package org.fmmbench.harness.compare;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import org.fmmbench.harness.report.SeedInterval;
 import org.fmmbench.harness.results.ReportDocument;
 
-/** Renders a {@link ComparisonResult} as Markdown: verdict, one table with regressions first, one-sided cells. */
+/**
+ * Renders a {@link ComparisonResult} as Markdown: verdict, one table with regressions first, each row's pooled step
+ * time, quality over seeds, one-sided cells.
+ */
 final class ComparisonTable {
     private ComparisonTable() {
     }
@@ -44,6 +51,11 @@ final class ComparisonTable {
             doc.paragraph("**REGRESSION: " + missing + " cell(s) of the baseline are missing from the candidate** "
                     + "(listed below the table).");
         }
+        List<RowPool> slowRows = result.pools().stream().filter(RowPool::regressed).toList();
+        if (!slowRows.isEmpty()) {
+            doc.paragraph("**REGRESSION: the step time of " + slowRows.size() + " row(s) pooled over their cells** ("
+                    + String.join(", ", slowRows.stream().map(RowPool::row).toList()) + "; below the table).");
+        }
         if (!result.regressed()) {
             doc.paragraph("**Within tolerance:** " + result.matched().size() + " matched cells.");
         }
@@ -64,6 +76,8 @@ final class ComparisonTable {
         }
         doc.table(List.of("#", "verdict", "cell", "status", "quality (base -> cand)", "delta", "step time",
                 "peak memory", "notes"), rows);
+        pools(doc, result.pools(), settings.tolerances());
+        seeds(doc, result.matched());
         oneSided(doc, "Missing from the candidate: REGRESSION", result.onlyInBaseline());
         oneSided(doc, "Only in the candidate", result.onlyInCandidate());
         return doc.toMarkdown();
@@ -72,6 +86,50 @@ final class ComparisonTable {
     /** What the header says about how the table was made. */
     record Settings(String baseline, String candidate, String reference, boolean raw, TimeMeasure time,
             Tolerances tolerances, int baselineRuns, int candidateRuns) {
+    }
+
+    private static void pools(ReportDocument doc, List<RowPool> pools, Tolerances t) {
+        if (pools.isEmpty()) {
+            return;
+        }
+        doc.heading(2, "Step time pooled per row");
+        doc.paragraph(String.format(Locale.ROOT, "Geometric mean over each row's cells (tasks and seeds) of the "
+                + "step-time ratio; cells below %.0f CPU-clock ticks are judged only here. Tolerance x%s.",
+                RunComparator.RESOLVED_TICKS, t.pooledTimeRatio()));
+        doc.table(List.of("row", "cells", "step time", "verdict"), pools.stream()
+                .map(p -> List.of(p.row(), Integer.toString(p.cells()), p.judgement().describe(),
+                        p.regressed() ? "**REGRESSION**: pooled step time" : p.judgement().verdict().label()))
+                .toList());
+    }
+
+    /**
+     * Each row's quality as mean and 95% t-interval over its seeds, where a task ran several: the separation of the
+     * rows beyond seed noise. Verdicts stay per cell: baseline and candidate share each seed, so the paired
+     * difference carries no seed noise.
+     */
+    private static void seeds(ReportDocument doc, List<CellComparison> matched) {
+        Map<String, List<CellComparison>> bySeedless = new LinkedHashMap<>();
+        for (CellComparison m : matched) {
+            if (m.baseline().seedless() != null && m.baseline().quality() != null && m.candidate().quality() != null) {
+                bySeedless.computeIfAbsent(m.baseline().seedless(), k -> new ArrayList<>()).add(m);
+            }
+        }
+        bySeedless.values().removeIf(cells -> cells.size() < 2);
+        if (bySeedless.isEmpty()) {
+            return;
+        }
+        doc.heading(2, "Quality over seeds");
+        doc.paragraph("Mean and 95% t-interval over the seeds both runs have; each seed is judged as its own cell "
+                + "above.");
+        List<List<String>> rows = new ArrayList<>();
+        bySeedless.forEach((seedless, cells) -> rows.add(List.of(seedless, Integer.toString(cells.size()),
+                interval(cells, CellComparison::baseline), interval(cells, CellComparison::candidate))));
+        doc.table(List.of("cell", "seeds", "baseline", "candidate"), rows);
+    }
+
+    private static String interval(List<CellComparison> cells, Function<CellComparison, ComparableCell> side) {
+        SeedInterval i = SeedInterval.overSeeds(cells.stream().mapToDouble(m -> side.apply(m).quality()).toArray());
+        return String.format(Locale.ROOT, "%.2f [%.2f, %.2f]", i.mean(), i.low(), i.high());
     }
 
     private static void oneSided(ReportDocument doc, String title, List<ComparableCell> cells) {

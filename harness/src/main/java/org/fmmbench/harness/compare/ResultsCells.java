@@ -23,7 +23,8 @@ final class ResultsCells {
     private static ComparableCell cell(CellResult r, String fingerprint, RunInput run, String reference,
             TimeMeasure time) {
         String rowLabel = r.row().equals(r.variant()) ? r.row() : r.row() + " (" + r.variant() + ")";
-        String key = r.task() + " / " + rowLabel + " / " + r.profile() + " / seed " + r.seed();
+        String seedless = r.task() + " / " + rowLabel + " / " + r.profile();
+        String key = seedless + " / seed " + r.seed();
         String group = r.task() + "|" + r.profile() + "|" + r.seed();
         boolean isReference = reference.equals(r.row()) || reference.equals(r.variant());
         ComparableCell.QualityKind kind = null;
@@ -37,6 +38,6 @@ final class ResultsCells {
         }
         return new ComparableCell("results", key, group, isReference, r.status().label(),
                 r.status() == CellStatus.OK, kind, quality, time == TimeMeasure.CPU ? r.stepCpuMsMedian() : r.stepMsMedian(),
-                r.peakRssMib(), r.configHash(), r.dataFingerprint(), run.label(), run.calibrationMs(time));
+                r.peakRssMib(), r.configHash(), r.dataFingerprint(), run.label(), run.calibrationMs(time), r.row(), seedless);
     }
 }

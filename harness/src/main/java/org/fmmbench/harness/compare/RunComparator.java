@@ -40,6 +40,12 @@ final class RunComparator {
     /** Linux's process CPU clock ticks every 10 ms, so a results row's per-step CPU median moves in such steps. */
     private static final double CPU_TICK_MS = 10;
     /**
+     * Step times of fewer CPU ticks than this are not judged cell by cell: one tick either way is 20 % or more. Two
+     * fresh-clone CI runs read 20-40 ms cells of the smoke reference as x1.75-x2.00 (one or two ticks) with
+     * unchanged code; pooled over a row's cells the same runs stayed within x0.85-x1.23.
+     */
+    static final double RESOLVED_TICKS = 5;
+    /**
      * How many memory floors the reference variant's peak must reach for memory to be normalised by it: the floor is
      * the run-to-run noise of a peak, so the divisor then moves by at most a fifth (x0.8-x1.25 from noise alone).
      */
@@ -95,7 +101,11 @@ final class RunComparator {
                 .map(e -> e.getValue().get(0)).toList();
         // stable sort: regressions first, each part in file order
         matched.sort(Comparator.comparing(m -> !m.regressed()));
-        return new ComparisonResult(matched, missing, onlyCand, notes);
+        // pooled in the view that sees a slow-down shared by every row (the normalised one cancels it)
+        View poolView = raw ? View.RAW : timeViews.contains(View.CALIBRATED) ? View.CALIBRATED : null;
+        List<RowPool> pools = poolView == null ? List.of()
+                : RowPool.judge(base, cand, poolView, tolerances.pooledTimeRatio(), LEVEL, notes);
+        return new ComparisonResult(matched, missing, onlyCand, pools, notes);
     }
 
     private CellComparison judge(List<ComparableCell> bs, List<ComparableCell> cs, List<View> timeViews,
@@ -129,7 +139,8 @@ final class RunComparator {
         double tick = time == TimeMeasure.CPU && "results".equals(b.source()) ? CPU_TICK_MS : 0;
         List<Judgement> timeJudgements = new ArrayList<>();
         for (View view : timeViews) {
-            Judgement j = judge(view, bs, cs, ComparableCell::timeMs, tolerances.timeRatio(), tick, notes, "time");
+            Judgement j = judge(view, bs, cs, ComparableCell::timeMs, tolerances.timeRatio(), tick, tick > 0, notes,
+                    "time");
             if (j != null) {
                 timeJudgements.add(j);
                 verdict("step time", j, tolerances.timeRatio(), null, regressions, notes);
@@ -139,7 +150,7 @@ final class RunComparator {
         Double rise = difference(cs, bs, ComparableCell::memoryMib);
         for (View view : memoryViews) {
             Judgement j = judge(view, bs, cs, ComparableCell::memoryMib, tolerances.memoryRatio(),
-                    tolerances.memoryFloorMib(), notes, "memory");
+                    tolerances.memoryFloorMib(), false, notes, "memory");
             if (j != null && j.lower() == null && rise != null && rise <= tolerances.memoryFloorMib()) {
                 j = new Judgement(j.view(), j.ratio(), null, null, null, Judgement.Verdict.WITHIN_TOLERANCE, 0);
             }
@@ -176,38 +187,30 @@ final class RunComparator {
     }
 
     /**
-     * One view of one metric: normalised values of every repeat on each side, a bootstrap interval where the
-     * baseline has repeats, the hand-set {@code tolerance} otherwise. {@code resolution} is the smallest change of
-     * the raw value the measurement can show (a clock tick, the memory floor); the interval is never narrower.
+     * One view of one metric: normalised values of every repeat on each side, judged by {@link Judgement#of}.
+     * {@code resolution} is the smallest change of the raw value the measurement can show (a clock tick, the memory
+     * floor); a cell whose baseline value is below {@value #RESOLVED_TICKS} resolutions is not judged alone (with
+     * {@code pooled}: its row's pooled step time judges it).
      */
     private Judgement judge(View view, List<ComparableCell> bs, List<ComparableCell> cs,
-            Function<ComparableCell, Double> metric, double tolerance, double resolution, List<String> notes,
-            String what) {
+            Function<ComparableCell, Double> metric, double tolerance, double resolution, boolean pooled,
+            List<String> notes, String what) {
         double[] x = logs(view, bs, metric, notes, what);
         double[] y = logs(view, cs, metric, notes, what);
         if (x.length == 0 || y.length == 0) {
             return null;
         }
-        double d = Bootstrap.mean(y) - Bootstrap.mean(x);
-        if (x.length < Bootstrap.MIN_REPEATS) {
-            // A raw change within the measurement's resolution is not evidence: a 10 ms CPU median that reads 20 ms
-            // is one clock tick, though its ratio is x2 (and more once normalised).
-            Double b = median(bs, metric);
-            Double c = median(cs, metric);
-            boolean visible = resolution <= 0 || b == null || c == null || Math.abs(c - b) > resolution;
-            Judgement.Verdict v = visible && Math.exp(d) > tolerance ? Judgement.Verdict.REGRESSION
-                    : Judgement.Verdict.WITHIN_TOLERANCE;
-            return new Judgement(view.name(bs.get(0)), Math.exp(d), null, null, null, v, x.length);
+        Double b = median(bs, metric);
+        Double c = median(cs, metric);
+        String name = view.name(bs.get(0));
+        if (pooled && b != null && b < RESOLVED_TICKS * resolution) {
+            return new Judgement(name, Math.exp(Bootstrap.mean(y) - Bootstrap.mean(x)), null, null, null,
+                    Judgement.Verdict.UNRESOLVED, x.length);
         }
-        double[] interval = Bootstrap.interval(x, y, LEVEL);
-        Double base = median(bs, metric);
-        double floor = resolution > 0 && base != null && base > 0 ? Math.log1p(resolution / base) : 0;
-        double lower = Math.min(interval[0], d - floor);
-        double upper = Math.max(interval[1], d + floor);
-        Judgement.Verdict v = lower > 0 ? Judgement.Verdict.REGRESSION
-                : upper < 0 ? Judgement.Verdict.IMPROVEMENT : Judgement.Verdict.INCONCLUSIVE;
-        return new Judgement(view.name(bs.get(0)), Math.exp(d), Math.exp(lower), Math.exp(upper),
-                Math.exp((upper - lower) / 2), v, x.length);
+        // A raw change within the measurement's resolution is not evidence (memory: a rise within the floor).
+        boolean visible = resolution <= 0 || b == null || c == null || Math.abs(c - b) > resolution;
+        double floor = resolution > 0 && b != null && b > 0 ? Math.log1p(resolution / b) : 0;
+        return Judgement.of(name, x, y, tolerance, floor, visible, LEVEL);
     }
 
     private void verdict(String metric, Judgement j, double tolerance, Double rise, List<String> regressions,

@@ -99,9 +99,20 @@ record RunInput(String role, Path path, CsvFile results, CsvFile scaling, Calibr
         return role + " " + path;
     }
 
-    /** The calibration's time in the clock compared, or {@code null} without a calibration. */
+    /**
+     * The calibration's time in the clock compared, or {@code null} without a calibration. CPU time is its matrix
+     * products alone: the elementwise pass streams 16 MiB arrays, so it measures the memory bandwidth other jobs
+     * leave, and read 190 ms in the smoke reference against 90-100 ms in two fresh-clone CI runs of the same code
+     * whose cells' CPU times had not moved (geometric mean x1.08-x1.16 raw); the products read 90 against 100.
+     */
     Double calibrationMs(TimeMeasure time) {
-        return calibration == null ? null : time == TimeMeasure.CPU ? calibration.cpuMs() : calibration.wallMs();
+        if (calibration == null) {
+            return null;
+        }
+        if (time == TimeMeasure.WALL) {
+            return calibration.wallMs();
+        }
+        return calibration.matmulCpuMs() > 0 ? calibration.matmulCpuMs() : calibration.cpuMs();
     }
 
     /** One column of {@code results.csv} by cell id; empty when the file has no such column (an older run). */

@@ -21,7 +21,7 @@ final class ScalingCells {
         return new ComparableCell("scaling", c.variant() + " / " + shape, shape,
                 reference.equals(c.variant().toString()), r.status().label(), r.ok(), null, null,
                 finite(time == TimeMeasure.CPU ? r.measurement().cpuMs() : r.measurement().medianMs()),
-                finite(r.measurement().peakMib()), null, null, run.label(), run.calibrationMs(time));
+                finite(r.measurement().peakMib()), null, null, run.label(), run.calibrationMs(time), null, null);
     }
 
     private static Double finite(double v) {

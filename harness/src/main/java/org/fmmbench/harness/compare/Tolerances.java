@@ -21,27 +21,33 @@ package org.fmmbench.harness.compare;
  * @param timeRatio largest allowed step-time ratio candidate / baseline (normalised unless raw)
  * @param memoryRatio largest allowed peak-memory ratio candidate / baseline (normalised unless raw)
  * @param memoryFloorMib smallest rise of peak memory, candidate minus baseline in MiB, that can be a regression
+ * @param pooledTimeRatio largest allowed step-time ratio of a row pooled over its cells (geometric mean, calibrated):
+ *        two fresh-clone CI runs read every smoke pool within x0.85-x1.23 of the reference, and a uniform or
+ *        softmax-only 2x slow-down must fail
  */
 public record Tolerances(double accuracyPoints, double perplexity, double timeRatio, double memoryRatio,
-        double memoryFloorMib) {
+        double memoryFloorMib, double pooledTimeRatio) {
     public static final String DEFAULT_ACCURACY_POINTS = "7.0";
     public static final String DEFAULT_PERPLEXITY = "0.5";
     public static final String DEFAULT_TIME_RATIO = "2.5";
     public static final String DEFAULT_MEMORY_RATIO = "1.25";
     public static final String DEFAULT_MEMORY_FLOOR_MIB = "10";
+    public static final String DEFAULT_POOLED_TIME_RATIO = "1.5";
 
     public static final Tolerances DEFAULTS = new Tolerances(Double.parseDouble(DEFAULT_ACCURACY_POINTS),
             Double.parseDouble(DEFAULT_PERPLEXITY), Double.parseDouble(DEFAULT_TIME_RATIO),
-            Double.parseDouble(DEFAULT_MEMORY_RATIO), Double.parseDouble(DEFAULT_MEMORY_FLOOR_MIB));
+            Double.parseDouble(DEFAULT_MEMORY_RATIO), Double.parseDouble(DEFAULT_MEMORY_FLOOR_MIB),
+            Double.parseDouble(DEFAULT_POOLED_TIME_RATIO));
 
     public Tolerances {
         if (!(accuracyPoints >= 0) || !(perplexity >= 0)) {
             throw new IllegalArgumentException("--acc-tolerance and --ppl-tolerance must be >= 0, got "
                     + accuracyPoints + " and " + perplexity + ".");
         }
-        if (!(timeRatio >= 1) || !(memoryRatio >= 1)) {
-            throw new IllegalArgumentException("--time-tolerance and --memory-tolerance are ratios and must be >= 1 "
-                    + "(1.5 = 50% slower allowed), got " + timeRatio + " and " + memoryRatio + ".");
+        if (!(timeRatio >= 1) || !(memoryRatio >= 1) || !(pooledTimeRatio >= 1)) {
+            throw new IllegalArgumentException("--time-tolerance, --memory-tolerance and --pooled-time-tolerance are "
+                    + "ratios and must be >= 1 (1.5 = 50% slower allowed), got " + timeRatio + ", " + memoryRatio
+                    + " and " + pooledTimeRatio + ".");
         }
         if (!(memoryFloorMib >= 0)) {
             throw new IllegalArgumentException("--memory-floor is in MiB and must be >= 0, got " + memoryFloorMib

@@ -3,19 +3,19 @@ package org.fmmbench.harness.report;
 import org.apache.commons.math3.distribution.TDistribution;
 
 /**
- * A difference between two rows with its 95% interval.
+ * A difference between two rows (or a row's value) with its 95% interval.
  *
  * @param mean the difference (mean over seeds when there are several)
  * @param low lower end of the 95% interval
  * @param high upper end of the 95% interval
  * @param basis how the interval was obtained, for the report
  */
-record SeedInterval(double mean, double low, double high, String basis) {
+public record SeedInterval(double mean, double low, double high, String basis) {
     /** z of a two-sided 95% normal interval. */
     static final double Z95 = 1.959963984540054;
 
-    /** The t-interval of the mean of paired per-seed differences (at least two). */
-    static SeedInterval overSeeds(double[] differences) {
+    /** The t-interval of the mean of per-seed values (at least two), e.g. paired differences or accuracies. */
+    public static SeedInterval overSeeds(double[] differences) {
         int n = differences.length;
         double mean = 0;
         for (double d : differences) {
