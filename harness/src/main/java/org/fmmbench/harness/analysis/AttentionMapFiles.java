@@ -105,7 +105,8 @@ public final class AttentionMapFiles {
                 + "the fewest singular values holding 90%% / 99%% of the squared Frobenius norm, averaged over the "
                 + "inputs (per input: `%s`; spectra: `%s`; chart: `%s`).%n%n", any.size(), any.size(), any.band(),
                 RANKS, SPECTRA, CHART));
-        md.append("| layer, head | weight in band | rank99 of A | rank99 of A − band_k(A) | rank90 of A − band_k(A) |\n");
+        md.append("| layer, head | weight in band | rank99 of A | rank99 of A − band_k(A) "
+                + "| rank90 of A − band_k(A) |\n");
         md.append("|---|---|---|---|---|\n");
         means.forEach((name, m) -> md.append(String.format(Locale.ROOT, "| %s | %.1f%% | %.1f | %.1f | %.1f |%n",
                 name, 100 * m[0], m[1], m[2], m[3])));

@@ -49,7 +49,8 @@ public final class PeakMemoryProfiler implements InternalProfiler {
 
     private static long requireProcfs(long kib) {
         if (kib < 0) {
-            throw new IllegalStateException("/proc/self/status has no resident-set lines: peak memory needs Linux /proc.");
+            throw new IllegalStateException(
+                    "/proc/self/status has no resident-set lines: peak memory needs Linux /proc.");
         }
         return kib;
     }

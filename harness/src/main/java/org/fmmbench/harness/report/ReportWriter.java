@@ -17,12 +17,12 @@ import org.fmmbench.harness.results.CellResult;
 import org.fmmbench.harness.results.CellStatus;
 import org.fmmbench.harness.results.ChanceLevel;
 import org.fmmbench.harness.results.CurveCsv;
+import org.fmmbench.harness.results.ReportDocument;
 import org.fmmbench.harness.results.ResultsCsv;
+import org.fmmbench.harness.results.RunDirectory;
 import org.fmmbench.harness.scaling.ScalingCsv;
 import org.fmmbench.harness.train.CurvePoint;
 import org.fmmbench.harness.train.ReportSection;
-import org.fmmbench.harness.results.ReportDocument;
-import org.fmmbench.harness.results.RunDirectory;
 
 /**
  * Writes {@code report.md}, {@code index.html} and the charts of a run from its {@code results.csv} and the
