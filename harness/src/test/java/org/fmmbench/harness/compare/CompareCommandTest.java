@@ -67,7 +67,7 @@ class CompareCommandTest {
     }
 
     @Test
-    void cpuStepTimesOfFewerThanFiveTicksAreJudgedOnlyPooledPerRow() throws IOException {
+    void cpuStepTimesOfFewerThanTenTicksAreJudgedOnlyPooledPerRow() throws IOException {
         Path base = calibrated(resultsRun("base", 3, r -> cpuMs(r, 10)), 100);
         Path oneCellFourTimes = calibrated(resultsRun("one", 3, r -> cpuMs(r, r.row().equals("band_5")
                 && r.task().equals("text") && r.seed() == 1 ? 40 : 10)), 100);

@@ -104,7 +104,7 @@ class ReferenceRegressionTest {
         assertEquals(List.of("fmm2_band5"), pooledRegressions(o), o.out());
         long resolved = okCells(r -> r.row().equals("fmm2_band5")
                 && r.stepCpuMsMedian() >= RunComparator.RESOLVED_TICKS * 10);
-        assertTrue(resolved > 0, "the reference has fmm cells of 50 ms or more");
+        assertTrue(resolved > 0, "the reference has fmm cells of 100 ms or more");
         assertEquals(resolved + 1, regressions(o).size(), "only the planted cells regress: " + o.out());
         assertTrue(regressions(o).stream().allMatch(l -> l.contains("fmm2_band5")), o.out());
     }
