@@ -3,6 +3,7 @@ package org.fmmbench.harness.scaling;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.math3.stat.descriptive.rank.Median;
+import org.fmmbench.harness.bench.OperationCpuProfiler;
 import org.fmmbench.harness.bench.PeakMemoryProfiler;
 import org.fmmbench.harness.bench.ProcessCpuProfiler;
 import org.openjdk.jmh.results.BenchmarkResult;
@@ -12,20 +13,24 @@ import org.openjdk.jmh.results.RunResult;
 
 /**
  * What one cell measured: time per operation as the median, min and max of the measured iterations' scores
- * (over all forks), the median process CPU time per operation, and the largest iteration peaks of memory.
+ * (over all forks), the median process CPU time per operation ({@link ProcessCpuProfiler}) and the median CPU
+ * time of the benchmark thread inside the operation ({@link OperationCpuProfiler}), and the largest iteration
+ * peaks of memory.
  */
-public record CellMeasurement(double medianMs, double minMs, double maxMs, double cpuMs, double peakMib,
-        double rssHighWaterMib) {
+public record CellMeasurement(double medianMs, double minMs, double maxMs, double cpuMs, double threadCpuMs,
+        double peakMib, double rssHighWaterMib) {
 
     public static CellMeasurement from(RunResult run) {
         List<Double> times = new ArrayList<>();
         List<Double> cpu = new ArrayList<>();
+        List<Double> threadCpu = new ArrayList<>();
         double peak = Double.NaN;
         double highWater = Double.NaN;
         for (BenchmarkResult fork : run.getBenchmarkResults()) {
             for (IterationResult it : fork.getIterationResults()) {
                 times.add(it.getPrimaryResult().getScore());
                 cpu.add(score(it, ProcessCpuProfiler.CPU));
+                threadCpu.add(score(it, OperationCpuProfiler.CPU));
                 peak = max(peak, score(it, PeakMemoryProfiler.PEAK));
                 highWater = max(highWater, score(it, PeakMemoryProfiler.HIGH_WATER));
             }
@@ -34,7 +39,8 @@ public record CellMeasurement(double medianMs, double minMs, double maxMs, doubl
             throw new IllegalStateException("JMH returned no measured iterations");
         }
         return new CellMeasurement(median(times), times.stream().mapToDouble(d -> d).min().orElseThrow(),
-                times.stream().mapToDouble(d -> d).max().orElseThrow(), median(cpu), peak, highWater);
+                times.stream().mapToDouble(d -> d).max().orElseThrow(), median(cpu), median(threadCpu),
+                peak, highWater);
     }
 
     private static double score(IterationResult it, String label) {

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.fmmbench.harness.bench.ForkEnvironment;
+import org.fmmbench.harness.bench.OperationCpuProfiler;
 import org.fmmbench.harness.bench.PeakMemoryProfiler;
 import org.fmmbench.harness.bench.ProcessCpuProfiler;
 import org.openjdk.jmh.annotations.Mode;
@@ -17,7 +18,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 import org.openjdk.jmh.runner.options.VerboseMode;
 
-/** Runs one scaling cell through JMH's runner API, each cell in its own fork(s), with our two profilers. */
+/** Runs one scaling cell through JMH's runner API, each cell in its own fork(s), with our profilers. */
 final class JmhCellRunner {
     private final JmhSettings settings;
     private final int threads;
@@ -56,6 +57,7 @@ final class JmhCellRunner {
                 .jvmArgs(forkJvmArgs().toArray(String[]::new))
                 .addProfiler(PeakMemoryProfiler.class)
                 .addProfiler(ProcessCpuProfiler.class)
+                .addProfiler(OperationCpuProfiler.class)
                 .shouldFailOnError(true)
                 .verbosity(verbose ? VerboseMode.NORMAL : VerboseMode.SILENT);
         params.forEach(options::param);

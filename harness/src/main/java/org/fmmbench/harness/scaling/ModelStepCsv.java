@@ -13,7 +13,7 @@ public final class ModelStepCsv {
     public static final String FILE_NAME = "model-step.csv";
     public static final List<String> COLUMNS = ScalingCsv.columns(List.of("schema_version", "task", "variant", "N",
             "B", "documents", "median_ms", "min_ms", "max_ms", "cpu_ms", "peak_mib", "tokens_per_s", "estimated_mib",
-            "threads", "status", "detail"), List.of());
+            "threads", "status", "detail"), List.of("thread_cpu_ms"));
 
     private ModelStepCsv() {
     }
@@ -27,6 +27,7 @@ public final class ModelStepCsv {
                     r.status() == RowStatus.OK ? ScalingCsv.num(r.tokensPerSecond()) : "",
                     ScalingCsv.num(r.estimatedMib()), r.threads(), r.status().label(), r.detail()));
             values.addAll(r.provenance().csvValues());
+            values.add(ScalingCsv.num(m.threadCpuMs()));
             return values;
         });
     }
@@ -36,8 +37,9 @@ public final class ModelStepCsv {
         for (CSVRecord rec : CsvFile.read(file).rows()) {
             try {
                 CellMeasurement m = new CellMeasurement(ScalingCsv.dbl(rec, "median_ms"), ScalingCsv.dbl(rec, "min_ms"),
-                        ScalingCsv.dbl(rec, "max_ms"), ScalingCsv.dbl(rec, "cpu_ms"), ScalingCsv.dbl(rec, "peak_mib"),
-                        Double.NaN);
+                        ScalingCsv.dbl(rec, "max_ms"), ScalingCsv.dbl(rec, "cpu_ms"),
+                        rec.isMapped("thread_cpu_ms") ? ScalingCsv.dbl(rec, "thread_cpu_ms") : Double.NaN,
+                        ScalingCsv.dbl(rec, "peak_mib"), Double.NaN);
                 rows.add(new ModelStepRow(rec.get("task"), VariantSpec.parse(rec.get("variant")),
                         Integer.parseInt(rec.get("N")), Integer.parseInt(rec.get("B")),
                         Integer.parseInt(rec.get("documents")), RowStatus.parse(rec.get("status")), m,

@@ -24,7 +24,7 @@ public final class ScalingCsv {
     public static final List<String> COLUMNS = columns(List.of("schema_version", "variant", "N", "B", "H", "d",
             "causal", "mode", "median_ms", "min_ms", "max_ms", "cpu_ms", "peak_mib", "rss_hwm_mib", "estimated_mib",
             "threads", "status", "detail"), List.of("flops", "min_bytes", "peak_gflops", "peak_gbps", "time_basis",
-            "achieved_gflops", "pct_of_peak", "floor_ms", "x_above_floor"));
+            "achieved_gflops", "pct_of_peak", "floor_ms", "x_above_floor", "thread_cpu_ms"));
 
     private ScalingCsv() {
     }
@@ -60,7 +60,7 @@ public final class ScalingCsv {
         values.addAll(row.provenance().csvValues());
         values.addAll(List.of(num(r.cost().flops()), num(r.cost().bytes()), num(r.ceiling().gflops()),
                 num(r.ceiling().gbps()), r.ceiling().basis().label(), num(r.achievedGflops(m)),
-                num(r.percentOfPeak(m)), num(r.floorMs()), num(r.timesAboveFloor(m))));
+                num(r.percentOfPeak(m)), num(r.floorMs()), num(r.timesAboveFloor(m)), num(m.threadCpuMs())));
         return values;
     }
 
@@ -79,7 +79,8 @@ public final class ScalingCsv {
                     new HeadLayout(Integer.parseInt(rec.get("H")), Integer.parseInt(rec.get("d"))),
                     Boolean.parseBoolean(rec.get("causal")), BenchMode.parse(rec.get("mode")));
             CellMeasurement m = new CellMeasurement(dbl(rec, "median_ms"), dbl(rec, "min_ms"), dbl(rec, "max_ms"),
-                    dbl(rec, "cpu_ms"), dbl(rec, "peak_mib"), dbl(rec, "rss_hwm_mib"));
+                    dbl(rec, "cpu_ms"), rec.isMapped("thread_cpu_ms") ? dbl(rec, "thread_cpu_ms") : Double.NaN,
+                    dbl(rec, "peak_mib"), dbl(rec, "rss_hwm_mib"));
             return new ScalingRow(cell, RowStatus.parse(rec.get("status")), m, dbl(rec, "estimated_mib"),
                     Integer.parseInt(rec.get("threads")), rec.get("detail"), RunOrigin.fromCsv(rec), roofline(rec));
         } catch (IllegalArgumentException | IllegalStateException e) {

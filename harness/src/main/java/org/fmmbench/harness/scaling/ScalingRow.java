@@ -11,7 +11,7 @@ public record ScalingRow(ScalingCell cell, RowStatus status, CellMeasurement mea
         int threads, String detail, RunOrigin provenance, Roofline roofline) {
 
     static final CellMeasurement NOTHING =
-            new CellMeasurement(Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+            new CellMeasurement(Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
 
     public static ScalingRow ok(ScalingCell cell, CellMeasurement m, double estimatedMib, int threads, RunOrigin p) {
         return new ScalingRow(cell, RowStatus.OK, m, estimatedMib, threads, "", p, Roofline.UNKNOWN);

@@ -3,8 +3,9 @@ package org.fmmbench.harness.scaling;
 import java.util.Locale;
 
 /**
- * Which time per operation the roofline and the targets read. Wall time is JMH's score; process CPU time also
- * counts the per-invocation input fixtures, GC and JIT, but not time lost to other tenants of a loaded machine.
+ * Which time per operation the roofline and the targets read. Wall time is JMH's score; CPU time is the benchmark
+ * thread's CPU inside the operation ({@code thread_cpu_ms}), which leaves out what other tenants of a loaded
+ * machine take from it, and also the input fixtures, JIT, GC and the profilers that process CPU time counts.
  */
 public enum TimeBasis {
     WALL("wall"),
@@ -22,7 +23,7 @@ public enum TimeBasis {
 
     /** The chosen time of a measurement, in ms per operation (NaN if not measured). */
     public double ms(CellMeasurement m) {
-        return this == WALL ? m.medianMs() : m.cpuMs();
+        return this == WALL ? m.medianMs() : m.threadCpuMs();
     }
 
     public static TimeBasis parse(String text) {

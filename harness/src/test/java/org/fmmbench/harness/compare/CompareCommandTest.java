@@ -469,7 +469,7 @@ class CompareCommandTest {
                 }
                 double mib = n / 10.0 * (variant.startsWith("fmm") ? fmmMemory
                         : variant.equals("softmax") && n == 256 ? softmaxMemory256 : 1);
-                rows.add(ScalingRow.ok(cell, new CellMeasurement(ms, ms, ms, ms, mib, mib), Double.NaN, 1, p));
+                rows.add(ScalingRow.ok(cell, new CellMeasurement(ms, ms, ms, ms, ms, mib, mib), Double.NaN, 1, p));
             }
         }
         Path run = Files.createDirectories(dir.resolve(name));

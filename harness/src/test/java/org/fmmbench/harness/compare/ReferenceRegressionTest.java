@@ -233,7 +233,8 @@ class ReferenceRegressionTest {
     @Test
     void fmmMadeFiveTimesSlowerInTheQuickScalingRunFails() throws IOException {
         Outcome o = compare(SCALING, plantScaling(ReferenceRegressionTest::fmm, m -> new CellMeasurement(
-                m.medianMs() * 5, m.minMs() * 5, m.maxMs() * 5, m.cpuMs() * 5, m.peakMib(), m.rssHighWaterMib())),
+                m.medianMs() * 5, m.minMs() * 5, m.maxMs() * 5, m.cpuMs() * 5, m.threadCpuMs() * 5, m.peakMib(),
+                m.rssHighWaterMib())),
                 CI_SCALING_OPTIONS);
         assertEquals(1, o.code(), o.out());
         assertFalse(regressions(o).isEmpty());
@@ -243,7 +244,8 @@ class ReferenceRegressionTest {
     @Test
     void doubledFmmMemoryInTheQuickScalingRunFails() throws IOException {
         Outcome o = compare(SCALING, plantScaling(ReferenceRegressionTest::fmm, m -> new CellMeasurement(
-                m.medianMs(), m.minMs(), m.maxMs(), m.cpuMs(), m.peakMib() * 2, m.rssHighWaterMib())),
+                m.medianMs(), m.minMs(), m.maxMs(), m.cpuMs(), m.threadCpuMs(), m.peakMib() * 2,
+                m.rssHighWaterMib())),
                 CI_SCALING_OPTIONS);
         assertEquals(1, o.code(), o.out());
         assertTrue(regressions(o).stream().allMatch(l -> l.contains("fmm") && l.contains("peak memory")), o.out());

@@ -157,7 +157,7 @@ class ClaimsTest {
         for (int n = 4096; n <= 65536; n *= 2) {
             double value = Math.pow(n, exponent) / 1e4;
             ScalingCell cell = new ScalingCell(variant, n, 1, new HeadLayout(2, 32), false, BenchMode.FWDBWD);
-            rows.add(ScalingRow.ok(cell, new CellMeasurement(value, value, value, value, value, value + 300),
+            rows.add(ScalingRow.ok(cell, new CellMeasurement(value, value, value, value, value, value, value + 300),
                     Double.NaN, 1, p));
         }
         return Claims.evaluate(new RunSummary(List.of()), PAPER, rows, Path.of("scaling.csv")).get(LINEAR_IN_N);

@@ -15,7 +15,7 @@ class JmhCellRunnerTest {
         ScalingCell cell = new ScalingCell(VariantSpec.parse("linear"), 64, 1, new HeadLayout(2, 32), false,
                 BenchMode.FWDBWD);
         CellMeasurement m = new JmhCellRunner(settings, 1, false).run(cell);
-        assertTrue(m.medianMs() > 0 && m.cpuMs() > 0, m.toString());
+        assertTrue(m.medianMs() > 0 && m.cpuMs() > 0 && m.threadCpuMs() > 0, m.toString());
         assertTrue(m.peakMib() >= 0, m.toString());
         // A fresh JVM with libtorch loaded is well above 100 MiB resident.
         assertTrue(m.rssHighWaterMib() > 100, m.toString());

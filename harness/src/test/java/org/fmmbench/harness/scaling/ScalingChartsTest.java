@@ -22,7 +22,7 @@ class ScalingChartsTest {
             double ms = n * (double) n / 1e5;
             points.put(n, ms);
             ScalingCell cell = new ScalingCell(softmax, n, 1, new HeadLayout(2, 32), false, BenchMode.FWDBWD);
-            rows.add(ScalingRow.ok(cell, new CellMeasurement(ms, ms, ms, ms, 1, 1), 1, 1, P));
+            rows.add(ScalingRow.ok(cell, new CellMeasurement(ms, ms, ms, ms, ms, 1, 1), 1, 1, P));
         }
         for (int n : List.of(32768, 65536)) {
             ScalingCell cell = new ScalingCell(softmax, n, 1, new HeadLayout(2, 32), false, BenchMode.FWDBWD);

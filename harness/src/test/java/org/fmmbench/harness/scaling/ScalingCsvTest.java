@@ -56,7 +56,7 @@ class ScalingCsvTest {
         ScalingCell softmax = new ScalingCell(VariantSpec.parse("softmax"), 65536, 1, new HeadLayout(8, 64), false,
                 BenchMode.FWD);
         List<ScalingRow> rows = List.of(
-                ScalingRow.ok(fmm, new CellMeasurement(12.5, 12.0, 14.25, 12.0, 40.5, 512.25), Double.NaN, 1, P)
+                ScalingRow.ok(fmm, new CellMeasurement(12.5, 12.0, 14.25, 12.5, 12.0, 40.5, 512.25), Double.NaN, 1, P)
                         .withRoofline(new Roofline(new AttentionCost(2.5e8, 2097152),
                                 new MachineCeiling(55.25, 9.5, TimeBasis.CPU))),
                 ScalingRow.skipped(softmax, 123456.5, "estimated peak 123457 MiB, over budget", 1, P));
@@ -72,7 +72,7 @@ class ScalingCsvTest {
     void aFileWrittenBeforeTheRooflineColumnsReadsWithAnUnknownRoofline() throws IOException {
         ScalingCell linear = new ScalingCell(VariantSpec.parse("linear"), 4096, 1, new HeadLayout(2, 32), false,
                 BenchMode.FWDBWD);
-        ScalingRow row = ScalingRow.ok(linear, new CellMeasurement(3, 3, 3, 3, 1, 1), Double.NaN, 1, P);
+        ScalingRow row = ScalingRow.ok(linear, new CellMeasurement(3, 3, 3, 3, Double.NaN, 1, 1), Double.NaN, 1, P);
         Path file = tmp.resolve("scaling.csv");
         ScalingCsv.write(file, List.of(row));
         int rooflineColumns = ScalingCsv.COLUMNS.size() - ScalingCsv.COLUMNS.indexOf("flops");
@@ -95,12 +95,12 @@ class ScalingCsvTest {
         ScalingCell linear = new ScalingCell(VariantSpec.parse("linear"), 4096, 1, new HeadLayout(2, 32), false,
                 BenchMode.FWDBWD);
         // 1e9 FLOPs in 40 ms = 25 GFLOP/s, half of the 50 GFLOP/s ceiling; floor max(20 ms, 1e8 B / 10 GB/s = 10 ms)
-        ScalingRow row = ScalingRow.ok(linear, new CellMeasurement(40, 40, 40, 80, 1, 1), Double.NaN, 1, P)
+        ScalingRow row = ScalingRow.ok(linear, new CellMeasurement(40, 40, 40, 90, 80, 1, 1), Double.NaN, 1, P)
                 .withRoofline(new Roofline(new AttentionCost(1e9, 1e8), new MachineCeiling(50, 10, TimeBasis.WALL)));
         Path file = tmp.resolve("scaling.csv");
         ScalingCsv.write(file, List.of(row));
         String line = Files.readAllLines(file).get(1);
-        assertTrue(line.endsWith(",wall,25.0000,50.0000,20.0000,2.0000"), line);
+        assertTrue(line.endsWith(",wall,25.0000,50.0000,20.0000,2.0000,80.0000"), line);
     }
 
     @Test

@@ -14,7 +14,7 @@ class ScalingTargetsTest {
 
     private static ScalingRow row(VariantSpec v, int n, boolean causal, double ms, double mib) {
         ScalingCell cell = new ScalingCell(v, n, 1, new HeadLayout(2, 32), causal, BenchMode.FWDBWD);
-        return ScalingRow.ok(cell, new CellMeasurement(ms, ms, ms, ms, mib, mib + 300), Double.NaN, 1, P);
+        return ScalingRow.ok(cell, new CellMeasurement(ms, ms, ms, ms, ms, mib, mib + 300), Double.NaN, 1, P);
     }
 
     private static ScalingTargets.Verdict verdict(List<ScalingTargets.Target> targets, String name) {
@@ -76,8 +76,8 @@ class ScalingTargetsTest {
         ScalingCell linear = new ScalingCell(ScalingTargets.LINEAR, 16384, 1, new HeadLayout(2, 32), false,
                 BenchMode.FWDBWD);
         // wall 4x linear on a loaded machine, CPU time 2x
-        List<ScalingRow> rows = List.of(ScalingRow.ok(fmm, new CellMeasurement(400, 400, 400, 60, 1, 1), Double.NaN, 1, P),
-                ScalingRow.ok(linear, new CellMeasurement(100, 100, 100, 30, 1, 1), Double.NaN, 1, P));
+        List<ScalingRow> rows = List.of(ScalingRow.ok(fmm, new CellMeasurement(400, 400, 400, 90, 60, 1, 1), Double.NaN, 1, P),
+                ScalingRow.ok(linear, new CellMeasurement(100, 100, 100, 60, 30, 1, 1), Double.NaN, 1, P));
         assertEquals(ScalingTargets.Verdict.FAIL,
                 verdict(ScalingTargets.evaluate(rows, TimeBasis.WALL), "fmm fwdbwd vs linear, time at N=16384"));
         assertEquals(ScalingTargets.Verdict.PASS,

@@ -1,0 +1,46 @@
+package org.fmmbench.harness.bench;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * CPU time of the benchmark thread inside its measured operations, added up for {@link OperationCpuProfiler}.
+ * A benchmark method brackets its work with {@link #start()} and {@link #stop(long)}; the clock is the thread's
+ * own ({@code clock_gettime(CLOCK_THREAD_CPUTIME_ID)} through {@link ThreadMXBean}, ns resolution), so neither
+ * the per-invocation fixtures, JIT compilers, GC nor the profilers' own work between iterations are counted.
+ */
+public final class OperationCpuTime {
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    private static final AtomicLong NANOS = new AtomicLong();
+    private static final AtomicLong OPERATIONS = new AtomicLong();
+
+    private OperationCpuTime() {
+    }
+
+    /** The calling thread's CPU clock, in ns; pass it to {@link #stop(long)}. Negative if unsupported. */
+    public static long start() {
+        return THREADS.getCurrentThreadCpuTime();
+    }
+
+    /** Adds the calling thread's CPU time since {@code start} as one operation. */
+    public static void stop(long start) {
+        if (start >= 0) {
+            NANOS.addAndGet(THREADS.getCurrentThreadCpuTime() - start);
+            OPERATIONS.incrementAndGet();
+        }
+    }
+
+    /** CPU ns and operations counted so far in this JVM. */
+    static Total total() {
+        return new Total(NANOS.get(), OPERATIONS.get());
+    }
+
+    record Total(long nanos, long operations) {
+        /** ms per operation between {@code earlier} and this total; NaN if no operation was counted. */
+        double msPerOperationSince(Total earlier) {
+            long ops = operations - earlier.operations;
+            return ops == 0 ? Double.NaN : (nanos - earlier.nanos) / 1e6 / ops;
+        }
+    }
+}
