@@ -60,41 +60,18 @@ public class AttentionForwardBackwardBenchmark {
         public void release() {
             scope.close();
         }
-
-        /**
-         * One untimed operation at the start of every iteration. The peak-memory profiler hands the freed heap back
-         * to the kernel before each iteration ({@code malloc_trim}); the first operation after it faults its whole
-         * working set in again, which cost 3-10x the operation's own CPU time here (ForkCpuBreakdown in
-         * docs/measurements/perf). This operation takes that cost and still raises the iteration's peak, so the
-         * timed operations run on a warm heap and the peak stays measured.
-         */
-        @Setup(Level.Iteration)
-        public void warmHeap(AttentionCell cell) {
-            create(cell);
-            try {
-                run(cell, this);
-            } finally {
-                release();
-            }
-        }
     }
 
     @Benchmark
     public NDArray forwardBackward(AttentionCell cell, Leaves in) {
         long cpu = OperationCpuTime.start();
-        try {
-            return run(cell, in);
-        } finally {
-            OperationCpuTime.stop(cpu);
-        }
-    }
-
-    private static NDArray run(AttentionCell cell, Leaves in) {
         try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
             NDArray out = cell.attend(in.q, in.k, in.v, true);
             NDArray loss = out.mul(in.upstream).sum();
             collector.backward(loss);
             return loss;
+        } finally {
+            OperationCpuTime.stop(cpu);
         }
     }
 }

@@ -50,17 +50,6 @@ public class AttentionForwardBenchmark {
         public void release() {
             scope.close();
         }
-
-        /** See {@link AttentionForwardBackwardBenchmark.Leaves#warmHeap}: one untimed forward after the trim. */
-        @Setup(Level.Iteration)
-        public void warmHeap(AttentionCell cell) {
-            create(cell);
-            try {
-                cell.attend(q, k, v, false);
-            } finally {
-                release();
-            }
-        }
     }
 
     @Benchmark

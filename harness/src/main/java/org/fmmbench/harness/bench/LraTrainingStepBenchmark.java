@@ -98,33 +98,14 @@ public class LraTrainingStepBenchmark {
             scope.close();
         }
 
-        /** See {@link AttentionForwardBackwardBenchmark.Leaves#warmHeap}: one untimed step after the trim. */
-        @Setup(Level.Iteration)
-        public void warmHeap() {
-            drawBatch();
-            try {
-                trainStep();
-            } finally {
-                release();
-            }
-        }
-
         @TearDown(Level.Trial)
         public void close() {
             trainer.close();
             model.close();
         }
 
-        /** Forward, loss, backward and the optimizer's update on the drawn batch. */
-        NDArray trainStep() {
-            NDArray loss;
-            try (GradientCollector collector = trainer.newGradientCollector()) {
-                NDList logits = trainer.forward(tokens);
-                loss = trainer.getLoss().evaluate(new NDList(labels), logits);
-                collector.backward(loss);
-            }
-            trainer.step();
-            return loss;
+        Trainer trainer() {
+            return trainer;
         }
 
         /** Tokens one step processes: B x N x documents. */
@@ -136,10 +117,14 @@ public class LraTrainingStepBenchmark {
     @Benchmark
     public NDArray step(ModelCell cell) {
         long cpu = OperationCpuTime.start();
-        try {
-            return cell.trainStep();
-        } finally {
-            OperationCpuTime.stop(cpu);
+        NDArray loss;
+        try (GradientCollector collector = cell.trainer().newGradientCollector()) {
+            NDList logits = cell.trainer().forward(cell.tokens);
+            loss = cell.trainer().getLoss().evaluate(new NDList(cell.labels), logits);
+            collector.backward(loss);
         }
+        cell.trainer().step();
+        OperationCpuTime.stop(cpu);
+        return loss;
     }
 }

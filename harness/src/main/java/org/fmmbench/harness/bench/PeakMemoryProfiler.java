@@ -6,16 +6,23 @@ import org.fmmbench.harness.results.MemoryProbe;
 import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.infra.IterationParams;
 import org.openjdk.jmh.profile.InternalProfiler;
+import org.openjdk.jmh.runner.IterationType;
 import org.openjdk.jmh.results.AggregationPolicy;
 import org.openjdk.jmh.results.IterationResult;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.ScalarResult;
 
 /**
- * Peak resident memory of each iteration of the fork, as two secondary results (MiB, maximum over iterations):
- * {@value #PEAK} is the high-water mark above the resident set at the iteration's start, i.e. what the
+ * Peak resident memory of the fork's operations, as two secondary results of every measured iteration (MiB):
+ * {@value #PEAK} is the high-water mark above the resident set at an iteration's start, i.e. what the
  * benchmark's inputs, intermediates and outputs occupied at their peak; {@value #HIGH_WATER} is the absolute
- * high-water mark (JVM and native libraries included).
+ * high-water mark (JVM and native libraries included). Both are the maximum over the iterations that measured.
+ *
+ * <p>Measuring needs the freed heap handed back to the kernel first ({@code malloc_trim}), and the operations after
+ * that fault their working set in again: 3-10x an operation's own CPU time here, for several operations
+ * (ForkCpuBreakdown in docs/measurements/perf). So memory is measured in the warm-up iterations, and the measured
+ * iterations, whose times are the results, run on an untouched heap; only without warm-up iterations are the
+ * measured ones trimmed (and their times then include the re-faulting).
  *
  * <p>Peaks are per fork, so each configuration must run in its own fork (JMH forks per parameter set).
  * Register with {@code OptionsBuilder.addProfiler(PeakMemoryProfiler.class)} or {@code -prof} with the class name.
@@ -25,26 +32,43 @@ public final class PeakMemoryProfiler implements InternalProfiler {
     public static final String HIGH_WATER = "rss.hwm.mib";
 
     private long baselineKib;
+    private boolean warmedUp;
+    private boolean measuring;
+    private double peakMib = Double.NaN;
+    private double highWaterMib = Double.NaN;
 
     @Override
     public String getDescription() {
-        return "Peak resident memory per iteration (VmHWM after resetting it through /proc/self/clear_refs)";
+        return "Peak resident memory of the warm-up iterations (VmHWM after resetting it through "
+                + "/proc/self/clear_refs), reported with every measured iteration";
     }
 
     @Override
     public void beforeIteration(BenchmarkParams benchmarkParams, IterationParams iterationParams) {
-        MemoryProbe.releaseFreedHeap();
-        baselineKib = requireProcfs(MemoryProbe.currentKib());
-        MemoryProbe.resetPeak();
+        // Warm-up iterations come first: a measured iteration measures only if the fork had none.
+        warmedUp |= iterationParams.getType() == IterationType.WARMUP;
+        measuring = iterationParams.getType() == IterationType.WARMUP || !warmedUp;
+        if (measuring) {
+            MemoryProbe.releaseFreedHeap();
+            baselineKib = requireProcfs(MemoryProbe.currentKib());
+            MemoryProbe.resetPeak();
+        }
     }
 
     @Override
     public Collection<? extends Result> afterIteration(BenchmarkParams benchmarkParams,
             IterationParams iterationParams, IterationResult result) {
-        long peakKib = requireProcfs(MemoryProbe.peakKib());
-        return List.of(
-                new ScalarResult(PEAK, (peakKib - baselineKib) / 1024.0, "MiB", AggregationPolicy.MAX),
-                new ScalarResult(HIGH_WATER, peakKib / 1024.0, "MiB", AggregationPolicy.MAX));
+        if (measuring) {
+            long peakKib = requireProcfs(MemoryProbe.peakKib());
+            peakMib = max(peakMib, (peakKib - baselineKib) / 1024.0);
+            highWaterMib = max(highWaterMib, peakKib / 1024.0);
+        }
+        return List.of(new ScalarResult(PEAK, peakMib, "MiB", AggregationPolicy.MAX),
+                new ScalarResult(HIGH_WATER, highWaterMib, "MiB", AggregationPolicy.MAX));
+    }
+
+    private static double max(double a, double b) {
+        return Double.isNaN(a) ? b : Math.max(a, b);
     }
 
     private static long requireProcfs(long kib) {

@@ -48,15 +48,6 @@ public class MachineCeilingBenchmark {
         y = manager.randomNormal(new Shape(STREAM_ELEMENTS));
     }
 
-    /**
-     * See {@code AttentionForwardBackwardBenchmark.Leaves#warmHeap}: one untimed product after the peak-memory
-     * profiler's trim, so the timed products do not fault their output's pages in again.
-     */
-    @Setup(Level.Iteration)
-    public void warmHeap() {
-        a.matMul(b).close();
-    }
-
     @TearDown(Level.Trial)
     public void close() {
         manager.close();
