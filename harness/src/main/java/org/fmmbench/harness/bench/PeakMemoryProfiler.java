@@ -20,9 +20,10 @@ import org.openjdk.jmh.results.ScalarResult;
  *
  * <p>Measuring needs the freed heap handed back to the kernel first ({@code malloc_trim}), and the operations after
  * that fault their working set in again: 3-10x an operation's own CPU time here, for several operations
- * (ForkCpuBreakdown in docs/measurements/perf). So memory is measured in the warm-up iterations, and the measured
- * iterations, whose times are the results, run on an untouched heap; only without warm-up iterations are the
- * measured ones trimmed (and their times then include the re-faulting).
+ * (ForkCpuBreakdown in docs/measurements/perf). So memory is measured in the warm-up iterations after the first
+ * (which also grows the JVM's heap and the engine's caches), and the measured iterations, whose times are the
+ * results, run on an untouched heap; with fewer than two warm-up iterations the measured ones are trimmed and
+ * measured instead (and their times then include the re-faulting).
  *
  * <p>Peaks are per fork, so each configuration must run in its own fork (JMH forks per parameter set).
  * Register with {@code OptionsBuilder.addProfiler(PeakMemoryProfiler.class)} or {@code -prof} with the class name.
@@ -32,7 +33,7 @@ public final class PeakMemoryProfiler implements InternalProfiler {
     public static final String HIGH_WATER = "rss.hwm.mib";
 
     private long baselineKib;
-    private boolean warmedUp;
+    private int warmups;
     private boolean measuring;
     private double peakMib = Double.NaN;
     private double highWaterMib = Double.NaN;
@@ -45,9 +46,11 @@ public final class PeakMemoryProfiler implements InternalProfiler {
 
     @Override
     public void beforeIteration(BenchmarkParams benchmarkParams, IterationParams iterationParams) {
-        // Warm-up iterations come first: a measured iteration measures only if the fork had none.
-        warmedUp |= iterationParams.getType() == IterationType.WARMUP;
-        measuring = iterationParams.getType() == IterationType.WARMUP || !warmedUp;
+        // The fork's first iteration also grows the JVM's heap and the engine's caches (about 120 MiB here), so it
+        // never measures; warm-up iterations come first, and measured ones measure only after fewer than two.
+        boolean warmup = iterationParams.getType() == IterationType.WARMUP;
+        warmups += warmup ? 1 : 0;
+        measuring = warmup ? warmups >= 2 : warmups < 2;
         if (measuring) {
             MemoryProbe.releaseFreedHeap();
             baselineKib = requireProcfs(MemoryProbe.currentKib());
