@@ -111,8 +111,9 @@ public final class ScalingCommand implements Callable<Integer> {
     int modelBatch;
 
     @Option(names = "--time", paramLabel = "BASIS", description = "Time the roofline columns and the targets read: "
-            + "wall (JMH's score) or cpu (process CPU time per operation, which also counts the input fixtures but not "
-            + "time lost to other tenants of a loaded machine). Both are always recorded. Default: ${DEFAULT-VALUE}.",
+            + "wall (JMH's score) or cpu (the benchmark thread's CPU time inside the operation, which leaves out time lost "
+            + "to other tenants of a loaded machine). Wall, thread and process CPU are always recorded. "
+            + "Default: ${DEFAULT-VALUE}.",
             defaultValue = "wall")
     String timeBasis;
 

@@ -208,7 +208,7 @@ public final class ScalingTargets {
         ReportDocument doc = new ReportDocument("Scaling targets, run " + runId);
         doc.paragraph("B=1, H=2, d=32; fmm = " + FMM + ", band = " + BAND + "; threads: "
                 + rows.stream().map(r -> Integer.toString(r.threads())).distinct().toList() + ". Time is the median "
-                + (time == TimeBasis.WALL ? "wall" : "process CPU") + " ms per operation, memory the peak MiB above "
+                + (time == TimeBasis.WALL ? "wall" : "benchmark thread's CPU") + " ms per operation, memory the peak MiB above "
                 + "the fork's baseline. Roofline ceilings: "
                 + (Double.isNaN(ceiling.gflops()) ? "not calibrated" : ceiling.describe())
                 + "; the floor is max(FLOPs / peak FLOP/s, bytes / peak bandwidth) of the variant's declared cost.");
