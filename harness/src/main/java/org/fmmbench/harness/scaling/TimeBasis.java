@@ -1,25 +1,15 @@
 package org.fmmbench.harness.scaling;
 
-import java.util.Locale;
+import org.fmmbench.harness.results.LowerCaseLabel;
 
 /**
  * Which time per operation the roofline and the targets read. Wall time is JMH's score; CPU time is the benchmark
  * thread's CPU inside the operation ({@code thread_cpu_ms}), which leaves out what other tenants of a loaded
  * machine take from it, and also the input fixtures, JIT, GC and the profilers that process CPU time counts.
  */
-public enum TimeBasis {
-    WALL("wall"),
-    CPU("cpu");
-
-    private final String label;
-
-    TimeBasis(String label) {
-        this.label = label;
-    }
-
-    public String label() {
-        return label;
-    }
+public enum TimeBasis implements LowerCaseLabel {
+    WALL,
+    CPU;
 
     /** The chosen time of a measurement, in ms per operation (NaN if not measured). */
     public double ms(CellMeasurement m) {
@@ -27,17 +17,11 @@ public enum TimeBasis {
     }
 
     public static TimeBasis parse(String text) {
-        String t = text.trim().toLowerCase(Locale.ROOT);
-        for (TimeBasis b : values()) {
-            if (b.label.equals(t)) {
-                return b;
-            }
-        }
-        throw new IllegalArgumentException("Unknown time basis '" + text + "': use wall or cpu.");
+        return LowerCaseLabel.parse(TimeBasis.class, text, "Unknown time basis '%s': use wall or cpu.");
     }
 
     @Override
     public String toString() {
-        return label;
+        return label();
     }
 }
