@@ -56,7 +56,7 @@ final class ReportCommand implements Callable<Integer> {
             throw new BadInputException("Cannot read " + csv + ": " + e.getMessage(), e);
         }
         String runId = results.isEmpty() ? csv.toAbsolutePath().getParent().getFileName().toString()
-                : results.get(0).runId();
+                : results.get(0).identity().runId();
         Path dir;
         try {
             dir = out != null ? out : RunDirectory.under(Path.of("reports"), runId);

@@ -283,8 +283,9 @@ final class ReproduceCommand implements Callable<Integer> {
     /** Each task's recorded data source (as planned when no cell recorded one), marking stand-ins. */
     static String dataSummary(List<DataSources> planned, List<CellResult> results) {
         return planned.stream().map(s -> {
-            String recorded = results.stream().filter(r -> r.task().equals(s.task()) && r.dataSource() != null)
-                    .map(CellResult::dataSource).distinct().collect(Collectors.joining("+"));
+            String recorded = results.stream().filter(r -> r.identity().task().equals(s.task())
+                    && r.config().dataSource() != null)
+                    .map(cell -> cell.config().dataSource()).distinct().collect(Collectors.joining("+"));
             return s.task() + " " + (recorded.isEmpty() ? s.source() : recorded) + (s.real() ? "" : " (stand-in)");
         }).collect(Collectors.joining(", "));
     }
