@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.fmmbench.harness.results.AtomicFiles;
 import org.fmmbench.harness.results.CsvFile;
+import org.fmmbench.harness.results.ReportDocument;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
@@ -31,14 +32,15 @@ public final class AttentionMapFiles {
     }
 
     /**
-     * @param heading the summary's first lines (what was trained, how, and how well), Markdown
+     * @param title the summary's title (what was analysed)
+     * @param intro the summary's first paragraph (what was trained, how, and how well), Markdown
      */
-    public static void write(Path dir, List<HeadSpectrum> heads, String heading) throws IOException {
+    public static void write(Path dir, List<HeadSpectrum> heads, String title, String intro) throws IOException {
         writeRanks(dir.resolve(RANKS), heads);
         writeSpectra(dir.resolve(SPECTRA), heads);
         Map<String, double[]> means = meansPerHead(heads);
         writeChart(dir.resolve(CHART), means, heads.get(0));
-        AtomicFiles.writeString(dir.resolve(SUMMARY), summary(heading, means, heads.get(0)));
+        AtomicFiles.writeString(dir.resolve(SUMMARY), summary(title, intro, means, heads.get(0)).toMarkdown());
     }
 
     private static void writeRanks(Path file, List<HeadSpectrum> heads) throws IOException {
@@ -99,17 +101,18 @@ public final class AttentionMapFiles {
         AtomicFiles.writeBinary(file, out -> BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG));
     }
 
-    private static String summary(String heading, Map<String, double[]> means, HeadSpectrum any) {
-        StringBuilder md = new StringBuilder(heading).append("\n\n");
-        md.append(String.format(Locale.ROOT, "Attention matrices are %d × %d; band k = %d (|i − j| < k). Ranks are "
-                + "the fewest singular values holding 90%% / 99%% of the squared Frobenius norm, averaged over the "
-                + "inputs (per input: `%s`; spectra: `%s`; chart: `%s`).%n%n", any.size(), any.size(), any.band(),
-                RANKS, SPECTRA, CHART));
-        md.append("| layer, head | weight in band | rank99 of A | rank99 of A − band_k(A) "
-                + "| rank90 of A − band_k(A) |\n");
-        md.append("|---|---|---|---|---|\n");
-        means.forEach((name, m) -> md.append(String.format(Locale.ROOT, "| %s | %.1f%% | %.1f | %.1f | %.1f |%n",
-                name, 100 * m[0], m[1], m[2], m[3])));
-        return md.toString();
+    private static ReportDocument summary(String title, String intro, Map<String, double[]> means,
+            HeadSpectrum any) {
+        List<List<String>> rows = new ArrayList<>();
+        means.forEach((name, m) -> rows.add(List.of(name, String.format(Locale.ROOT, "%.1f%%", 100 * m[0]),
+                String.format(Locale.ROOT, "%.1f", m[1]), String.format(Locale.ROOT, "%.1f", m[2]),
+                String.format(Locale.ROOT, "%.1f", m[3]))));
+        return new ReportDocument(title).paragraph(intro)
+                .paragraph(String.format(Locale.ROOT, "Attention matrices are %d × %d; band k = %d (|i − j| < k). "
+                        + "Ranks are the fewest singular values holding 90%% / 99%% of the squared Frobenius norm, "
+                        + "averaged over the inputs (per input: `%s`; spectra: `%s`; chart: `%s`).", any.size(),
+                        any.size(), any.band(), RANKS, SPECTRA, CHART))
+                .table(List.of("layer, head", "weight in band", "rank99 of A", "rank99 of A − band_k(A)",
+                        "rank90 of A − band_k(A)"), rows);
     }
 }

@@ -12,8 +12,8 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Locale;
+import org.apache.commons.math3.stat.descriptive.rank.Median;
 import org.fmmbench.harness.results.Calibration;
 
 /**
@@ -102,13 +102,8 @@ public final class CalibrationWorkload {
                 }
             }
         }
-        return new Calibration(Calibration.SCHEMA_VERSION, DESCRIPTION, median(cpu), median(wall), median(matmul),
-                median(elementwise), ROUNDS, threads, Instant.now().toString());
-    }
-
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted[sorted.length / 2];
+        Median median = new Median();
+        return new Calibration(Calibration.SCHEMA_VERSION, DESCRIPTION, median.evaluate(cpu), median.evaluate(wall),
+                median.evaluate(matmul), median.evaluate(elementwise), ROUNDS, threads, Instant.now().toString());
     }
 }

@@ -146,12 +146,11 @@ final class AttentionMapsCommand implements Callable<Integer> {
                     + "has not learnt to copy has nothing to show)", cell.train().steps(), cell.data().seqLength(),
                     seed, 100 * result.testAccuracyAtBest());
         }
-        String heading = String.format(Locale.ROOT, "# Attention maps of a trained softmax %s model%n%n"
-                + "Model: %d layers × %d heads × %d, %s. Heatmaps of A, band_k(A) and A − band_k(A) for the first "
-                + "input: %s.", task, cell.model().layers(), cell.model().heads(),
+        String intro = String.format(Locale.ROOT, "Model: %d layers × %d heads × %d, %s. Heatmaps of A, "
+                + "band_k(A) and A − band_k(A) for the first input: %s.", cell.model().layers(), cell.model().heads(),
                 cell.model().dim() / cell.model().heads(), what,
                 String.join(", ", heatmaps.stream().map(f -> "`" + f.getFileName() + "`").toList()));
-        AttentionMapFiles.write(dir, heads, heading);
+        AttentionMapFiles.write(dir, heads, "Attention maps of a trained softmax " + task + " model", intro);
         spec.commandLine().getOut().println("Attention maps: " + dir.resolve("summary.md"));
         return 0;
     }

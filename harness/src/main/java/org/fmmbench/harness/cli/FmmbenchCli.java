@@ -1,9 +1,7 @@
 package org.fmmbench.harness.cli;
 
 import java.io.PrintWriter;
-import org.fmmbench.harness.compare.CompareCommand;
 import org.fmmbench.harness.run.ChildOutcome;
-import org.fmmbench.harness.scaling.ScalingCommand;
 import org.fmmbench.harness.slurm.SlurmInputException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -12,8 +10,8 @@ import picocli.CommandLine.Command;
 @Command(name = "fmmbench", mixinStandardHelpOptions = true, version = "fmmbench 0.1.0",
         description = "Reproduces FMMformer (NeurIPS 2021) on the Long Range Arena and compares attention variants.",
         subcommands = {ReproduceCommand.class, TrainCommand.class, ReportCommand.class, VariantsCommand.class,
-                TasksCommand.class, DoctorCommand.class, ReferenceCommand.class, AttentionMapsCommand.class,
-                CommandLine.HelpCommand.class})
+                TasksCommand.class, DoctorCommand.class, ScalingCommand.class, CompareCommand.class,
+                ReferenceCommand.class, AttentionMapsCommand.class, CommandLine.HelpCommand.class})
 public final class FmmbenchCli implements Runnable {
     /** Exit code of bad input: unknown names, missing files, impossible options. */
     public static final int EXIT_BAD_INPUT = 2;
@@ -47,9 +45,6 @@ public final class FmmbenchCli implements Runnable {
 
     static CommandLine commandLine(PrintWriter out, PrintWriter err) {
         CommandLine cl = new CommandLine(new FmmbenchCli());
-        // Sub-commands living in other packages of the harness register here.
-        cl.addSubcommand("scaling", new ScalingCommand());
-        cl.addSubcommand("compare", new CompareCommand());
         cl.setOut(out).setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setParameterExceptionHandler((ex, arguments) -> {

@@ -6,9 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
-import org.knowm.xchart.CategoryChartBuilder;
-import org.knowm.xchart.style.Styler;
 import org.fmmbench.harness.results.AtomicFiles;
+import org.fmmbench.harness.results.GroupedBars;
 
 /**
  * PNG of the deltas: bars of step-time and peak-memory ratio per matched cell (1 = unchanged) and, when the
@@ -53,11 +52,7 @@ final class DeltaChart {
     }
 
     private static CategoryChart chart(String title, String unit) {
-        CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title(title)
-                .xAxisTitle("cell").yAxisTitle(unit).build();
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
-        chart.getStyler().setOverlapped(false);
-        return chart;
+        return GroupedBars.chart(WIDTH, HEIGHT, title, "cell", unit);
     }
 
     /** Adds the series unless every value is missing; returns whether it did. */

@@ -68,8 +68,11 @@ record RowPool(String row, int cells, Judgement judgement) {
     /** Whether every run holds this cell, ok, with a step time and a divisor. */
     private static boolean timed(List<ComparableCell> repeats, Set<String> runs, RunComparator.View view,
             List<String> notes) {
-        return repeats.size() == runs.size() && repeats.stream().allMatch(c -> c.ok() && c.timeMs() != null
-                && c.timeMs() > 0 && view.denominator(c, notes, "time") != null);
+        return repeats.size() == runs.size() && repeats.stream().allMatch(c -> logTime(c, view, notes) != null);
+    }
+
+    private static Double logTime(ComparableCell c, RunComparator.View view, List<String> notes) {
+        return RunComparator.log(view, c, ComparableCell::timeMs, notes, "time");
     }
 
     /** Per run: the mean over the pool's cells of log(time / divisor). */
@@ -79,7 +82,7 @@ record RowPool(String row, int cells, Judgement judgement) {
         runs.forEach(r -> sums.put(r, 0.0));
         for (String id : ids) {
             for (ComparableCell c : cells.get(id)) {
-                sums.merge(c.run(), Math.log(c.timeMs() / view.denominator(c, notes, "time")), Double::sum);
+                sums.merge(c.run(), logTime(c, view, notes), Double::sum);
             }
         }
         return sums.values().stream().mapToDouble(s -> s / ids.size()).toArray();

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
+import org.apache.commons.math3.stat.descriptive.rank.Median;
 
 /**
  * Matches the cells of two runs (or two sets of repeated runs) and judges each.
@@ -234,18 +235,22 @@ final class RunComparator {
 
     private static double[] logs(View view, List<ComparableCell> cells, Function<ComparableCell, Double> metric,
             List<String> notes, String what) {
-        List<Double> values = new ArrayList<>();
-        for (ComparableCell c : cells) {
-            Double v = metric.apply(c);
-            if (!c.ok() || v == null || !(v > 0)) {
-                continue;
-            }
-            Double denominator = view.denominator(c, notes, what);
-            if (denominator != null && denominator > 0) {
-                values.add(Math.log(v / denominator));
-            }
+        return cells.stream().map(c -> log(view, c, metric, notes, what)).filter(Objects::nonNull)
+                .mapToDouble(Double::doubleValue).toArray();
+    }
+
+    /**
+     * The one normalised measurement cells and row pools are judged on: log(value / the view's divisor), or
+     * {@code null} when the cell is not ok or lacks the value or the divisor.
+     */
+    static Double log(View view, ComparableCell c, Function<ComparableCell, Double> metric, List<String> notes,
+            String what) {
+        Double v = metric.apply(c);
+        if (!c.ok() || v == null || !(v > 0)) {
+            return null;
         }
-        return values.stream().mapToDouble(Double::doubleValue).toArray();
+        Double denominator = view.denominator(c, notes, what);
+        return denominator != null && denominator > 0 ? Math.log(v / denominator) : null;
     }
 
     private static Double mean(List<ComparableCell> cells, Function<ComparableCell, Double> metric) {
@@ -254,9 +259,8 @@ final class RunComparator {
     }
 
     private static Double median(List<ComparableCell> cells, Function<ComparableCell, Double> metric) {
-        double[] v = cells.stream().map(metric).filter(Objects::nonNull).mapToDouble(Double::doubleValue).sorted()
-                .toArray();
-        return v.length == 0 ? null : v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+        double[] v = cells.stream().map(metric).filter(Objects::nonNull).mapToDouble(Double::doubleValue).toArray();
+        return v.length == 0 ? null : new Median().evaluate(v);
     }
 
     private static Double difference(List<ComparableCell> cs, List<ComparableCell> bs,

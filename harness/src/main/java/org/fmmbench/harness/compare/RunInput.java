@@ -1,8 +1,6 @@
 package org.fmmbench.harness.compare;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,11 +10,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.fmmbench.harness.results.Calibration;
 import org.fmmbench.harness.results.CellResult;
+import org.fmmbench.harness.results.CsvFile;
 import org.fmmbench.harness.results.ResultsCsv;
 import org.fmmbench.harness.run.MatrixRunner;
 import org.fmmbench.harness.scaling.ScalingCsv;
@@ -30,14 +27,11 @@ import org.fmmbench.harness.scaling.ScalingRow;
  * @param role {@code baseline} or {@code candidate}, for messages
  * @param calibration the run directory's calibration, {@code null} when it has none
  */
-record RunInput(String role, Path path, CsvFile results, CsvFile scaling, Calibration calibration) {
+record RunInput(String role, Path path, VersionedCsv results, VersionedCsv scaling, Calibration calibration) {
 
     /** One CSV file and the schema versions of its rows. */
-    record CsvFile(Path file, Set<String> schemaVersions) {
+    record VersionedCsv(Path file, Set<String> schemaVersions) {
     }
-
-    private static final CSVFormat HEADER_FIRST =
-            CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get();
 
     /**
      * The runs of one side: {@code path} itself when it is a run (directory or file), else the runs directly
@@ -81,7 +75,7 @@ record RunInput(String role, Path path, CsvFile results, CsvFile scaling, Calibr
                     Files.isRegularFile(scaling) ? versions(role, scaling, "median_ms") : null,
                     calibration(role, path));
         }
-        List<String> header = header(role, path);
+        List<String> header = table(role, path).header();
         Path dir = path.toAbsolutePath().getParent();
         if (header.contains("cell_id")) {
             return new RunInput(role, path, versions(role, path, "cell_id"), null, calibration(role, dir));
@@ -117,19 +111,15 @@ record RunInput(String role, Path path, CsvFile results, CsvFile scaling, Calibr
 
     /** One column of {@code results.csv} by cell id; empty when the file has no such column (an older run). */
     Map<String, String> resultsColumn(String column) {
+        CsvFile.Table table = table(role, results.file());
         Map<String, String> values = new HashMap<>();
-        try (Reader in = Files.newBufferedReader(results.file(), StandardCharsets.UTF_8);
-                CSVParser parser = CSVParser.builder().setReader(in).setFormat(HEADER_FIRST).get()) {
-            if (parser.getHeaderNames().contains(column)) {
-                for (CSVRecord record : parser) {
-                    String v = record.get(column);
-                    if (!v.isEmpty()) {
-                        values.put(record.get("cell_id"), v);
-                    }
+        if (table.header().contains(column)) {
+            for (CSVRecord record : table.rows()) {
+                String v = record.get(column);
+                if (!v.isEmpty()) {
+                    values.put(record.get("cell_id"), v);
                 }
             }
-        } catch (IOException | RuntimeException e) {
-            throw unreadable(results.file(), e);
         }
         return values;
     }
@@ -138,7 +128,7 @@ record RunInput(String role, Path path, CsvFile results, CsvFile scaling, Calibr
         try {
             return ResultsCsv.read(results.file());
         } catch (IOException | RuntimeException e) {
-            throw unreadable(results.file(), e);
+            throw unreadable(role, results.file(), e);
         }
     }
 
@@ -146,11 +136,11 @@ record RunInput(String role, Path path, CsvFile results, CsvFile scaling, Calibr
         try {
             return ScalingCsv.read(scaling.file());
         } catch (IOException | RuntimeException e) {
-            throw unreadable(scaling.file(), e);
+            throw unreadable(role, scaling.file(), e);
         }
     }
 
-    private CompareInputException unreadable(Path file, Exception e) {
+    private static CompareInputException unreadable(String role, Path file, Exception e) {
         return new CompareInputException("Cannot read the " + role + " file " + file + ": " + e.getMessage(), e);
     }
 
@@ -163,33 +153,24 @@ record RunInput(String role, Path path, CsvFile results, CsvFile scaling, Calibr
         }
     }
 
-    private static List<String> header(String role, Path file) {
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-                CSVParser parser = CSVParser.builder().setReader(in).setFormat(HEADER_FIRST).get()) {
-            return parser.getHeaderNames();
+    /** {@code file} through the harness's CSV codec; unreadable is bad input naming the side. */
+    private static CsvFile.Table table(String role, Path file) {
+        try {
+            return CsvFile.read(file);
         } catch (IOException | RuntimeException e) {
-            throw new CompareInputException("Cannot read the " + role + " file " + file + ": " + e.getMessage(), e);
+            throw unreadable(role, file, e);
         }
     }
 
     /** The schema versions in {@code file}, checking first that it is the kind its {@code marker} column says. */
-    private static CsvFile versions(String role, Path file, String marker) {
-        Set<String> versions = new TreeSet<>();
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-                CSVParser parser = CSVParser.builder().setReader(in).setFormat(HEADER_FIRST).get()) {
-            if (!parser.getHeaderNames().contains("schema_version") || !parser.getHeaderNames().contains(marker)) {
-                throw new CompareInputException("The " + role + " file " + file + " is not an fmmbench results "
-                        + "file: its header lacks schema_version or " + marker + ".");
-            }
-            for (CSVRecord record : parser) {
-                versions.add(record.get("schema_version"));
-            }
-        } catch (IOException | RuntimeException e) {
-            if (e instanceof CompareInputException c) {
-                throw c;
-            }
-            throw new CompareInputException("Cannot read the " + role + " file " + file + ": " + e.getMessage(), e);
+    private static VersionedCsv versions(String role, Path file, String marker) {
+        CsvFile.Table table = table(role, file);
+        if (!table.header().contains("schema_version") || !table.header().contains(marker)) {
+            throw new CompareInputException("The " + role + " file " + file + " is not an fmmbench results "
+                    + "file: its header lacks schema_version or " + marker + ".");
         }
-        return new CsvFile(file, versions);
+        Set<String> versions = new TreeSet<>();
+        table.rows().forEach(record -> versions.add(record.get("schema_version")));
+        return new VersionedCsv(file, versions);
     }
 }

@@ -53,7 +53,7 @@ record RunPair(List<ComparableCell> baseline, List<ComparableCell> candidate, Li
         if (scaling) {
             checkVersions(files(baseline, RunInput::scaling), files(candidate, RunInput::scaling));
             for (RunInput in : concat(baseline, candidate)) {
-                RunInput.CsvFile f = in.scaling();
+                RunInput.VersionedCsv f = in.scaling();
                 if (!f.schemaVersions().stream().allMatch(ScalingCsv.SCHEMA_VERSION::equals)) {
                     throw new CompareInputException(f.file() + " has scaling schema version "
                             + String.join(", ", f.schemaVersions()) + " but this fmmbench reads version "
@@ -91,7 +91,7 @@ record RunPair(List<ComparableCell> baseline, List<ComparableCell> candidate, Li
         }
     }
 
-    private static boolean bothHave(String kind, RunInput.CsvFile base, RunInput.CsvFile cand, List<String> notes) {
+    private static boolean bothHave(String kind, RunInput.VersionedCsv base, RunInput.VersionedCsv cand, List<String> notes) {
         if (base != null && cand != null) {
             return true;
         }
@@ -102,9 +102,9 @@ record RunPair(List<ComparableCell> baseline, List<ComparableCell> candidate, Li
         return false;
     }
 
-    private static void checkVersions(List<RunInput.CsvFile> base, List<RunInput.CsvFile> cand) {
-        for (RunInput.CsvFile b : base) {
-            for (RunInput.CsvFile c : cand) {
+    private static void checkVersions(List<RunInput.VersionedCsv> base, List<RunInput.VersionedCsv> cand) {
+        for (RunInput.VersionedCsv b : base) {
+            for (RunInput.VersionedCsv c : cand) {
                 if (!b.schemaVersions().equals(c.schemaVersions())) {
                     throw new CompareInputException("Schema versions differ: the baseline " + b.file() + " has "
                             + "schema version " + String.join(", ", b.schemaVersions()) + " and the candidate "
@@ -127,7 +127,7 @@ record RunPair(List<ComparableCell> baseline, List<ComparableCell> candidate, Li
         }
     }
 
-    private static List<RunInput.CsvFile> files(List<RunInput> runs, Function<RunInput, RunInput.CsvFile> kind) {
+    private static List<RunInput.VersionedCsv> files(List<RunInput> runs, Function<RunInput, RunInput.VersionedCsv> kind) {
         return runs.stream().map(kind).toList();
     }
 

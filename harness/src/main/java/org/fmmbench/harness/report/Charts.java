@@ -6,10 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import org.fmmbench.harness.results.CellResult;
+import org.fmmbench.harness.results.GroupedBars;
 import org.fmmbench.harness.train.CurvePoint;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
-import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -99,11 +99,7 @@ final class Charts {
     }
 
     private static CategoryChart bars(String title, String unit) {
-        CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title(title)
-                .xAxisTitle("task").yAxisTitle(unit).build();
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
-        chart.getStyler().setOverlapped(false);
-        return chart;
+        return GroupedBars.chart(WIDTH, HEIGHT, title, "task", unit);
     }
 
     private static void addBars(CategoryChart chart, String name, List<String> tasks, Function<String, Double> value) {

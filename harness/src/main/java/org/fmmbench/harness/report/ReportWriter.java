@@ -223,7 +223,7 @@ public final class ReportWriter {
         doc.heading(2, "Claims");
         Path scaling = ScalingEvidence.find(runDir);
         List<Claims.Claim> claims = Claims.evaluate(s, paper, scaling == null ? null : ScalingCsv.read(scaling),
-                scaling);
+                scaling == null ? null : shown(scaling));
         doc.paragraph("The paper's claims this run can speak to. Differences come with a 95% interval: a t-interval "
                 + "over seeds when two or more seeds ran both rows, else the binomial sampling error of the test "
                 + "accuracies. Reproduced: the interval lies on the claimed side of zero; not reproduced: on the "
@@ -236,6 +236,13 @@ public final class ReportWriter {
         List<String> skipped = claims.stream().filter(c -> c.verdict() == Claims.Verdict.NOT_EVALUATED)
                 .map(c -> c.claim() + ": " + c.verdict().label + " (" + c.reason() + ")").toList();
         doc.bullets(skipped);
+    }
+
+    /** A path as a committed report may show it: relative to the working directory when inside it. */
+    private static Path shown(Path file) {
+        Path cwd = Path.of("").toAbsolutePath();
+        Path abs = file.toAbsolutePath().normalize();
+        return abs.startsWith(cwd) ? cwd.relativize(abs) : abs;
     }
 
     private static void efficiencySection(ReportDocument doc, RunSummary s, Path dir) throws IOException {

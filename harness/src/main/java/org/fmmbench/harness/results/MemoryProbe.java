@@ -26,12 +26,12 @@ public final class MemoryProbe {
 
     /** Peak RSS of this process in MiB, or {@code null}. */
     public static Double selfPeakMib() {
-        return mib(kib(SELF, "VmHWM:"));
+        return mib(peakKib());
     }
 
     /** Peak RSS of another (running) process in MiB, or {@code null} once it has exited. */
     public static Double peakMib(long pid) {
-        return mib(kib(Path.of("/proc", Long.toString(pid), "status"), "VmHWM:"));
+        return mib(peakKib(Path.of("/proc", Long.toString(pid), "status")));
     }
 
     /** This process's resident set in KiB, or -1 where the kernel does not report it. */
@@ -41,7 +41,12 @@ public final class MemoryProbe {
 
     /** This process's peak resident set in KiB, or -1 where the kernel does not report it. */
     public static long peakKib() {
-        return kib(SELF, "VmHWM:");
+        return peakKib(SELF);
+    }
+
+    /** The one reader of the peak: VmHWM of a {@code /proc/<pid>/status} file, in KiB, or -1. */
+    private static long peakKib(Path status) {
+        return kib(status, "VmHWM:");
     }
 
     /** The machine's memory in KiB, or -1 where the kernel does not report it. */

@@ -1,27 +1,20 @@
 package org.fmmbench.harness.scaling;
 
-import java.util.Locale;
 import org.fmmbench.harness.bench.AttentionForwardBackwardBenchmark;
 import org.fmmbench.harness.bench.AttentionForwardBenchmark;
+import org.fmmbench.harness.results.LowerCaseLabel;
 
-/** What one scaling cell times, and the JMH benchmark method that does it. */
-public enum BenchMode {
-    FWD("fwd", AttentionForwardBenchmark.class, "forward"),
-    FWDBWD("fwdbwd", AttentionForwardBackwardBenchmark.class, "forwardBackward");
+/** What one scaling cell times, and the JMH benchmark method that does it; the label names it in CSV and CLI. */
+public enum BenchMode implements LowerCaseLabel {
+    FWD(AttentionForwardBenchmark.class, "forward"),
+    FWDBWD(AttentionForwardBackwardBenchmark.class, "forwardBackward");
 
-    private final String label;
     private final Class<?> benchmarkClass;
     private final String method;
 
-    BenchMode(String label, Class<?> benchmarkClass, String method) {
-        this.label = label;
+    BenchMode(Class<?> benchmarkClass, String method) {
         this.benchmarkClass = benchmarkClass;
         this.method = method;
-    }
-
-    /** The name used on the command line and in the CSV. */
-    public String label() {
-        return label;
     }
 
     /** JMH's name of the benchmark, {@code class.method}. */
@@ -30,17 +23,11 @@ public enum BenchMode {
     }
 
     public static BenchMode parse(String text) {
-        String t = text.trim().toLowerCase(Locale.ROOT);
-        for (BenchMode m : values()) {
-            if (m.label.equals(t)) {
-                return m;
-            }
-        }
-        throw new IllegalArgumentException("Unknown mode '" + text + "': use fwd, fwdbwd or both (fwd,fwdbwd).");
+        return LowerCaseLabel.parse(BenchMode.class, text, "Unknown mode '%s': use fwd, fwdbwd or both (fwd,fwdbwd).");
     }
 
     @Override
     public String toString() {
-        return label;
+        return label();
     }
 }

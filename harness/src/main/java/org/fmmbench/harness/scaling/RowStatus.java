@@ -1,29 +1,16 @@
 package org.fmmbench.harness.scaling;
 
+import org.fmmbench.harness.results.LowerCaseLabel;
+
 /** Outcome of one scaling cell, as written in the CSV's {@code status} column. */
-public enum RowStatus {
-    OK("ok"),
+public enum RowStatus implements LowerCaseLabel {
+    OK,
     /** Not run: its estimated memory exceeds the budget. */
-    SKIPPED_OOM("skipped-oom"),
+    SKIPPED_OOM,
     /** Run, but JMH reported an error (the detail column says which). */
-    FAILED("failed");
-
-    private final String label;
-
-    RowStatus(String label) {
-        this.label = label;
-    }
-
-    public String label() {
-        return label;
-    }
+    FAILED;
 
     public static RowStatus parse(String text) {
-        for (RowStatus s : values()) {
-            if (s.label.equals(text)) {
-                return s;
-            }
-        }
-        throw new IllegalArgumentException("Unknown status '" + text + "': expected ok, skipped-oom or failed.");
+        return LowerCaseLabel.parse(RowStatus.class, text, "Unknown status '%s': expected ok, skipped-oom or failed.");
     }
 }

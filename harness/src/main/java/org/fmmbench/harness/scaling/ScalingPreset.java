@@ -6,7 +6,7 @@ import java.util.stream.Collectors;
 /**
  * Named settings of {@code scaling --preset}, each a figure of the paper. Options given explicitly win over them.
  */
-enum ScalingPreset {
+public enum ScalingPreset {
     /**
      * The paper's efficiency figure (time and memory against N): softmax against FMMformer with a rank-3 far field
      * (the three feature maps of the official copy-task layer: elu, elu_flip, tanh) and band 30, N up to 2^16.
@@ -28,20 +28,20 @@ enum ScalingPreset {
         this.nMax = nMax;
     }
 
-    String variants() {
+    public String variants() {
         return variants;
     }
 
-    int nMin() {
+    public int nMin() {
         return nMin;
     }
 
-    int nMax() {
+    public int nMax() {
         return nMax;
     }
 
     /** The preset of that name; fails naming the presets. */
-    static ScalingPreset byName(String name) {
+    public static ScalingPreset byName(String name) {
         return Arrays.stream(values()).filter(p -> p.specName.equals(name)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("Unknown --preset '" + name + "': use one of "
                         + Arrays.stream(values()).map(p -> p.specName).collect(Collectors.joining(", ")) + "."));

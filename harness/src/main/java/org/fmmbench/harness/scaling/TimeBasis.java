@@ -1,24 +1,14 @@
 package org.fmmbench.harness.scaling;
 
-import java.util.Locale;
+import org.fmmbench.harness.results.LowerCaseLabel;
 
 /**
  * Which time per operation the roofline and the targets read. Wall time is JMH's score; process CPU time also
  * counts the per-invocation input fixtures, GC and JIT, but not time lost to other tenants of a loaded machine.
  */
-public enum TimeBasis {
-    WALL("wall"),
-    CPU("cpu");
-
-    private final String label;
-
-    TimeBasis(String label) {
-        this.label = label;
-    }
-
-    public String label() {
-        return label;
-    }
+public enum TimeBasis implements LowerCaseLabel {
+    WALL,
+    CPU;
 
     /** The chosen time of a measurement, in ms per operation (NaN if not measured). */
     public double ms(CellMeasurement m) {
@@ -26,17 +16,11 @@ public enum TimeBasis {
     }
 
     public static TimeBasis parse(String text) {
-        String t = text.trim().toLowerCase(Locale.ROOT);
-        for (TimeBasis b : values()) {
-            if (b.label.equals(t)) {
-                return b;
-            }
-        }
-        throw new IllegalArgumentException("Unknown time basis '" + text + "': use wall or cpu.");
+        return LowerCaseLabel.parse(TimeBasis.class, text, "Unknown time basis '%s': use wall or cpu.");
     }
 
     @Override
     public String toString() {
-        return label;
+        return label();
     }
 }

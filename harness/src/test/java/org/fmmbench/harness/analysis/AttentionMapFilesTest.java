@@ -1,6 +1,7 @@
 package org.fmmbench.harness.analysis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -21,7 +22,7 @@ class AttentionMapFilesTest {
         double[][] lowerOnes = {{1, 0, 0}, {1, 1, 0}, {1, 1, 1}};
         List<HeadSpectrum> heads = List.of(HeadSpectrum.of(0, 0, 0, 1, identity),
                 HeadSpectrum.of(0, 0, 1, 1, lowerOnes));
-        AttentionMapFiles.write(dir, heads, "# test\n");
+        AttentionMapFiles.write(dir, heads, "test", "Two heads.");
 
         CsvFile.Table ranks = CsvFile.read(dir.resolve(AttentionMapFiles.RANKS));
         assertEquals(List.of("sample", "layer", "head", "n", "band_k", "band_share", "rank90_full", "rank99_full",
@@ -34,6 +35,8 @@ class AttentionMapFilesTest {
         assertEquals(2 * 2 * 3, spectra.rows().size(), "two heads, A and its remainder, three values each");
         assertEquals("remainder", spectra.rows().get(3).get("matrix"));
         assertEquals("1", spectra.rows().get(3).get("index"));
+        assertTrue(Files.readString(dir.resolve(AttentionMapFiles.SUMMARY)).contains("| layer 0 head 0 | 100.0% | 3.0 |"),
+                "the summary's table holds each head's means");
         try (Stream<Path> files = Files.list(dir)) {
             assertEquals(List.of(), files.filter(f -> f.getFileName().toString().contains(".tmp-")).toList(),
                     "no temporary file is left behind");

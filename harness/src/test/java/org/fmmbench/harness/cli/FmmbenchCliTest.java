@@ -183,6 +183,12 @@ class FmmbenchCliTest {
     }
 
     @Test
+    void scalingReportsAnUnknownPresetAsBadInputLikeEveryCommand() throws IOException {
+        assertBadInput(run("scaling", "--preset", "fast", "--out", dir.resolve("results").toString()), stderr,
+                "fmmbench scaling: Unknown --preset 'fast': use one of efficiency.", dir);
+    }
+
+    @Test
     void everyCommandHasHelp() {
         for (String command : List.of("reproduce", "train", "report", "variants", "tasks", "doctor", "reference",
                 "scaling", "compare")) {

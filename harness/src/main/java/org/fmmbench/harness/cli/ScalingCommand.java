@@ -1,4 +1,4 @@
-package org.fmmbench.harness.scaling;
+package org.fmmbench.harness.cli;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,7 +12,16 @@ import org.fmmbench.baselines.attention.VariantSpec;
 import org.fmmbench.harness.bench.CalibrationWorkload;
 import org.fmmbench.harness.bench.LraTaskShape;
 import org.fmmbench.harness.results.RunDirectory;
-import picocli.CommandLine;
+import org.fmmbench.harness.scaling.BenchMode;
+import org.fmmbench.harness.scaling.HeadLayout;
+import org.fmmbench.harness.scaling.JmhSettings;
+import org.fmmbench.harness.scaling.MemoryBudget;
+import org.fmmbench.harness.scaling.RowStatus;
+import org.fmmbench.harness.scaling.ScalingPlan;
+import org.fmmbench.harness.scaling.ScalingPreset;
+import org.fmmbench.harness.scaling.ScalingRow;
+import org.fmmbench.harness.scaling.ScalingRun;
+import org.fmmbench.harness.scaling.TimeBasis;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -121,21 +130,9 @@ public final class ScalingCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ScalingPlan plan;
-        try {
-            plan = plan();
-        } catch (IllegalArgumentException e) {
-            System.err.println("scaling: " + e.getMessage());
-            return 2;
-        }
+        ScalingPlan plan = badInput(this::plan);
         CalibrationWorkload.ensure(plan.runDir(), plan.threads(), false, System.out);
-        List<ScalingRow> rows;
-        try {
-            rows = new ScalingRun(plan, System.out).execute();
-        } catch (IllegalArgumentException e) {
-            System.err.println("scaling: " + e.getMessage());
-            return 2;
-        }
+        List<ScalingRow> rows = badInput(() -> new ScalingRun(plan, System.out).execute());
         long failed = rows.stream().filter(r -> r.status() == RowStatus.FAILED).count();
         if (failed > 0) {
             System.err.println("scaling: " + failed + " cell(s) failed; see the detail column of " + plan.csvFile()
@@ -145,7 +142,17 @@ public final class ScalingCommand implements Callable<Integer> {
         return 0;
     }
 
-    ScalingPlan plan() {
+    /** What the scaling package rejects (an unknown variant or preset, a run measured otherwise) is bad input. */
+    private static <T> T badInput(Callable<T> step) throws Exception {
+        try {
+            return step.call();
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(e.getMessage(), e);
+        }
+    }
+
+    /** The plan these options describe (public for the scaling package's tests, which run plans). */
+    public ScalingPlan plan() {
         ScalingPreset named = preset == null ? null : ScalingPreset.byName(preset);
         List<VariantSpec> specs = VariantSpec.parseList(variants != null ? variants
                 : named != null ? named.variants() : DEFAULT_VARIANTS);
@@ -186,9 +193,5 @@ public final class ScalingCommand implements Callable<Integer> {
                 batch, layouts, causal.stream().distinct().toList(), benchModes, threads, jmh,
                 MemoryBudget.parse(memoryBudget), id, RunDirectory.under(out, id), reportsDir, jmhVerbose, tasks, modelBatch,
                 TimeBasis.parse(timeBasis));
-    }
-
-    public static void main(String[] args) {
-        System.exit(new CommandLine(new ScalingCommand()).execute(args));
     }
 }

@@ -1,13 +1,11 @@
-package org.fmmbench.harness.compare;
+package org.fmmbench.harness.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
-import org.fmmbench.harness.results.AtomicFiles;
+import org.fmmbench.harness.compare.Comparison;
+import org.fmmbench.harness.compare.TimeMeasure;
+import org.fmmbench.harness.compare.Tolerances;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -26,9 +24,8 @@ import picocli.CommandLine.Parameters;
                 + "memory are judged by bootstrap intervals instead of the tolerances.",
                 "Exit status: 0 within tolerance, 1 regression (offending cells listed first; also a cell missing "
                 + "from the candidate, a changed config hash or data fingerprint), 2 bad input."})
-public final class CompareCommand implements Callable<Integer> {
-    public static final int EXIT_REGRESSION = 1;
-    public static final int EXIT_BAD_INPUT = 2;
+final class CompareCommand implements Callable<Integer> {
+    static final int EXIT_REGRESSION = 1;
 
     @Parameters(index = "0", paramLabel = "BASELINE", description = "Run directory, results.csv or scaling.csv.")
     Path baseline;
@@ -95,72 +92,19 @@ public final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter err = spec.commandLine().getErr();
+        Comparison.Outcome outcome;
         try {
-            Tolerances tolerances = new Tolerances(accTolerance, pplTolerance, timeTolerance, memoryTolerance,
-                    memoryFloor, pooledTimeTolerance);
-            List<RunInput> base = RunInput.locateRuns("baseline", baseline);
-            List<RunInput> cand = RunInput.locateRuns("candidate", candidate);
-            List<RunInput> all = new ArrayList<>(base);
-            all.addAll(cand);
-            Path target = output != null ? output : defaultOutput();
-            refuseOverwriting(target, all);
-            if (chart != null) {
-                refuseOverwriting(chart, all);
-            }
-            RunPair pair = RunPair.load(base, cand, reference, time);
-            if (!raw) {
-                pair.requireReference(reference);
-            }
-            ComparisonResult result = new RunComparator(tolerances, raw, time, allowConfigChange)
-                    .compare(pair.baseline(), pair.candidate(), pair.notes());
-            String markdown = ComparisonTable.markdown(result, new ComparisonTable.Settings(baseline.toString(),
-                    candidate.toString(), reference, raw, time, tolerances, base.size(), cand.size()));
-            write(target, chart, result, markdown);
-            PrintWriter out = spec.commandLine().getOut();
-            out.print(markdown);
-            out.println();
-            out.println("Written to " + target + (chart != null ? " and " + chart : "") + ".");
-            out.flush();
-            return result.regressed() ? EXIT_REGRESSION : 0;
-        } catch (CompareInputException | IllegalArgumentException e) {
-            err.println("fmmbench compare: " + e.getMessage());
-            err.flush();
-            return EXIT_BAD_INPUT;
+            outcome = new Comparison(baseline, candidate, new Tolerances(accTolerance, pplTolerance, timeTolerance,
+                    memoryTolerance, memoryFloor, pooledTimeTolerance), reference, time, allowConfigChange, raw,
+                    output, chart).run();
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(e.getMessage(), e);
         }
-    }
-
-    /** Output problems are the user's to fix (a directory given as file, no permission): bad input, not a crash. */
-    private void write(Path target, Path png, ComparisonResult result, String markdown) {
-        try {
-            AtomicFiles.writeString(target, markdown);
-        } catch (IOException e) {
-            throw new CompareInputException("Cannot write " + target + " (" + e + "): pass a writable --output FILE.", e);
-        }
-        if (png != null) {
-            try {
-                DeltaChart.write(result, raw, png);
-            } catch (IOException e) {
-                throw new CompareInputException("Cannot write the chart " + png + " (" + e + "): pass a writable "
-                        + "--chart FILE.", e);
-            }
-        }
-    }
-
-    /** An output path that is one of the inputs would destroy a run's results. */
-    private static void refuseOverwriting(Path file, List<RunInput> inputs) {
-        for (RunInput in : inputs) {
-            for (RunInput.CsvFile csv : java.util.Arrays.asList(in.results(), in.scaling())) {
-                if (csv != null && csv.file().toAbsolutePath().normalize().equals(file.toAbsolutePath().normalize())) {
-                    throw new CompareInputException(file + " is the " + in.role() + "'s input file: write the "
-                            + "table (--output) or chart (--chart) somewhere else.");
-                }
-            }
-        }
-    }
-
-    private Path defaultOutput() {
-        Path dir = Files.isDirectory(candidate) ? candidate : candidate.toAbsolutePath().getParent();
-        return dir.resolve("compare.md");
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(outcome.markdown());
+        out.println();
+        out.println("Written to " + outcome.written() + (chart != null ? " and " + chart : "") + ".");
+        out.flush();
+        return outcome.regressed() ? EXIT_REGRESSION : 0;
     }
 }

@@ -1,4 +1,4 @@
-package org.fmmbench.harness.compare;
+package org.fmmbench.harness.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import org.fmmbench.baselines.attention.VariantSpec;
-import org.fmmbench.harness.cli.FmmbenchCli;
 import org.fmmbench.harness.results.Calibration;
 import org.fmmbench.harness.results.CellResult;
 import org.fmmbench.harness.results.CellStatus;

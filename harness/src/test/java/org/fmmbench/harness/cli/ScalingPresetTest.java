@@ -1,4 +1,4 @@
-package org.fmmbench.harness.scaling;
+package org.fmmbench.harness.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.fmmbench.baselines.attention.VariantSpec;
+import org.fmmbench.harness.scaling.ScalingPlan;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
