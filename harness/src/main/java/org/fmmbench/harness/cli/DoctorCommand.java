@@ -88,11 +88,9 @@ final class DoctorCommand implements Callable<Integer> {
         line(out, "device", device.name + " -> " + resolved + " (engine default " + engineDevice + ")");
         out.flush();
         if ("gpu".equals(resolved) && !gpuEngine) {
-            spec.commandLine().getErr().println("fmmbench doctor: --device " + device.name + " resolves to gpu but the "
-                    + "engine runs on " + engineDevice + ": install a CUDA build of libtorch (PYTORCH_LIBRARY_PATH, "
-                    + "PYTORCH_FLAVOR) or use --device cpu.");
-            spec.commandLine().getErr().flush();
-            return FmmbenchCli.EXIT_BAD_INPUT;
+            throw new BadInputException("--device " + device.name + " resolves to gpu but the engine runs on "
+                    + engineDevice + ": install a CUDA build of libtorch (PYTORCH_LIBRARY_PATH, PYTORCH_FLAVOR) or use "
+                    + "--device cpu.");
         }
         return 0;
     }

@@ -80,6 +80,17 @@ class AttentionMapsCommandTest {
     }
 
     @Test
+    void aCountBelowOneIsRefusedNamingItsOptionBeforeAnythingIsWritten() {
+        StringWriter err = new StringWriter();
+
+        int code = run(err, "attention-maps", "--inputs", "0", "--out", tmp.toString(), "--run-id", "maps");
+
+        assertEquals(2, code);
+        assertTrue(err.toString().contains("--inputs must be at least 1, got 0."), err.toString());
+        assertTrue(Files.notExists(tmp.resolve("maps")));
+    }
+
+    @Test
     void aRunIdThatLeavesOutIsRefusedWithExitTwoBeforeAnythingIsWritten() {
         StringWriter err = new StringWriter();
 
