@@ -75,12 +75,7 @@ final class ReportCommand implements Callable<Integer> {
             throw new BadInputException("--merge needs a run directory with a plan.yaml; " + planFile
                     + " does not exist.");
         }
-        RunPlan plan;
-        try {
-            plan = RunPlan.read(planFile);
-        } catch (IllegalArgumentException e) {
-            throw new BadInputException(e.getMessage(), e);
-        }
+        RunPlan plan = BadInputException.ifRejected(() -> RunPlan.read(planFile));
         int recorded = cellsEnded ? UnfinishedCells.record(plan, input) : 0;
         List<CellResult> merged = MatrixRunner.merge(plan, input);
         System.out.println("Merged " + merged.size() + " of " + plan.cells().size() + " cells into "
