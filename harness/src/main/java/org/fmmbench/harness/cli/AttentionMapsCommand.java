@@ -22,7 +22,6 @@ import org.fmmbench.harness.profile.ProfileLoader;
 import org.fmmbench.harness.run.PlanRequest;
 import org.fmmbench.harness.run.RegistryCellValidator;
 import org.fmmbench.harness.run.RunPlanner;
-import org.fmmbench.harness.results.RunDirectory;
 import org.fmmbench.harness.train.CellTrainer;
 import org.fmmbench.harness.train.Checkpointing;
 import org.fmmbench.harness.train.CopyWorkload;
@@ -78,9 +77,8 @@ final class AttentionMapsCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "0", description = "Seed of the model and data (default: 0).")
     long seed;
 
-    @Option(names = "--out", paramLabel = "DIR", defaultValue = "results",
-            description = "Parent of the run directory (default: ${DEFAULT-VALUE}).")
-    Path out;
+    @Mixin
+    ResultsDirOption out;
 
     @Option(names = "--run-id", paramLabel = "ID", defaultValue = "attention-maps",
             description = "The run directory's name (default: ${DEFAULT-VALUE}).")
@@ -94,18 +92,15 @@ final class AttentionMapsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (band < 1 || inputs < 1 || (steps != null && steps < 1)) {
-            throw new BadInputException("--band, --inputs and --steps must be >= 1.");
+        BadInputException.requireAtLeast("--band", band, 1);
+        BadInputException.requireAtLeast("--inputs", inputs, 1);
+        if (steps != null) {
+            BadInputException.requireAtLeast("--steps", steps, 1);
         }
         if (!task.equals("copy") && !task.equals("image")) {
             throw new BadInputException("--task " + task + " is not supported: use copy or image.");
         }
-        Path dir;
-        try {
-            dir = RunDirectory.under(out, runId);
-        } catch (IllegalArgumentException e) {
-            throw new BadInputException(e.getMessage());
-        }
+        Path dir = out.runDir(runId);
         if (Files.exists(dir.resolve("summary.md")) && !force) {
             throw new BadInputException(dir + " already holds an attention-map analysis: choose another --run-id "
                     + "or pass --force to replace it.");
@@ -217,16 +212,14 @@ final class AttentionMapsCommand implements Callable<Integer> {
     }
 
     private CellConfig cell(String profile, String taskName, Map<String, String> overrides) {
-        try {
-            CellConfig c = new RunPlanner(new RegistryCellValidator(VariantRegistry.load(),
-                    TaskRegistry.providers().keySet()), 1).plan(ProfileLoader.load(profile, overrides),
-                    new PlanRequest(List.of(taskName), "softmax", 1, "cpu", 1, null, null, null, null, null))
-                    .cell(0).config();
-            return new CellConfig(c.profile(), c.task(), c.row(), c.variant(), seed, c.threads(), c.device(),
-                    c.model(), c.train(), c.data());
-        } catch (IllegalArgumentException e) {
-            throw new BadInputException(e.getMessage(), e);
-        }
+        RunPlanner planner = new RunPlanner(new RegistryCellValidator(VariantRegistry.load(),
+                TaskRegistry.providers().keySet()), 1);
+        PlanRequest oneSoftmaxCell = new PlanRequest(List.of(taskName), "softmax", 1, "cpu", 1, null, null, null,
+                null, null);
+        CellConfig c = BadInputException.ifRejected(() -> planner.plan(ProfileLoader.load(profile, overrides),
+                oneSoftmaxCell)).cell(0).config();
+        return new CellConfig(c.profile(), c.task(), c.row(), c.variant(), seed, c.threads(), c.device(), c.model(),
+                c.train(), c.data());
     }
 
     private static double[][] matrix(float[] values, int offset, int n) {

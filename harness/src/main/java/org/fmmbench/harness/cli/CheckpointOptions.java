@@ -21,11 +21,7 @@ final class CheckpointOptions {
 
     /** @throws BadInputException when {@code --checkpoint-every} cannot be read */
     CheckpointPolicy policy() {
-        try {
-            return CheckpointPolicy.parse(every, keep);
-        } catch (IllegalArgumentException e) {
-            throw new BadInputException(e.getMessage(), e);
-        }
+        return BadInputException.ifRejected(() -> CheckpointPolicy.parse(every, keep));
     }
 
     /** The same options for a child's {@code train} command line. */

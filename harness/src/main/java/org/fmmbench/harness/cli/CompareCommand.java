@@ -92,14 +92,9 @@ final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Comparison.Outcome outcome;
-        try {
-            outcome = new Comparison(baseline, candidate, new Tolerances(accTolerance, pplTolerance, timeTolerance,
-                    memoryTolerance, memoryFloor, pooledTimeTolerance), reference, time, allowConfigChange, raw,
-                    output, chart).run();
-        } catch (IllegalArgumentException e) {
-            throw new BadInputException(e.getMessage(), e);
-        }
+        Comparison.Outcome outcome = BadInputException.ifRejected(() -> new Comparison(baseline, candidate,
+                new Tolerances(accTolerance, pplTolerance, timeTolerance, memoryTolerance, memoryFloor,
+                        pooledTimeTolerance), reference, time, allowConfigChange, raw, output, chart).run());
         PrintWriter out = spec.commandLine().getOut();
         out.print(outcome.markdown());
         out.println();

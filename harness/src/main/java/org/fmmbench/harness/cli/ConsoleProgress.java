@@ -84,7 +84,7 @@ final class ConsoleProgress implements RunProgress {
         cellsDone++;
         if (!reused) {
             cellsRun++;
-            secondsRun += r.cellWallS() == null ? 0 : r.cellWallS();
+            secondsRun += r.metrics().cellWallS() == null ? 0 : r.metrics().cellWallS();
         }
         if (live && liveWidth > 0) {
             out.print("\r" + " ".repeat(liveWidth) + "\r");
@@ -94,18 +94,18 @@ final class ConsoleProgress implements RunProgress {
         if (reused) {
             line.append(" (kept from an earlier attempt)");
         } else {
-            if (r.testAccBest() != null) {
-                line.append("  test ").append(percent(r.testAccBest()));
+            if (r.metrics().testAccBest() != null) {
+                line.append("  test ").append(percent(r.metrics().testAccBest()));
             }
-            if (r.testPpl() != null) {
-                line.append(String.format(Locale.ROOT, "  test ppl %.2f (%.3f bits/token)", r.testPpl(),
-                        r.bitsPerToken()));
+            if (r.metrics().testPpl() != null) {
+                line.append(String.format(Locale.ROOT, "  test ppl %.2f (%.3f bits/token)", r.metrics().testPpl(),
+                        r.metrics().bitsPerToken()));
             }
-            if (r.cellWallS() != null) {
-                line.append(String.format(Locale.ROOT, "  %.1f s", r.cellWallS()));
+            if (r.metrics().cellWallS() != null) {
+                line.append(String.format(Locale.ROOT, "  %.1f s", r.metrics().cellWallS()));
             }
-            if (r.peakRssMib() != null) {
-                line.append(String.format(Locale.ROOT, "  %.0f MiB", r.peakRssMib()));
+            if (r.metrics().peakRssMib() != null) {
+                line.append(String.format(Locale.ROOT, "  %.0f MiB", r.metrics().peakRssMib()));
             }
         }
         if (r.status() != CellStatus.OK && !r.statusDetail().isBlank()) {

@@ -19,7 +19,6 @@ import org.fmmbench.tasks.TaskRegistry;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import org.fmmbench.harness.results.MemoryProbe;
 
 /**
@@ -34,9 +33,8 @@ import org.fmmbench.harness.results.MemoryProbe;
                         + "to (e.g. gpu on a CPU-only build)."})
 final class DoctorCommand implements Callable<Integer> {
 
-    @Option(names = "--device", defaultValue = "auto", paramLabel = "auto|cpu|gpu",
-            description = "Device to check, as reproduce --device takes it (default: ${DEFAULT-VALUE}).")
-    String device;
+    @Mixin
+    DeviceOption device;
 
     @Mixin
     DataDirOptions data;
@@ -80,21 +78,19 @@ final class DoctorCommand implements Callable<Integer> {
         String engineDevice = engine.defaultDevice().toString();
         String resolved;
         try {
-            resolved = Devices.resolve(device, System.getenv());
+            resolved = Devices.resolve(device.name, System.getenv());
         } catch (IllegalArgumentException e) {
-            line(out, "device", device + " -> " + engineDevice + " (engine default): " + e.getMessage());
+            line(out, "device", device.name + " -> " + engineDevice + " (engine default): " + e.getMessage());
             out.flush();
             return FmmbenchCli.EXIT_BAD_INPUT;
         }
         boolean gpuEngine = engine.defaultDevice().isGpu();
-        line(out, "device", device + " -> " + resolved + " (engine default " + engineDevice + ")");
+        line(out, "device", device.name + " -> " + resolved + " (engine default " + engineDevice + ")");
         out.flush();
         if ("gpu".equals(resolved) && !gpuEngine) {
-            spec.commandLine().getErr().println("fmmbench doctor: --device " + device + " resolves to gpu but the "
-                    + "engine runs on " + engineDevice + ": install a CUDA build of libtorch (PYTORCH_LIBRARY_PATH, "
-                    + "PYTORCH_FLAVOR) or use --device cpu.");
-            spec.commandLine().getErr().flush();
-            return FmmbenchCli.EXIT_BAD_INPUT;
+            throw new BadInputException("--device " + device.name + " resolves to gpu but the engine runs on "
+                    + engineDevice + ": install a CUDA build of libtorch (PYTORCH_LIBRARY_PATH, PYTORCH_FLAVOR) or use "
+                    + "--device cpu.");
         }
         return 0;
     }

@@ -53,16 +53,11 @@ public final class FmmbenchCli implements Runnable {
             if (ex instanceof CommandLine.UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {
                 hint = " (did you mean " + String.join(" or ", u.getSuggestions()) + "? see --help)";
             }
-            cmd.getErr().println(cmd.getCommandSpec().qualifiedName() + ": " + ex.getMessage()
-                    + (ex.getMessage().contains("--help") ? "" : hint));
-            cmd.getErr().flush();
-            return EXIT_BAD_INPUT;
+            return badInput(cmd, ex.getMessage() + (ex.getMessage().contains("--help") ? "" : hint));
         });
         cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
             if (ex instanceof BadInputException || ex instanceof SlurmInputException) {
-                cmd.getErr().println(cmd.getCommandSpec().qualifiedName() + ": " + ex.getMessage());
-                cmd.getErr().flush();
-                return EXIT_BAD_INPUT;
+                return badInput(cmd, ex.getMessage());
             }
             cmd.getErr().println(cmd.getCommandSpec().qualifiedName() + " failed: " + ex);
             ex.printStackTrace(cmd.getErr());
@@ -70,5 +65,12 @@ public final class FmmbenchCli implements Runnable {
             return 1;
         });
         return cl;
+    }
+
+    /** Bad input's one line, {@code fmmbench <command>: <problem and fix>}, and its exit code. */
+    private static int badInput(CommandLine cmd, String message) {
+        cmd.getErr().println(cmd.getCommandSpec().qualifiedName() + ": " + message);
+        cmd.getErr().flush();
+        return EXIT_BAD_INPUT;
     }
 }

@@ -72,9 +72,7 @@ final class ReferenceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (repeats < 1) {
-            throw new BadInputException("--repeats must be >= 1, got " + repeats + ".");
-        }
+        BadInputException.requireAtLeast("--repeats", repeats, 1);
         Boolean dirty = Provenance.probe(null).gitDirty();
         if (dirty == null || dirty) {
             throw new BadInputException(dirty == null

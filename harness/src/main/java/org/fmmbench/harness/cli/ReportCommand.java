@@ -56,7 +56,7 @@ final class ReportCommand implements Callable<Integer> {
             throw new BadInputException("Cannot read " + csv + ": " + e.getMessage(), e);
         }
         String runId = results.isEmpty() ? csv.toAbsolutePath().getParent().getFileName().toString()
-                : results.get(0).runId();
+                : results.get(0).identity().runId();
         Path dir;
         try {
             dir = out != null ? out : RunDirectory.under(Path.of("reports"), runId);
@@ -75,12 +75,7 @@ final class ReportCommand implements Callable<Integer> {
             throw new BadInputException("--merge needs a run directory with a plan.yaml; " + planFile
                     + " does not exist.");
         }
-        RunPlan plan;
-        try {
-            plan = RunPlan.read(planFile);
-        } catch (IllegalArgumentException e) {
-            throw new BadInputException(e.getMessage(), e);
-        }
+        RunPlan plan = BadInputException.ifRejected(() -> RunPlan.read(planFile));
         int recorded = cellsEnded ? UnfinishedCells.record(plan, input) : 0;
         List<CellResult> merged = MatrixRunner.merge(plan, input);
         System.out.println("Merged " + merged.size() + " of " + plan.cells().size() + " cells into "

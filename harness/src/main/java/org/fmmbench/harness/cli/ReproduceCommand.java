@@ -17,7 +17,6 @@ import org.fmmbench.harness.estimate.RunEstimate;
 import org.fmmbench.harness.estimate.StepMeasurements;
 import org.fmmbench.harness.profile.Durations;
 import org.fmmbench.harness.profile.Profile;
-import org.fmmbench.harness.profile.ProfileLoader;
 import org.fmmbench.harness.report.ReportWriter;
 import org.fmmbench.harness.results.CellResult;
 import org.fmmbench.harness.results.CellStatus;
@@ -53,9 +52,8 @@ final class ReproduceCommand implements Callable<Integer> {
     private static final String BUILT_IN_PACKAGE = "org.fmmbench.baselines";
     private static final int PLUG_IN_CHECK_N = 32;
 
-    @Option(names = "--profile", defaultValue = "smoke", paramLabel = "NAME|FILE",
-            description = "smoke, cpu, paper, or a profile YAML file (default: ${DEFAULT-VALUE}).")
-    String profile;
+    @Mixin
+    ProfileOption profile;
 
     @Option(names = "--tasks", split = ",", paramLabel = "TASK",
             description = "Run only these tasks of the profile (comma-separated), e.g. listops,text.")
@@ -73,17 +71,14 @@ final class ReproduceCommand implements Callable<Integer> {
     @Option(names = "--seeds", paramLabel = "N", description = "Run seeds 0..N-1 (default: the profile's).")
     Integer seeds;
 
-    @Option(names = "--device", defaultValue = "auto", paramLabel = "auto|cpu|gpu",
-            description = "Where cells train (default: ${DEFAULT-VALUE}; auto = cpu unless a CUDA libtorch is "
-                    + "configured).")
-    String device;
+    @Mixin
+    DeviceOption device;
 
     @Mixin
     DataDirOptions data;
 
-    @Option(names = "--out", defaultValue = "results", paramLabel = "DIR",
-            description = "Parent of run directories (default: ${DEFAULT-VALUE}); the run is <DIR>/<run-id>.")
-    Path out;
+    @Mixin
+    ResultsDirOption out;
 
     @Option(names = "--reports", defaultValue = "reports", paramLabel = "DIR",
             description = "Parent of report directories (default: ${DEFAULT-VALUE}); the report is <DIR>/<run-id>.")
@@ -172,7 +167,7 @@ final class ReproduceCommand implements Callable<Integer> {
             throw new BadInputException(missing.get());
         }
         SlurmOptions slurmOptions = submitter == null ? null : slurmOptions(plan);
-        Path runDir = out.resolve(plan.runId());
+        Path runDir = out.runDir(plan.runId());
         Path planFile = runDir.resolve(RunPlan.FILE_NAME);
         checkNoOtherPlan(planFile, plan);
         if (submitter != null) {
@@ -203,14 +198,8 @@ final class ReproduceCommand implements Callable<Integer> {
 
     private int printEstimate(RunPlan plan) throws IOException {
         int n = cores != null ? cores : Runtime.getRuntime().availableProcessors();
-        if (n < 1) {
-            throw new BadInputException("--cores must be at least 1, got " + n + ".");
-        }
-        try {
-            RunEstimate.of(plan, StepMeasurements.read(estimate)).print(System.out, n);
-        } catch (IllegalArgumentException e) {
-            throw new BadInputException(e.getMessage(), e);
-        }
+        BadInputException.requireAtLeast("--cores", n, 1);
+        BadInputException.ifRejected(() -> RunEstimate.of(plan, StepMeasurements.read(estimate))).print(System.out, n);
         return 0;
     }
 
@@ -272,19 +261,17 @@ final class ReproduceCommand implements Callable<Integer> {
                     + "train on the CPU: pass --device gpu with a CUDA libtorch (PYTORCH_LIBRARY_PATH, PYTORCH_FLAVOR; "
                     + "see docs/slurm.md), or leave --gpus-per-cell out.");
         }
-        try {
-            return new SlurmOptions(a.partition, a.arrayParallel, plan.cells().get(0).config().threads(), a.memPerCell,
-                    Durations.parse(plan.cellTimeout()), a.gpusPerCell == null ? 0 : a.gpusPerCell, a.sbatchArgs);
-        } catch (IllegalArgumentException e) {
-            throw new BadInputException(e.getMessage(), e);
-        }
+        return BadInputException.ifRejected(() -> new SlurmOptions(a.partition, a.arrayParallel,
+                plan.cells().get(0).config().threads(), a.memPerCell, Durations.parse(plan.cellTimeout()),
+                a.gpusPerCell == null ? 0 : a.gpusPerCell, a.sbatchArgs));
     }
 
     /** Each task's recorded data source (as planned when no cell recorded one), marking stand-ins. */
     static String dataSummary(List<DataSources> planned, List<CellResult> results) {
         return planned.stream().map(s -> {
-            String recorded = results.stream().filter(r -> r.task().equals(s.task()) && r.dataSource() != null)
-                    .map(CellResult::dataSource).distinct().collect(Collectors.joining("+"));
+            String recorded = results.stream().filter(r -> r.identity().task().equals(s.task())
+                    && r.config().dataSource() != null)
+                    .map(cell -> cell.config().dataSource()).distinct().collect(Collectors.joining("+"));
             return s.task() + " " + (recorded.isEmpty() ? s.source() : recorded) + (s.real() ? "" : " (stand-in)");
         }).collect(Collectors.joining(", "));
     }
@@ -292,8 +279,8 @@ final class ReproduceCommand implements Callable<Integer> {
     /** Validates every input and builds the plan; nothing is written before this succeeds. */
     private RunPlan plan() {
         Path dataDir = data.checkedDataDir();
-        try {
-            Profile p = ProfileLoader.load(profile, overrides);
+        return BadInputException.ifRejected(() -> {
+            Profile p = profile.load(overrides);
             if (rows != null) {
                 if (variants != null) {
                     throw new IllegalArgumentException("--rows picks rows of the profile and --variants replaces "
@@ -305,12 +292,10 @@ final class ReproduceCommand implements Callable<Integer> {
                     TaskRegistry.providers().keySet()),
                     Runtime.getRuntime().availableProcessors());
             boolean onSlurm = executor == Executor.SLURM;
-            return planner.plan(p, new PlanRequest(tasks, variants, seeds, device, onSlurm ? slurmThreads(p) : threads,
-                    maxSteps, dataDir, data.cacheDir(),
+            return planner.plan(p, new PlanRequest(tasks, variants, seeds, device.name,
+                    onSlurm ? slurmThreads(p) : threads, maxSteps, dataDir, data.cacheDir(),
                     onSlurm ? slurmTimeLimit() : cellTimeout, runId));
-        } catch (IllegalArgumentException e) {
-            throw new BadInputException(e.getMessage(), e);
-        }
+        });
     }
 
     /**

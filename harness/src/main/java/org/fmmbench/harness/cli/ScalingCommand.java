@@ -1,5 +1,6 @@
 package org.fmmbench.harness.cli;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -11,7 +12,6 @@ import org.fmmbench.baselines.attention.VariantRegistry;
 import org.fmmbench.baselines.attention.VariantSpec;
 import org.fmmbench.harness.bench.CalibrationWorkload;
 import org.fmmbench.harness.bench.LraTaskShape;
-import org.fmmbench.harness.results.RunDirectory;
 import org.fmmbench.harness.scaling.BenchMode;
 import org.fmmbench.harness.scaling.HeadLayout;
 import org.fmmbench.harness.scaling.JmhSettings;
@@ -23,6 +23,7 @@ import org.fmmbench.harness.scaling.ScalingRow;
 import org.fmmbench.harness.scaling.ScalingRun;
 import org.fmmbench.harness.scaling.TimeBasis;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -98,9 +99,8 @@ public final class ScalingCommand implements Callable<Integer> {
             + "warm-up and measured; each iteration runs at least one operation (default 1000, --quick 200).")
     Integer iterationMillis;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Results directory; the run writes DIR/<run-id>/ "
-            + "(default: ${DEFAULT-VALUE}).", defaultValue = "results")
-    Path out;
+    @Mixin
+    ResultsDirOption out;
 
     @Option(names = "--run-id", paramLabel = "ID", description = "Run id; an existing run of that id is resumed "
             + "(default: scaling-<date>-<time>).")
@@ -130,10 +130,11 @@ public final class ScalingCommand implements Callable<Integer> {
     boolean jmhVerbose;
 
     @Override
-    public Integer call() throws Exception {
-        ScalingPlan plan = badInput(this::plan);
+    public Integer call() throws IOException {
+        // what the scaling package rejects (an unknown variant or preset, a run measured otherwise) is bad input
+        ScalingPlan plan = BadInputException.ifRejected(this::plan);
         CalibrationWorkload.ensure(plan.runDir(), plan.threads(), false, System.out);
-        List<ScalingRow> rows = badInput(() -> new ScalingRun(plan, System.out).execute());
+        List<ScalingRow> rows = BadInputException.ifRejected(() -> new ScalingRun(plan, System.out).execute());
         long failed = rows.stream().filter(r -> r.status() == RowStatus.FAILED).count();
         if (failed > 0) {
             System.err.println("scaling: " + failed + " cell(s) failed; see the detail column of " + plan.csvFile()
@@ -141,15 +142,6 @@ public final class ScalingCommand implements Callable<Integer> {
             return 1;
         }
         return 0;
-    }
-
-    /** What the scaling package rejects (an unknown variant or preset, a run measured otherwise) is bad input. */
-    private static <T> T badInput(Callable<T> step) throws Exception {
-        try {
-            return step.call();
-        } catch (IllegalArgumentException e) {
-            throw new BadInputException(e.getMessage(), e);
-        }
     }
 
     /** The plan these options describe (public for the scaling package's tests, which run plans). */
@@ -170,15 +162,9 @@ public final class ScalingCommand implements Callable<Integer> {
         if (benchModes.isEmpty() && tasks.isEmpty()) {
             throw new IllegalArgumentException("--modes none measures nothing without --model-step.");
         }
-        if (modelBatch < 1) {
-            throw new IllegalArgumentException("--model-batch must be >= 1, got " + modelBatch + ".");
-        }
-        if (threads < 1) {
-            throw new IllegalArgumentException("--threads must be >= 1, got " + threads + ".");
-        }
-        if (batch < 1) {
-            throw new IllegalArgumentException("--batch must be >= 1, got " + batch + ".");
-        }
+        BadInputException.requireAtLeast("--model-batch", modelBatch, 1);
+        BadInputException.requireAtLeast("--threads", threads, 1);
+        BadInputException.requireAtLeast("--batch", batch, 1);
         JmhSettings base = quick ? JmhSettings.quick() : JmhSettings.full();
         Duration time = iterationMillis != null ? Duration.ofMillis(iterationMillis) : null;
         JmhSettings jmh = new JmhSettings(forks != null ? forks : base.forks(),
@@ -192,7 +178,7 @@ public final class ScalingCommand implements Callable<Integer> {
         return new ScalingPlan(specs, ScalingPlan.doubling(nMin != null ? nMin : named != null ? named.nMin() : 256,
                 nMax != null ? nMax : named != null ? named.nMax() : quick ? 2048 : 65536),
                 batch, layouts, causal.stream().distinct().toList(), benchModes, threads, jmh,
-                MemoryBudget.parse(memoryBudget), id, RunDirectory.under(out, id), reportsDir, jmhVerbose, tasks, modelBatch,
+                MemoryBudget.parse(memoryBudget), id, out.runDir(id), reportsDir, jmhVerbose, tasks, modelBatch,
                 TimeBasis.parse(timeBasis));
     }
 }

@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.fmmbench.harness.profile.Profile;
-import org.fmmbench.harness.profile.ProfileLoader;
 import org.fmmbench.harness.profile.TaskProfile;
 import org.fmmbench.harness.train.CellTrainer;
 import org.fmmbench.tasks.DataSummary;
@@ -31,9 +30,8 @@ final class TasksCommand implements Callable<Integer> {
     @Mixin
     DataDirOptions data;
 
-    @Option(names = "--profile", defaultValue = "smoke", paramLabel = "NAME|FILE",
-            description = "Open each task with this profile's data settings (default: ${DEFAULT-VALUE}).")
-    String profile;
+    @Mixin
+    ProfileOption profile;
 
     @Option(names = "--no-check", description = "Only list tasks and sources; open nothing.")
     boolean noCheck;
@@ -41,12 +39,7 @@ final class TasksCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Path dataDir = data.checkedDataDir();
-        Profile p;
-        try {
-            p = ProfileLoader.load(profile);
-        } catch (IllegalArgumentException e) {
-            throw new BadInputException(e.getMessage(), e);
-        }
+        Profile p = profile.load(Map.of());
         Path cache = data.cacheDir();
         Map<String, TaskProvider> providers = TaskRegistry.providers();
         for (TaskProvider provider : providers.values()) {

@@ -49,9 +49,9 @@ final class TasksGenerateCommand implements Runnable {
 
         @Override
         public Integer call() throws IOException {
-            requireAtLeast("--train", train, 1);
-            requireAtLeast("--val", val, 1);
-            requireAtLeast("--test", test, 1);
+            BadInputException.requireAtLeast("--train", train, 1);
+            BadInputException.requireAtLeast("--val", val, 1);
+            BadInputException.requireAtLeast("--test", test, 1);
             long start = System.nanoTime();
             ListOpsGenerator.writeDataset(destination.folder(), ListOpsGenerator.Config.lra(), destination.seed, train,
                     val, test);
@@ -80,7 +80,7 @@ final class TasksGenerateCommand implements Runnable {
 
         @Override
         public Integer call() throws IOException {
-            requireAtLeast("--images", images, PathfinderDatasetWriter.BATCH);
+            BadInputException.requireAtLeast("--images", images, PathfinderDatasetWriter.BATCH);
             if (images % PathfinderDatasetWriter.BATCH != 0) {
                 throw new BadInputException("--images must be a multiple of " + PathfinderDatasetWriter.BATCH
                         + ", got " + images + ".");
@@ -92,18 +92,12 @@ final class TasksGenerateCommand implements Runnable {
                 throw new BadInputException("--contour-length: " + e.getMessage() + ".", e);
             }
             int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-            requireAtLeast("--threads", workers, 1);
+            BadInputException.requireAtLeast("--threads", workers, 1);
             long start = System.nanoTime();
             PathfinderDatasetWriter.ensure(destination.folder(), params, destination.seed,
                     images / PathfinderDatasetWriter.BATCH, workers);
             destination.wrote(start);
             return 0;
-        }
-    }
-
-    private static void requireAtLeast(String option, long value, long least) {
-        if (value < least) {
-            throw new BadInputException(option + " must be at least " + least + ", got " + value + ".");
         }
     }
 

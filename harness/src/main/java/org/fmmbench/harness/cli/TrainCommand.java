@@ -69,14 +69,9 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         CheckpointPolicy policy = checkpoints.policy();
-        RunPlan plan;
-        PlannedCell planned;
-        try {
-            plan = RunPlan.read(planFile);
-            planned = microBatch == null ? plan.cell(cell) : plan.cell(cell).withMicroBatch(microBatch);
-        } catch (IllegalArgumentException e) {
-            throw new BadInputException(e.getMessage(), e);
-        }
+        RunPlan plan = BadInputException.ifRejected(() -> RunPlan.read(planFile));
+        PlannedCell planned = BadInputException.ifRejected(() -> microBatch == null ? plan.cell(cell)
+                : plan.cell(cell).withMicroBatch(microBatch));
         Path data = dataDir != null ? dataDir : plan.dataDir() == null ? null : Path.of(plan.dataDir());
         if (data != null && !Files.isDirectory(data)) {
             throw new BadInputException("Data directory " + data + " does not exist: fix --data-dir or the plan.");

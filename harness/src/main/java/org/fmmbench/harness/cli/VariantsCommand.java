@@ -44,17 +44,13 @@ final class VariantsCommand implements Callable<Integer> {
     }
 
     private int check() {
-        VariantSpec spec;
         VariantRegistry registry = VariantRegistry.load();
-        try {
-            spec = VariantSpec.parse(check);
-            registry.create(spec, AttentionSettings.nonCausal(2, 8));
-        } catch (IllegalArgumentException e) {
-            throw new BadInputException(e.getMessage(), e);
-        }
-        if (n < 4) {
-            throw new BadInputException("--n must be >= 4, got " + n + ".");
-        }
+        VariantSpec spec = BadInputException.ifRejected(() -> {
+            VariantSpec parsed = VariantSpec.parse(check);
+            registry.create(parsed, AttentionSettings.nonCausal(2, 8)); // rejects unknown names and parameters now
+            return parsed;
+        });
+        BadInputException.requireAtLeast("--n", n, 4);
         List<VariantChecks.Check> checks = new VariantChecks(registry, n).run(spec);
         checks.forEach(System.out::println);
         return checks.stream().anyMatch(c -> c.outcome() == VariantChecks.Outcome.FAIL) ? 1 : 0;

@@ -16,28 +16,31 @@ final class ResultsCells {
     /** @param reference row name or variant spec of the reference, e.g. {@code softmax} */
     static List<ComparableCell> of(RunInput run, String reference, TimeMeasure time) {
         Map<String, String> fingerprints = run.resultsColumn(DATA_FINGERPRINT);
-        return run.readResults().stream().map(r -> cell(r, fingerprints.get(r.cellId()), run, reference, time))
-                .toList();
+        return run.readResults().stream()
+                .map(r -> cell(r, fingerprints.get(r.identity().cellId()), run, reference, time)).toList();
     }
 
     private static ComparableCell cell(CellResult r, String fingerprint, RunInput run, String reference,
             TimeMeasure time) {
-        String rowLabel = r.row().equals(r.variant()) ? r.row() : r.row() + " (" + r.variant() + ")";
-        String seedless = r.task() + " / " + rowLabel + " / " + r.profile();
-        String key = seedless + " / seed " + r.seed();
-        String group = r.task() + "|" + r.profile() + "|" + r.seed();
-        boolean isReference = reference.equals(r.row()) || reference.equals(r.variant());
+        CellResult.Identity id = r.identity();
+        CellResult.Metrics m = r.metrics();
+        String rowLabel = id.row().equals(id.variant()) ? id.row() : id.row() + " (" + id.variant() + ")";
+        String seedless = id.task() + " / " + rowLabel + " / " + id.profile();
+        String key = seedless + " / seed " + id.seed();
+        String group = id.task() + "|" + id.profile() + "|" + id.seed();
+        boolean isReference = reference.equals(id.row()) || reference.equals(id.variant());
         ComparableCell.QualityKind kind = null;
         Double quality = null;
-        if (r.testAccBest() != null) {
+        if (m.testAccBest() != null) {
             kind = ComparableCell.QualityKind.ACCURACY;
-            quality = r.testAccBest() * 100;
-        } else if (r.testPpl() != null) {
+            quality = m.testAccBest() * 100;
+        } else if (m.testPpl() != null) {
             kind = ComparableCell.QualityKind.PERPLEXITY;
-            quality = r.testPpl();
+            quality = m.testPpl();
         }
         return new ComparableCell("results", key, group, isReference, r.status().label(),
-                r.status() == CellStatus.OK, kind, quality, time == TimeMeasure.CPU ? r.stepCpuMsMedian() : r.stepMsMedian(),
-                r.peakRssMib(), r.configHash(), r.dataFingerprint(), run.label(), run.calibrationMs(time), r.row(), seedless);
+                r.status() == CellStatus.OK, kind, quality, time == TimeMeasure.CPU ? m.stepCpuMsMedian()
+                : m.stepMsMedian(), m.peakRssMib(), r.config().configHash(), r.config().dataFingerprint(), run.label(),
+                run.calibrationMs(time), id.row(), seedless);
     }
 }

@@ -37,15 +37,17 @@ public final class StepMeasurements {
             Path results = dir.resolve(MatrixRunner.RESULTS_FILE);
             RunPlan plan = RunPlan.read(dir.resolve(RunPlan.FILE_NAME));
             for (CellResult r : ResultsCsv.read(results)) {
-                if (r.status() != CellStatus.OK || r.stepCpuMsMedian() == null) {
+                if (r.status() != CellStatus.OK || r.metrics().stepCpuMsMedian() == null) {
                     continue;
                 }
-                CellConfig config = plan.cells().stream().filter(c -> c.id().equals(r.cellId()))
+                CellConfig config = plan.cells().stream().filter(c -> c.id().equals(r.identity().cellId()))
                         .map(PlannedCell::config).findFirst().orElseThrow(() -> new IllegalArgumentException(
-                                "Measurement " + dir + ": cell " + r.cellId() + " of results.csv is not in plan.yaml."));
-                double overhead = r.cellWallS() - r.trainWallS() - r.evalWallS();
-                byCell.put(key(r.task(), r.row()), new StepMeasurement(config, r.stepCpuMsMedian(),
-                        r.stepMsMedian(), r.evalWallS(), Math.max(0, overhead)));
+                                "Measurement " + dir + ": cell " + r.identity().cellId()
+                                + " of results.csv is not in plan.yaml."));
+                double overhead = r.metrics().cellWallS() - r.metrics().trainWallS() - r.metrics().evalWallS();
+                byCell.put(key(r.identity().task(), r.identity().row()), new StepMeasurement(config,
+                        r.metrics().stepCpuMsMedian(),
+                        r.metrics().stepMsMedian(), r.metrics().evalWallS(), Math.max(0, overhead)));
             }
         }
         return new StepMeasurements(byCell);

@@ -155,6 +155,10 @@ public final class ProfileLoader {
     }
 
     private static void checkModel(ModelConfig m, String where) {
+        if (m.heads() < 1 || m.dim() % m.heads() != 0) {
+            throw new IllegalArgumentException(where + ": model dim " + m.dim() + " must be a multiple of heads "
+                    + m.heads() + ".");
+        }
         try {
             PositionScheme.bySpecName(m.positions());
         } catch (IllegalArgumentException e) {

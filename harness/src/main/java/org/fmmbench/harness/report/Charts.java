@@ -33,7 +33,7 @@ final class Charts {
             throws IOException {
         CategoryChart chart = bars("Test accuracy at best validation step", "accuracy (%)");
         for (String row : rows) {
-            addBars(chart, row, tasks, t -> scale(s.mean(t, row, CellResult::testAccBest), 100));
+            addBars(chart, row, tasks, t -> scale(s.mean(t, row, cell -> cell.metrics().testAccBest()), 100));
         }
         if (paper != null) {
             for (String row : rows) {
@@ -53,7 +53,7 @@ final class Charts {
             throws IOException {
         CategoryChart chart = bars("Language modelling: test perplexity (lower is better)", "perplexity");
         chart.setXAxisTitle("row");
-        addBars(chart, "this run", rows, r -> s.mean(task, r, CellResult::testPpl));
+        addBars(chart, "this run", rows, r -> s.mean(task, r, cell -> cell.metrics().testPpl()));
         if (paper != null && rows.stream().anyMatch(r -> paper.perplexity(r) != null)) {
             addBars(chart, paper.perplexityLabel(), rows, paper::perplexity);
         }

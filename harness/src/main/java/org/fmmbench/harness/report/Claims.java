@@ -205,12 +205,13 @@ final class Claims {
 
     /** Test accuracy in percent of the ok cells of (task, row) by seed, with its binomial variance. */
     private Map<Long, Score> accuracies(String task, String row) {
-        return bySeed(task, row, CellResult::testAccBest, c -> c.testExamples() == null ? Double.NaN
-                : 1e4 * SeedInterval.binomialVariance(c.testAccBest(), c.testExamples()), 100);
+        return bySeed(task, row, cell -> cell.metrics().testAccBest(), c -> c.metrics().testExamples() == null
+                ? Double.NaN
+                : 1e4 * SeedInterval.binomialVariance(c.metrics().testAccBest(), c.metrics().testExamples()), 100);
     }
 
     private Map<Long, Score> perplexities(String row) {
-        return bySeed(LM, row, CellResult::testPpl, c -> Double.NaN, 1);
+        return bySeed(LM, row, cell -> cell.metrics().testPpl(), c -> Double.NaN, 1);
     }
 
     private Map<Long, Score> bySeed(String task, String row, Function<CellResult, Double> metric,
@@ -219,7 +220,8 @@ final class Claims {
         for (CellResult c : s.cells(task, row)) {
             Double v = metric.apply(c);
             if (c.status() == CellStatus.OK && v != null && !v.isNaN()) {
-                out.put(c.seed(), new Score(scale * v, variance.apply(c), c.hasFlag(ChanceLevel.FLAG)));
+                out.put(c.identity().seed(), new Score(scale * v, variance.apply(c),
+                        c.metrics().hasFlag(ChanceLevel.FLAG)));
             }
         }
         return out;
@@ -261,8 +263,9 @@ final class Claims {
 
     /** Where the run's data is not the paper's, a note saying so; empty otherwise. */
     private String dataNote(String task) {
-        List<String> standIns = s.results().stream().filter(r -> r.task().equals(task) && r.dataSource() != null)
-                .map(r -> r.dataSource()).distinct().filter(src -> !paper.isPaperData(task, src))
+        List<String> standIns = s.results().stream().filter(r -> r.identity().task().equals(task)
+                && r.config().dataSource() != null)
+                .map(r -> r.config().dataSource()).distinct().filter(src -> !paper.isPaperData(task, src))
                 .map(src -> paper.describeSource(task, src)).toList();
         return standIns.isEmpty() ? "" : "; data: " + String.join(", ", standIns);
     }

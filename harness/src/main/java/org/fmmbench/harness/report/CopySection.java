@@ -48,11 +48,12 @@ final class CopySection {
             if (cells.isEmpty()) {
                 continue;
             }
-            Double acc = s.mean(task, row, CellResult::testAccBest);
-            Placement p = Placement.of(cells.get(0).variant());
+            Double acc = s.mean(task, row, cell -> cell.metrics().testAccBest());
+            Placement p = Placement.of(cells.get(0).identity().variant());
             if (p == null) {
-                others.add(List.of(row, cells.get(0).variant(), pct(acc),
-                        pct(s.mean(task, row, CellResult::bestValAcc)), loss(s.mean(task, row, CellResult::finalTrainLoss))));
+                others.add(List.of(row, cells.get(0).identity().variant(), pct(acc),
+                        pct(s.mean(task, row, cell -> cell.metrics().bestValAcc())), loss(s.mean(task, row,
+                        cell -> cell.metrics().finalTrainLoss()))));
             } else {
                 bands.add(p.band());
                 byRank.computeIfAbsent(p.rank(), r -> new TreeMap<>()).put(p.band(), acc);
@@ -86,7 +87,7 @@ final class CopySection {
         byRank.forEach((rank, row) -> chart.addSeries(rank == 0 ? "band only" : "rank " + rank, categories,
                 bands.stream().map(k -> row.get(k) == null ? 0.0 : 100 * row.get(k)).toList()));
         for (List<String> o : others) {
-            Double acc = s.mean(task, o.get(0), CellResult::testAccBest);
+            Double acc = s.mean(task, o.get(0), cell -> cell.metrics().testAccBest());
             // Rows without a band are drawn as equal bars in every group, a reference level to compare against.
             chart.addSeries(o.get(0), categories, bands.stream().map(k -> acc == null ? 0.0 : 100 * acc).toList());
         }

@@ -20,17 +20,19 @@ final class PaperScale {
 
     static boolean comparable(RunSummary s, PaperResults paper, String task) {
         TaskProfile full = PAPER.tasks().stream().filter(t -> t.task().equals(task)).findFirst().orElse(null);
-        List<CellResult> cells = s.results().stream().filter(r -> r.task().equals(task)).toList();
-        return full != null && !cells.isEmpty() && cells.stream().allMatch(r -> PAPER.name().equals(r.profile())
-                && Objects.equals(r.steps(), full.train().steps()) && r.dataSource() != null
-                && paper.isPaperData(task, r.dataSource()));
+        List<CellResult> cells = s.results().stream().filter(r -> r.identity().task().equals(task)).toList();
+        return full != null && !cells.isEmpty()
+                && cells.stream().allMatch(r -> PAPER.name().equals(r.identity().profile())
+                && Objects.equals(r.metrics().steps(), full.train().steps()) && r.config().dataSource() != null
+                && paper.isPaperData(task, r.config().dataSource()));
     }
 
     /** Why a task's numbers are not comparable with the paper's, for the label of the separate table. */
     static String reason(RunSummary s, PaperResults paper, String task) {
-        List<CellResult> cells = s.results().stream().filter(r -> r.task().equals(task)).toList();
-        boolean standIn = cells.stream().anyMatch(r -> r.dataSource() != null && !paper.isPaperData(task, r.dataSource()));
-        boolean reduced = cells.stream().anyMatch(r -> !PAPER.name().equals(r.profile()));
+        List<CellResult> cells = s.results().stream().filter(r -> r.identity().task().equals(task)).toList();
+        boolean standIn = cells.stream().anyMatch(r -> r.config().dataSource() != null && !paper.isPaperData(task,
+                r.config().dataSource()));
+        boolean reduced = cells.stream().anyMatch(r -> !PAPER.name().equals(r.identity().profile()));
         return standIn && reduced ? "stand-in data, reduced scale" : standIn ? "stand-in data" : "reduced scale";
     }
 }

@@ -47,7 +47,7 @@ public final class ReportWriter {
         RunDirectory.open(reportDir);
         RunSummary s = new RunSummary(results);
         PaperResults paper = PaperResults.load();
-        String runId = results.isEmpty() ? runDir.getFileName().toString() : results.get(0).runId();
+        String runId = results.isEmpty() ? runDir.getFileName().toString() : results.get(0).identity().runId();
 
         ReportDocument doc = new ReportDocument("fmmbench report: " + runId);
         doc.paragraph(intro(s, runId));
@@ -83,8 +83,8 @@ public final class ReportWriter {
         for (CellResult r : s.results()) {
             counts.merge(r.status(), 1L, Long::sum);
         }
-        String profile = s.results().stream().map(CellResult::profile).distinct().reduce((a, b) -> a + ", " + b)
-                .orElse("?");
+        String profile = s.results().stream().map(cell -> cell.identity().profile()).distinct()
+                .reduce((a, b) -> a + ", " + b).orElse("?");
         StringBuilder sb = new StringBuilder("Run `").append(runId).append("`, profile `").append(profile)
                 .append("`: ").append(s.results().size()).append(" cells finished (");
         sb.append(String.join(", ", counts.entrySet().stream().map(e -> e.getValue() + " " + e.getKey().label())
@@ -101,9 +101,10 @@ public final class ReportWriter {
         List<String> lmRows = s.rowsOf(List.of(task));
         List<List<String>> rows = new ArrayList<>();
         for (String row : lmRows) {
-            List<String> line = new ArrayList<>(List.of(row, s.cells(task, row).get(0).variant(),
-                    ppl(s.stat(task, row, CellResult::testPpl)), ppl(s.stat(task, row, CellResult::valPpl)),
-                    fmt(s.mean(task, row, CellResult::bitsPerToken), "%.3f")));
+            List<String> line = new ArrayList<>(List.of(row, s.cells(task, row).get(0).identity().variant(),
+                    ppl(s.stat(task, row, cell -> cell.metrics().testPpl())), ppl(s.stat(task, row,
+                    cell -> cell.metrics().valPpl())),
+                    fmt(s.mean(task, row, cell -> cell.metrics().bitsPerToken()), "%.3f")));
             if (comparable) {
                 line.add(paper.perplexityText(row));
             }
@@ -147,8 +148,8 @@ public final class ReportWriter {
             List<String> line = new ArrayList<>(List.of(row));
             List<Double> means = new ArrayList<>();
             for (String task : tasks) {
-                RunSummary.Stat st = s.stat(task, row, CellResult::testAccBest);
-                boolean chance = s.cells(task, row).stream().anyMatch(c -> c.hasFlag(ChanceLevel.FLAG));
+                RunSummary.Stat st = s.stat(task, row, cell -> cell.metrics().testAccBest());
+                boolean chance = s.cells(task, row).stream().anyMatch(c -> c.metrics().hasFlag(ChanceLevel.FLAG));
                 anyChance |= chance;
                 line.add((st.n() == 0 ? "" : st.n() > 1
                         ? String.format(Locale.ROOT, "%.2f ± %.2f", 100 * st.mean(), 100 * st.sd())
@@ -196,11 +197,14 @@ public final class ReportWriter {
     private static void chanceTable(ReportDocument doc, RunSummary s) {
         List<List<String>> rows = new ArrayList<>();
         for (CellResult r : s.results()) {
-            if (r.hasFlag(ChanceLevel.FLAG) && r.majorityRate() != null && r.testExamples() != null) {
-                rows.add(List.of(r.cellId() == null ? "" : r.cellId(), r.task(), r.row(), Long.toString(r.seed()),
-                        fmt(100 * r.testAccBest(), "%.2f"), fmt(100 * r.majorityRate(), "%.2f"),
-                        fmt(100 * ChanceLevel.upperBound(r.majorityRate(), r.testExamples()), "%.2f"),
-                        Integer.toString(r.testExamples())));
+            if (r.metrics().hasFlag(ChanceLevel.FLAG) && r.metrics().majorityRate() != null
+                    && r.metrics().testExamples() != null) {
+                rows.add(List.of(r.identity().cellId() == null ? "" : r.identity().cellId(), r.identity().task(),
+                        r.identity().row(), Long.toString(r.identity().seed()),
+                        fmt(100 * r.metrics().testAccBest(), "%.2f"), fmt(100 * r.metrics().majorityRate(), "%.2f"),
+                        fmt(100 * ChanceLevel.upperBound(r.metrics().majorityRate(), r.metrics().testExamples()),
+                        "%.2f"),
+                        Integer.toString(r.metrics().testExamples())));
             }
         }
         if (!rows.isEmpty()) {
@@ -251,32 +255,34 @@ public final class ReportWriter {
                 if (s.cells(task, row).isEmpty()) {
                     continue;
                 }
-                rows.add(List.of(task, row, fmt(s.mean(task, row, CellResult::stepMsMedian), "%.1f"),
-                        fmt(s.mean(task, row, CellResult::stepMsP90), "%.1f"),
-                        fmt(s.mean(task, row, CellResult::tokensPerS), "%.0f"),
-                        fmt(s.mean(task, row, CellResult::peakRssMib), "%.0f"),
-                        fmt(s.mean(task, row, CellResult::trainWallS), "%.1f"),
-                        fmt(s.mean(task, row, r -> r.params()), "%.0f")));
+                rows.add(List.of(task, row, fmt(s.mean(task, row, cell -> cell.metrics().stepMsMedian()), "%.1f"),
+                        fmt(s.mean(task, row, cell -> cell.metrics().stepMsP90()), "%.1f"),
+                        fmt(s.mean(task, row, cell -> cell.metrics().tokensPerS()), "%.0f"),
+                        fmt(s.mean(task, row, cell -> cell.metrics().peakRssMib()), "%.0f"),
+                        fmt(s.mean(task, row, cell -> cell.metrics().trainWallS()), "%.1f"),
+                        fmt(s.mean(task, row, r -> r.metrics().params()), "%.0f")));
             }
         }
         doc.table(List.of("task", "row", "step ms (median)", "step ms (p90)", "tokens/s", "peak RSS MiB",
                 "train s", "params"), rows);
-        Charts.metric(s, "Median training step time", "ms", CellResult::stepMsMedian, dir.resolve("step-time.png"));
+        Charts.metric(s, "Median training step time", "ms", cell -> cell.metrics().stepMsMedian(),
+                dir.resolve("step-time.png"));
         doc.image("step-time.png", "median step time by task and row");
-        Charts.metric(s, "Peak resident memory of the cell", "MiB", CellResult::peakRssMib, dir.resolve("memory.png"));
+        Charts.metric(s, "Peak resident memory of the cell", "MiB", cell -> cell.metrics().peakRssMib(),
+                dir.resolve("memory.png"));
         doc.image("memory.png", "peak memory by task and row");
     }
 
     private static void curvesSection(ReportDocument doc, RunSummary s, Path runDir, Path dir) throws IOException {
         doc.heading(2, "Training curves");
-        boolean severalSeeds = s.results().stream().map(CellResult::seed).distinct().count() > 1;
+        boolean severalSeeds = s.results().stream().map(cell -> cell.identity().seed()).distinct().count() > 1;
         for (String task : s.tasks()) {
             List<Charts.CellCurve> curves = new ArrayList<>();
             for (String row : s.rows()) {
                 for (CellResult c : s.cells(task, row)) {
-                    Path file = runDir.resolve("cells").resolve(c.cellId()).resolve(CurveCsv.FILE_NAME);
-                    if (c.cellId() != null && Files.isRegularFile(file)) {
-                        curves.add(new Charts.CellCurve(severalSeeds ? row + " s" + c.seed() : row,
+                    Path file = runDir.resolve("cells").resolve(c.identity().cellId()).resolve(CurveCsv.FILE_NAME);
+                    if (c.identity().cellId() != null && Files.isRegularFile(file)) {
+                        curves.add(new Charts.CellCurve(severalSeeds ? row + " s" + c.identity().seed() : row,
                                 CurveCsv.read(file)));
                     }
                 }
@@ -352,7 +358,8 @@ public final class ReportWriter {
         doc.heading(2, "Data");
         List<List<String>> rows = new ArrayList<>();
         for (String task : s.tasks()) {
-            String used = s.results().stream().filter(r -> r.task().equals(task)).map(CellResult::dataSource)
+            String used = s.results().stream().filter(r -> r.identity().task().equals(task))
+                    .map(cell -> cell.config().dataSource())
                     .filter(Objects::nonNull).distinct().map(src -> paper.describeSource(task, src)).reduce((a, b) -> a + ", " + b).orElse("(no cell loaded data)");
             rows.add(List.of(task, used, paper.paperData(task)));
         }
@@ -366,7 +373,8 @@ public final class ReportWriter {
         List<List<String>> rows = new ArrayList<>();
         for (CellResult r : s.results()) {
             if (r.status() != CellStatus.OK) {
-                rows.add(List.of(r.cellId() == null ? "" : r.cellId(), r.task(), r.row(), Long.toString(r.seed()),
+                rows.add(List.of(r.identity().cellId() == null ? "" : r.identity().cellId(), r.identity().task(),
+                        r.identity().row(), Long.toString(r.identity().seed()),
                         r.status().label(), r.statusDetail() == null ? "" : r.statusDetail()));
             }
         }
@@ -378,9 +386,10 @@ public final class ReportWriter {
         }
         List<List<String>> flagged = new ArrayList<>();
         for (CellResult r : s.results()) {
-            if (r.flags() != null && !r.flags().isBlank()) {
-                flagged.add(List.of(r.cellId() == null ? "" : r.cellId(), r.task(), r.row(), Long.toString(r.seed()),
-                        r.flags()));
+            if (r.metrics().flags() != null && !r.metrics().flags().isBlank()) {
+                flagged.add(List.of(r.identity().cellId() == null ? "" : r.identity().cellId(), r.identity().task(),
+                        r.identity().row(), Long.toString(r.identity().seed()),
+                        r.metrics().flags()));
             }
         }
         if (!flagged.isEmpty()) {
@@ -395,16 +404,16 @@ public final class ReportWriter {
         doc.heading(2, "Environment");
         List<String> items = new ArrayList<>();
         items.add("started: " + distinct(s, CellResult::startedAt, true));
-        items.add("git commit: " + distinct(s, r -> r.gitCommit()
-                + (Boolean.TRUE.equals(r.gitDirty()) ? " (uncommitted changes)" : ""), false));
-        items.add("peak memory measured as: " + distinct(s, r -> r.memoryMeasure() == null ? "unrecorded"
-                : r.memoryMeasure(), false));
-        items.add("device: " + distinct(s, CellResult::device, false) + ", threads per cell: "
-                + distinct(s, r -> Integer.toString(r.threads()), false));
-        items.add("CPU: " + distinct(s, CellResult::cpuModel, false));
-        items.add("JVM: " + distinct(s, CellResult::jvmVersion, false));
-        items.add("DJL: " + distinct(s, CellResult::djlVersion, false) + ", engine: "
-                + distinct(s, CellResult::pytorchVersion, false));
+        items.add("git commit: " + distinct(s, r -> r.provenance().gitCommit()
+                + (Boolean.TRUE.equals(r.provenance().gitDirty()) ? " (uncommitted changes)" : ""), false));
+        items.add("peak memory measured as: " + distinct(s, r -> r.metrics().memoryMeasure() == null ? "unrecorded"
+                : r.metrics().memoryMeasure(), false));
+        items.add("device: " + distinct(s, cell -> cell.config().device(), false) + ", threads per cell: "
+                + distinct(s, r -> Integer.toString(r.config().threads()), false));
+        items.add("CPU: " + distinct(s, cell -> cell.provenance().cpuModel(), false));
+        items.add("JVM: " + distinct(s, cell -> cell.provenance().jvmVersion(), false));
+        items.add("DJL: " + distinct(s, cell -> cell.provenance().djlVersion(), false) + ", engine: "
+                + distinct(s, cell -> cell.provenance().pytorchVersion(), false));
         items.add("config hashes and full configurations: `plan.yaml` and `results.csv` of the run directory");
         doc.bullets(items);
     }

@@ -27,8 +27,8 @@ final class RunSummary {
         Set<String> t = new LinkedHashSet<>();
         Set<String> r = new LinkedHashSet<>();
         for (CellResult c : results) {
-            t.add(c.task());
-            r.add(c.row());
+            t.add(c.identity().task());
+            r.add(c.identity().row());
         }
         this.tasks = List.copyOf(t);
         this.rows = List.copyOf(r);
@@ -58,12 +58,13 @@ final class RunSummary {
 
     /** The rows that have a cell in one of {@code someTasks}, in run order: another workload's rows are left out. */
     List<String> rowsOf(List<String> someTasks) {
-        return rows.stream().filter(r -> results.stream().anyMatch(c -> c.row().equals(r)
-                && someTasks.contains(c.task()))).toList();
+        return rows.stream().filter(r -> results.stream().anyMatch(c -> c.identity().row().equals(r)
+                && someTasks.contains(c.identity().task()))).toList();
     }
 
     List<CellResult> cells(String task, String row) {
-        return results.stream().filter(c -> c.task().equals(task) && c.row().equals(row)).toList();
+        return results.stream().filter(c -> c.identity().task().equals(task)
+                && c.identity().row().equals(row)).toList();
     }
 
     /** A metric over the {@code ok} cells of (task, row). */

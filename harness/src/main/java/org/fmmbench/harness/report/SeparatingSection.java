@@ -3,7 +3,6 @@ package org.fmmbench.harness.report;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.fmmbench.harness.results.CellResult;
 import org.fmmbench.harness.train.ReportSection;
 import org.fmmbench.tasks.recall.RecallSequences;
 import org.fmmbench.harness.results.ReportDocument;
@@ -33,7 +32,7 @@ final class SeparatingSection {
         for (String row : s.rowsOf(tasks)) {
             List<String> cells = new ArrayList<>(List.of(row));
             for (String task : tasks) {
-                Double acc = s.mean(task, row, CellResult::testAccBest);
+                Double acc = s.mean(task, row, cell -> cell.metrics().testAccBest());
                 cells.add(acc == null ? "" : String.format(Locale.ROOT, "%.1f", 100 * acc));
             }
             rows.add(cells);

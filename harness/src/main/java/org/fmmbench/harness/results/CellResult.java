@@ -1,89 +1,82 @@
 package org.fmmbench.harness.results;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Arrays;
 
 /**
  * Everything recorded about one cell: one row of {@code results.csv} and the content of the cell's
- * {@code result.json}. Columns are the components in this order, in snake case (see {@link ResultsCsv});
- * metrics are {@code null} (an empty CSV field) when the cell did not produce them.
- *
- * <p>{@code flags} lists pathologies seen in training ({@code ;}-separated, e.g. {@code rss-drift}),
- * {@code memory_measure} says how {@code peak_rss_mib} was measured ({@code vmhwm}: the kernel's peak resident set
- * of the cell's process), and {@code oom_retry_micro_batch} the micro-batch of a retry after running out of memory.
+ * {@code result.json}. The parts are nested records; {@link ResultsCsv} flattens them into one column per field
+ * (snake case, in the file's fixed order, {@link ResultsCsv#HEADER}). Metrics are {@code null} (an empty CSV field)
+ * when the cell did not produce them.
  *
  * <p>Bump {@link #SCHEMA_VERSION} when a column is renamed, removed or changes meaning; adding a column at
  * the end does not need a bump.
+ *
+ * @param statusDetail why a cell did not end {@code ok}, or what it had to do to end so (empty otherwise)
+ * @param startedAt when the cell started, ISO-8601 UTC
  */
 public record CellResult(
-        String runId,
-        int schemaVersion,
-        String cellId,
+        @JsonUnwrapped Identity identity,
         CellStatus status,
         String statusDetail,
-        String task,
-        String row,
-        String variant,
-        String profile,
-        long seed,
-        String configHash,
-        String dataSource,
-        Double bestValAcc,
-        Integer bestStep,
-        Double testAccBest,
-        Double testAccLast,
-        Double finalTrainLoss,
-        Integer steps,
-        Double trainWallS,
-        Double stepMsMedian,
-        Double stepMsP90,
-        Double tokensPerS,
-        Double evalWallS,
-        Double peakRssMib,
-        Long params,
-        Double valPpl,
-        Double testPpl,
-        Double bitsPerToken,
-        String startedAt,
-        Double cellWallS,
-        String gitCommit,
-        Boolean gitDirty,
-        String device,
-        String cpuModel,
-        int threads,
-        String jvmVersion,
-        String djlVersion,
-        String pytorchVersion,
-        Double stepCpuMsMedian,
-        String dataFingerprint,
-        Double truncatedFracTrain,
-        Double truncatedFracVal,
-        Double truncatedFracTest,
-        Integer testExamples,
-        Double majorityRate,
-        String flags,
-        String memoryMeasure,
-        Integer oomRetryMicroBatch) {
+        @JsonUnwrapped Config config,
+        @JsonUnwrapped Metrics metrics,
+        @JsonUnwrapped Provenance provenance,
+        String startedAt) {
 
     /**
      * 2: data_fingerprint, truncated_frac_{train,val,test}, flags, memory_measure and oom_retry_micro_batch added;
      * files of version 1 read with them empty.
      */
     public static final int SCHEMA_VERSION = 2;
-    /** Separates the entries of {@link #flags}. */
+    /** Separates the entries of {@link Metrics#flags}. */
     public static final String FLAG_SEPARATOR = ";";
+
+    /** Which cell of which run this is: the plan's coordinates of the cell. */
+    public record Identity(String runId, int schemaVersion, String cellId, String task, String row, String variant,
+            String profile, long seed) {
+    }
+
+    /**
+     * What the cell ran with besides its coordinates.
+     *
+     * @param configHash hash of the cell's whole configuration (the plan's)
+     * @param dataSource where the data came from, e.g. a task's generator or a corpus
+     * @param dataFingerprint hash of the data the cell read
+     */
+    public record Config(String configHash, String dataSource, String device, int threads, String dataFingerprint) {
+    }
+
+    /**
+     * What the cell measured.
+     *
+     * @param flags pathologies seen in training ({@code ;}-separated, e.g. {@code rss-drift})
+     * @param memoryMeasure how {@code peakRssMib} was measured ({@code vmhwm}: the kernel's peak resident set of the
+     *     cell's process)
+     * @param oomRetryMicroBatch the micro-batch of a retry after running out of memory
+     */
+    public record Metrics(Double bestValAcc, Integer bestStep, Double testAccBest, Double testAccLast,
+            Double finalTrainLoss, Integer steps, Double trainWallS, Double stepMsMedian, Double stepMsP90,
+            Double tokensPerS, Double evalWallS, Double peakRssMib, Long params, Double valPpl, Double testPpl,
+            Double bitsPerToken, Double cellWallS, Double stepCpuMsMedian, Double truncatedFracTrain,
+            Double truncatedFracVal, Double truncatedFracTest, Integer testExamples, Double majorityRate,
+            String flags, String memoryMeasure, Integer oomRetryMicroBatch) {
+
+        public Metrics {
+            flags = flags == null ? "" : flags;
+        }
+
+        /** Whether {@link #flags} holds {@code flag}. */
+        public boolean hasFlag(String flag) {
+            return Arrays.asList(flags.split(FLAG_SEPARATOR)).contains(flag);
+        }
+    }
 
     public CellResult {
         statusDetail = statusDetail == null ? "" : statusDetail;
-        flags = flags == null ? "" : flags;
     }
-
-    /** Whether {@link #flags} holds {@code flag}. */
-    public boolean hasFlag(String flag) {
-        return Arrays.asList(flags.split(FLAG_SEPARATOR)).contains(flag);
-    }
-
 
     public CellResult withPeakRssMib(Double mib) {
         return with("peak_rss_mib", mib);
@@ -109,9 +102,15 @@ public record CellResult(
                 .with("status_detail", statusDetail.isEmpty() ? retry : retry + "; " + statusDetail);
     }
 
-    /** A copy with one column (as named in the CSV) changed: the record is the schema, so no field is forgotten. */
-    private CellResult with(String column, Object value) {
+    /**
+     * A copy with one column (as named in the CSV) changed, through the codec that flattens the parts: no copy
+     * method lists the fields, so none is forgotten.
+     */
+    public CellResult with(String column, Object value) {
         ObjectNode node = ResultsCsv.json().valueToTree(this);
+        if (!node.has(column)) {
+            throw new IllegalArgumentException("No results column '" + column + "'.");
+        }
         node.set(column, ResultsCsv.json().valueToTree(value));
         try {
             return ResultsCsv.json().treeToValue(node, CellResult.class);

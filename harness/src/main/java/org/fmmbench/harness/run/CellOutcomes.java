@@ -26,9 +26,11 @@ public final class CellOutcomes {
         boolean chance = status == CellStatus.OK && r != null && !lm
                 && ChanceLevel.at(r.testAccuracyAtBest(), r.majorityRate(), r.testExamples());
         DataSummary data = r == null ? null : r.data();
-        return new CellResult(runId, CellResult.SCHEMA_VERSION, cell.id(), status, detail == null ? "" : detail,
-                c.task(), c.row(), c.variant(), c.profile(), c.seed(), cell.configHash(),
-                r == null ? null : r.dataSource(),
+        CellResult.Identity identity = new CellResult.Identity(runId, CellResult.SCHEMA_VERSION, cell.id(), c.task(),
+                c.row(), c.variant(), c.profile(), c.seed());
+        CellResult.Config config = new CellResult.Config(cell.configHash(), r == null ? null : r.dataSource(),
+                c.device(), c.threads(), data == null ? null : data.fingerprint());
+        CellResult.Metrics metrics = new CellResult.Metrics(
                 r == null || lm ? null : r.bestValAccuracy(),
                 r == null ? null : r.bestStep(),
                 r == null || lm ? null : r.testAccuracyAtBest(),
@@ -45,14 +47,14 @@ public final class CellOutcomes {
                 r == null ? null : r.valPerplexity(),
                 r == null ? null : r.testPerplexity(),
                 r == null ? null : r.bitsPerToken(),
-                startedAt, cellWallS, p.gitCommit(), p.gitDirty(), c.device(), p.cpuModel(), c.threads(),
-                p.jvmVersion(), p.djlVersion(), p.pytorchVersion(), r == null ? null : r.medianStepCpuMs(),
-                data == null ? null : data.fingerprint(),
+                cellWallS,
+                r == null ? null : r.medianStepCpuMs(),
                 data == null ? null : data.truncated(SplitName.TRAIN),
                 data == null ? null : data.truncated(SplitName.VAL),
                 data == null ? null : data.truncated(SplitName.TEST),
                 r == null ? null : r.testExamples(), r == null ? null : r.majorityRate(),
                 flags(chance, r), peakRssMib == null ? null : MemoryProbe.MEASURE, null);
+        return new CellResult(identity, status, detail, config, metrics, p, startedAt);
     }
 
     /** The chance-level flag and the training's drift flags, in one {@code ;}-separated column. */

@@ -96,7 +96,7 @@ public final class CellRunner {
 
     public static void writeResult(Path cellDir, CellResult result) throws IOException {
         AtomicFiles.write(cellDir.resolve(RESULT_FILE),
-                w -> ResultsCsv.json().writerWithDefaultPrettyPrinter().writeValue(w, result));
+                w -> ResultsCsv.writeJson(w, result));
     }
 
     /**
@@ -110,7 +110,7 @@ public final class CellRunner {
             return null;
         }
         try {
-            return ResultsCsv.json().readValue(file.toFile(), CellResult.class);
+            return ResultsCsv.readJson(file);
         } catch (IOException e) {
             throw new IOException("Cannot read " + file + ": " + CellOutcomes.firstLine(e), e);
         }

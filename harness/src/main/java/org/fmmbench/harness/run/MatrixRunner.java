@@ -83,7 +83,7 @@ public final class MatrixRunner {
         for (PlannedCell cell : plan.cells()) {
             Path dir = CellRunner.cellDir(runDir, cell);
             CellResult earlier = readKept(dir, cell);
-            if (!force && earlier != null && earlier.configHash().equals(cell.configHash())
+            if (!force && earlier != null && earlier.config().configHash().equals(cell.configHash())
                     && earlier.status().keptOnResume()) {
                 progress.cellFinished(cell, earlier, true);
                 continue;
@@ -164,8 +164,9 @@ public final class MatrixRunner {
             unreadable = e.getMessage();
         }
         CellResult result;
-        if (own != null && own.configHash().equals(cell.configHash())) {
-            result = own.peakRssMib() == null ? own.withPeakRssMib(outcome.peakRssMib(), MemoryProbe.MEASURE) : own;
+        if (own != null && own.config().configHash().equals(cell.configHash())) {
+            result = own.metrics().peakRssMib() == null ? own.withPeakRssMib(outcome.peakRssMib(), MemoryProbe.MEASURE)
+                    : own;
         } else if (unreadable != null) {
             result = CellOutcomes.of(plan.runId(), cell, CellStatus.FAILED, "the cell's result is unreadable: "
                     + unreadable, null, Provenance.probe(null), startedAt, outcome.peakRssMib(), null);
@@ -194,7 +195,7 @@ public final class MatrixRunner {
                 r = CellOutcomes.of(plan.runId(), cell, CellStatus.FAILED, "the cell's result is unreadable: "
                         + e.getMessage(), null, Provenance.probe(null), null, null, null);
             }
-            if (r != null && r.configHash().equals(cell.configHash())) {
+            if (r != null && r.config().configHash().equals(cell.configHash())) {
                 results.add(r);
             }
         }

@@ -69,7 +69,7 @@ public final class SlurmSubmitter {
             } catch (java.io.IOException e) {
                 r = null;
             }
-            if (all || r == null || !r.configHash().equals(cell.configHash()) || r.status() != CellStatus.OK) {
+            if (all || r == null || !r.config().configHash().equals(cell.configHash()) || r.status() != CellStatus.OK) {
                 cells.add(cell);
             }
         }

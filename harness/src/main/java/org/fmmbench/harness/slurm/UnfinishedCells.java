@@ -27,7 +27,7 @@ public final class UnfinishedCells {
         for (PlannedCell cell : plan.cells()) {
             Path dir = CellRunner.cellDir(runDir, cell);
             CellResult own = CellRunner.readResult(dir);
-            if (own != null && own.configHash().equals(cell.configHash())) {
+            if (own != null && own.config().configHash().equals(cell.configHash())) {
                 continue;
             }
             CellResult ended = ended(plan, runDir, cell);

@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Arrays;
-import org.fmmbench.baselines.attention.AttentionSettings;
 import org.fmmbench.baselines.attention.VariantRegistry;
 import org.fmmbench.baselines.attention.VariantSpec;
 import org.fmmbench.baselines.model.EncoderConfig;
@@ -82,7 +81,6 @@ public final class CellTrainer implements ResumableTrainer {
         Device device = device(cell.device());
         VariantSpec variant = VariantSpec.parse(cell.variant());
         VariantRegistry registry = VariantRegistry.load();
-        checkModel(cell, variant, registry);
         CellCheckpoint resume = checkpointing.resumePoint();
         try (Task task = tasks.open(cell.task(), options(cell))) {
             Engine.getInstance().setRandomSeed(Long.hashCode(cell.seed()));
@@ -134,16 +132,6 @@ public final class CellTrainer implements ResumableTrainer {
     public static TaskOptions options(DataConfig data, Path dataDir, Path cacheDir, long seed) {
         return new TaskOptions(dataDir, cacheDir, data.source(), data.seqLength(), seed, data.maxTrain(),
                 data.maxVal(), data.maxTest(), data.pixelZero(), data.contentLength(), data.truncate());
-    }
-
-    /**
-     * Fails on a bad model shape or variant spec before any data is opened or generated (the training settings were
-     * checked where the profile was read, {@code ProfileLoader.checkTrain}).
-     */
-    private static void checkModel(CellConfig cell, VariantSpec variant, VariantRegistry registry) {
-        Workloads.requireHeadsDivideDim(cell);
-        ModelConfig m = cell.model();
-        registry.create(variant, new AttentionSettings(m.heads(), m.dim() / m.heads(), false, m.attentionDropout()));
     }
 
     static Device device(String name) {

@@ -2,7 +2,6 @@ package org.fmmbench.harness.train;
 
 import java.nio.file.Path;
 import org.fmmbench.baselines.attention.AttentionSettings;
-import org.fmmbench.harness.config.CellConfig;
 import org.fmmbench.harness.config.ModelConfig;
 
 /**
@@ -19,11 +18,6 @@ final class ClassificationWorkload extends ResumableWorkload {
     @Override
     public AttentionSettings attentionSettings(ModelConfig m) {
         return new AttentionSettings(m.heads(), m.dim() / m.heads(), false, m.attentionDropout());
-    }
-
-    @Override
-    public void validate(CellConfig cell) {
-        Workloads.requireHeadsDivideDim(cell);
     }
 
     @Override

@@ -49,7 +49,6 @@ public final class LanguageModellingWorkload extends ResumableWorkload {
                     + "got '" + m.positions() + "' (the paper's window positions change whenever the window moves, "
                     + "so no state can be carried); set model.positions: stream or evalMode: windowed.");
         }
-        Workloads.requireHeadsDivideDim(cell);
     }
 
     @Override

@@ -72,7 +72,6 @@ public abstract class MaskedSequenceWorkload implements Workload {
         ModelConfig m = cell.model();
         TrainConfig t = cell.train();
         DataConfig d = cell.data();
-        Workloads.requireHeadsDivideDim(cell);
         if (m.dim() % 2 != 0) {
             throw new IllegalArgumentException("Task '" + task() + "': model.dim " + m.dim() + " must be even (half "
                     + "of it is the sinusoidal position code).");
@@ -123,7 +122,6 @@ public abstract class MaskedSequenceWorkload implements Workload {
      */
     protected TrainResult trainAndRead(CellConfig cell, TrainingListener listener, Checkpointing checkpointing,
             ModelReader reader) throws IOException {
-        validate(cell);
         ModelConfig m = cell.model();
         TrainConfig train = cell.train();
         int length = cell.data().seqLength() == 0 ? defaultLength() : cell.data().seqLength();

@@ -19,11 +19,13 @@ public interface Workload {
     AttentionSettings attentionSettings(ModelConfig model);
 
     /**
-     * Checks the cell's settings before anything is written.
+     * Checks the cell's settings that only this workload restricts, once, when the run is planned (what every cell
+     * needs, such as heads dividing the model dim, was checked where the profile was read); nothing by default.
      *
      * @throws IllegalArgumentException naming the setting and the fix
      */
-    void validate(CellConfig cell);
+    default void validate(CellConfig cell) {
+    }
 
     /** Generates or caches the cell's data without training; nothing to do for generated-on-the-fly data. */
     void prepareData(CellConfig cell, Path dataDir, Path cacheDir);

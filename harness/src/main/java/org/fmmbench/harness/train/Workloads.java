@@ -5,8 +5,6 @@ import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.TreeSet;
-import org.fmmbench.harness.config.CellConfig;
-import org.fmmbench.harness.config.ModelConfig;
 import org.fmmbench.tasks.TaskRegistry;
 
 /**
@@ -68,19 +66,6 @@ public final class Workloads {
      */
     public Workload findOrClassification(String task) {
         return byTask.getOrDefault(task, classification);
-    }
-
-    /**
-     * The check every attention model needs before anything runs.
-     *
-     * @throws IllegalArgumentException when {@code model.dim} is not a positive multiple of {@code model.heads}
-     */
-    static void requireHeadsDivideDim(CellConfig cell) {
-        ModelConfig m = cell.model();
-        if (m.heads() < 1 || m.dim() % m.heads() != 0) {
-            throw new IllegalArgumentException("Task '" + cell.task() + "': model dim " + m.dim()
-                    + " must be a multiple of heads " + m.heads() + ".");
-        }
     }
 
     /** Every task name a cell may have, sorted. */

@@ -10,6 +10,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
@@ -60,34 +61,40 @@ class AttentionMapsCommandTest {
     void anEarlierAnalysisIsKeptUnlessForcedAndTheRefusalExitsWithTwo() throws IOException {
         Path dir = Files.createDirectories(tmp.resolve("maps"));
         Files.writeString(dir.resolve("summary.md"), "earlier");
-        StringWriter err = new StringWriter();
 
-        int code = run(err, "attention-maps", "--out", tmp.toString(), "--run-id", "maps");
+        assertRefused("--force", "--out", tmp.toString(), "--run-id", "maps");
 
-        assertEquals(2, code);
-        assertTrue(err.toString().contains("--force"), err.toString());
         assertEquals("earlier", Files.readString(dir.resolve("summary.md")));
     }
+
     @Test
     void aTaskOtherThanCopyOrImageIsRefusedWithExitTwoBeforeAnythingIsWritten() {
-        StringWriter err = new StringWriter();
+        assertRefused("copy or image", "--task", "listops", "--out", tmp.toString(), "--run-id", "maps");
+        assertTrue(Files.notExists(tmp.resolve("maps")));
+    }
 
-        int code = run(err, "attention-maps", "--task", "listops", "--out", tmp.toString(), "--run-id", "maps");
-
-        assertEquals(2, code);
-        assertTrue(err.toString().contains("copy or image"), err.toString());
+    @Test
+    void aCountBelowOneIsRefusedNamingItsOptionBeforeAnythingIsWritten() {
+        assertRefused("--inputs must be at least 1, got 0.", "--inputs", "0", "--out", tmp.toString(), "--run-id",
+                "maps");
         assertTrue(Files.notExists(tmp.resolve("maps")));
     }
 
     @Test
     void aRunIdThatLeavesOutIsRefusedWithExitTwoBeforeAnythingIsWritten() {
-        StringWriter err = new StringWriter();
-
-        int code = run(err, "attention-maps", "--out", tmp.resolve("out").toString(), "--run-id", "../escaped");
-
-        assertEquals(2, code);
-        assertTrue(err.toString().contains("Bad run id"), err.toString());
+        assertRefused("Bad run id", "--out", tmp.resolve("out").toString(), "--run-id", "../escaped");
         assertTrue(Files.notExists(tmp.resolve("escaped")));
         assertTrue(Files.notExists(tmp.resolve("out")));
+    }
+
+    /** attention-maps with {@code args} exits 2 with {@code expected} in its one line on stderr. */
+    private void assertRefused(String expected, String... args) {
+        StringWriter err = new StringWriter();
+        String[] command = Stream.concat(Stream.of("attention-maps"), Arrays.stream(args)).toArray(String[]::new);
+
+        int code = run(err, command);
+
+        assertEquals(2, code, err.toString());
+        assertTrue(err.toString().contains(expected), err.toString());
     }
 }

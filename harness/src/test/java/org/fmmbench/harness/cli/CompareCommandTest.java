@@ -48,15 +48,15 @@ class CompareCommandTest {
     @Test
     void variantThreeTimesSlowerIsARegressionListedFirst() throws IOException {
         Path base = resultsRun("base", r -> r);
-        Path cand = resultsRun("cand", r -> r.row().equals("band_5") && r.task().equals("text")
-                ? with(r, r.status(), r.testAccBest(), r.stepMsMedian() * 3) : r);
+        Path cand = resultsRun("cand", r -> r.identity().row().equals("band_5") && r.identity().task().equals("text")
+                ? with(r, r.status(), r.metrics().testAccBest(), r.metrics().stepMsMedian() * 3) : r);
         assertRegressions(base, cand, 1, "text / band_5", "step time x3.00 normalised");
     }
 
     @Test
     void stepTimeIsCpuTimeUnlessWallClockIsAsked() throws IOException {
         Path base = resultsRun("base", r -> r);
-        Path cand = resultsRun("cand", r -> r.row().equals("band_5") ? waitedThreeTimesLonger(r) : r);
+        Path cand = resultsRun("cand", r -> r.identity().row().equals("band_5") ? waitedThreeTimesLonger(r) : r);
         Outcome cpu = compare(base.toString(), cand.toString());
         assertEquals(0, cpu.code, cpu.out + cpu.err);
         Outcome wall = compare(base.toString(), cand.toString(), "--time", "wall");
@@ -68,13 +68,14 @@ class CompareCommandTest {
     @Test
     void cpuStepTimesOfFewerThanTenTicksAreJudgedOnlyPooledPerRow() throws IOException {
         Path base = calibrated(resultsRun("base", 3, r -> cpuMs(r, 10)), 100);
-        Path oneCellFourTimes = calibrated(resultsRun("one", 3, r -> cpuMs(r, r.row().equals("band_5")
-                && r.task().equals("text") && r.seed() == 1 ? 40 : 10)), 100);
+        Path oneCellFourTimes = calibrated(resultsRun("one", 3, r -> cpuMs(r, r.identity().row().equals("band_5")
+                && r.identity().task().equals("text") && r.identity().seed() == 1 ? 40 : 10)), 100);
         Outcome one = compare(base.toString(), oneCellFourTimes.toString());
         assertEquals(0, one.code, one.out + one.err);
         assertTrue(one.out.contains("x4.00 calibrated (below resolution, judged pooled per row)"), one.out);
         assertTrue(one.out.contains("| band_5 | 6 | x1.26 calibrated | within tolerance |"), one.out);
-        Path rowTwice = calibrated(resultsRun("row", 3, r -> cpuMs(r, r.row().equals("band_5") ? 20 : 10)), 100);
+        Path rowTwice = calibrated(resultsRun("row", 3, r -> cpuMs(r, r.identity().row().equals("band_5") ? 20 : 10)),
+                100);
         Outcome row = compare(base.toString(), rowTwice.toString());
         assertEquals(1, row.code, row.out + row.err);
         assertTrue(row.out.contains("the step time of 1 row(s) pooled over their cells** (band_5;"), row.out);
@@ -87,7 +88,8 @@ class CompareCommandTest {
         Path base = resultsRun("base", 3, r -> r);
         Path noSeed2 = resultsRun("cand", 3, r -> r);
         List<CellResult> rows = new ArrayList<>(ResultsCsv.read(noSeed2.resolve("results.csv")));
-        rows.removeIf(r -> r.task().equals("text") && r.row().equals("linear") && r.seed() == 2);
+        rows.removeIf(r -> r.identity().task().equals("text") && r.identity().row().equals("linear")
+                && r.identity().seed() == 2);
         ResultsCsv.write(noSeed2.resolve("results.csv"), rows);
         Outcome o = compare(base.toString(), noSeed2.toString());
         assertEquals(1, o.code, o.out + o.err);
@@ -101,23 +103,19 @@ class CompareCommandTest {
     }
 
     private static CellResult cpuMs(CellResult r, double ms) {
-        com.fasterxml.jackson.databind.node.ObjectNode node = ResultsCsv.json().valueToTree(r);
-        node.put("step_cpu_ms_median", ms);
-        return ResultsCsv.json().convertValue(node, CellResult.class);
+        return r.with("step_cpu_ms_median", ms);
     }
 
     /** The same CPU work, three times the wall-clock: what a step looks like when it shares its core. */
     private static CellResult waitedThreeTimesLonger(CellResult r) {
-        com.fasterxml.jackson.databind.node.ObjectNode node = ResultsCsv.json().valueToTree(r);
-        node.put("step_ms_median", r.stepMsMedian() * 3);
-        return ResultsCsv.json().convertValue(node, CellResult.class);
+        return r.with("step_ms_median", r.metrics().stepMsMedian() * 3);
     }
 
     @Test
     void accuracyDropBeyondToleranceIsARegressionListedFirst() throws IOException {
         Path base = resultsRun("base", r -> r);
-        Path cand = resultsRun("cand", r -> r.row().equals("linear") && r.task().equals("listops")
-                ? with(r, r.status(), r.testAccBest() - 0.10, r.stepMsMedian()) : r);
+        Path cand = resultsRun("cand", r -> r.identity().row().equals("linear") && r.identity().task().equals("listops")
+                ? with(r, r.status(), r.metrics().testAccBest() - 0.10, r.metrics().stepMsMedian()) : r);
         assertRegressions(base, cand, 1, "listops / linear", "accuracy -10.00 points");
         // the same drop passes a looser tolerance
         assertEquals(0, compare(base.toString(), cand.toString(), "--acc-tolerance", "11").code);
@@ -136,7 +134,8 @@ class CompareCommandTest {
     @Test
     void okToFailedIsARegressionListedFirst() throws IOException {
         Path base = resultsRun("base", r -> r);
-        Path cand = resultsRun("cand", r -> r.row().equals("fmm1_band5") && r.task().equals("text")
+        Path cand = resultsRun("cand", r -> r.identity().row().equals("fmm1_band5")
+                && r.identity().task().equals("text")
                 ? with(r, CellStatus.FAILED, null, null) : r);
         assertRegressions(base, cand, 1, "text / fmm1_band5", "status ok -> failed");
     }
@@ -144,7 +143,8 @@ class CompareCommandTest {
     @Test
     void uniformlySlowerMachinePassesNormalisedAndFailsRaw() throws IOException {
         Path base = resultsRun("base", r -> r);
-        Path cand = resultsRun("cand", r -> with(r, r.status(), r.testAccBest(), r.stepMsMedian() * 3));
+        Path cand = resultsRun("cand", r -> with(r, r.status(), r.metrics().testAccBest(),
+                r.metrics().stepMsMedian() * 3));
         assertEquals(0, compare(base.toString(), cand.toString()).code);
         Outcome raw = compare(base.toString(), cand.toString(), "--raw");
         assertEquals(1, raw.code, raw.out);
@@ -206,7 +206,7 @@ class CompareCommandTest {
     @Test
     void changedConfigHashIsARegressionUnlessAllowed() throws IOException {
         Path base = resultsRun("base", r -> r);
-        Path cand = resultsRun("cand", r -> r.row().equals("linear") && r.task().equals("text")
+        Path cand = resultsRun("cand", r -> r.identity().row().equals("linear") && r.identity().task().equals("text")
                 ? withConfigHash(r, "hash-changed") : r);
         assertRegressions(base, cand, 1, "text / linear", "config hash differs (hash-textlin vs hash-changed)");
         Outcome allowed = compare(base.toString(), cand.toString(), "--allow-config-change");
@@ -216,10 +216,11 @@ class CompareCommandTest {
 
     @Test
     void changedDataFingerprintIsARegressionAndAnUnrecordedOneANote() throws IOException {
-        Path unrecorded = resultsRun("unrecorded", r -> withColumn(r, "data_fingerprint", null));
+        Path unrecorded = resultsRun("unrecorded", r -> r.with("data_fingerprint", null));
         Path base = resultsRun("base", r -> r);
-        Path changed = resultsRun("changed", r -> r.task().equals("text") && r.row().equals("linear")
-                ? withColumn(r, "data_fingerprint", "fp-other") : r);
+        Path changed = resultsRun("changed", r -> r.identity().task().equals("text")
+                && r.identity().row().equals("linear")
+                ? r.with("data_fingerprint", "fp-other") : r);
         Outcome o = compare(unrecorded.toString(), base.toString());
         assertEquals(0, o.code, o.out);
         assertTrue(o.out.contains("data fingerprint not recorded in the baseline"), o.out);
@@ -232,10 +233,10 @@ class CompareCommandTest {
     @Test
     void uniformSlowdownOfTheCodeFailsCalibratedWhileASlowerMachinePasses() throws IOException {
         Path base = calibrated(resultsRun("base", r -> r), 100);
-        Path slowCode = calibrated(resultsRun("slow-code", r -> with(r, r.status(), r.testAccBest(),
-                r.stepMsMedian() * 3)), 100);
-        Path slowMachine = calibrated(resultsRun("slow-machine", r -> with(r, r.status(), r.testAccBest(),
-                r.stepMsMedian() * 3)), 300);
+        Path slowCode = calibrated(resultsRun("slow-code", r -> with(r, r.status(), r.metrics().testAccBest(),
+                r.metrics().stepMsMedian() * 3)), 100);
+        Path slowMachine = calibrated(resultsRun("slow-machine", r -> with(r, r.status(), r.metrics().testAccBest(),
+                r.metrics().stepMsMedian() * 3)), 300);
         Outcome o = assertRegressions(base, slowCode, ROWS.length * TASKS.length, "listops / softmax",
                 "step time x3.00 calibrated");
         assertTrue(o.out.contains("x1.00 normalised; x3.00 calibrated"), "both views are reported: " + o.out);
@@ -272,15 +273,15 @@ class CompareCommandTest {
         Path repeats = Files.createDirectories(dir.resolve(name));
         for (int i = 0; i < factors.length; i++) {
             double f = factors[i];
-            calibrated(resultsRun(name + "/run-" + i, r -> r.row().equals(row)
-                    ? with(r, r.status(), r.testAccBest(), r.stepMsMedian() * f) : r), 100);
+            calibrated(resultsRun(name + "/run-" + i, r -> r.identity().row().equals(row)
+                    ? with(r, r.status(), r.metrics().testAccBest(), r.metrics().stepMsMedian() * f) : r), 100);
         }
         return repeats;
     }
 
     private Path linearSlower(double factor) throws IOException {
-        return calibrated(resultsRun("linear-x" + factor, r -> r.row().equals("linear")
-                ? with(r, r.status(), r.testAccBest(), r.stepMsMedian() * factor) : r), 100);
+        return calibrated(resultsRun("linear-x" + factor, r -> r.identity().row().equals("linear")
+                ? with(r, r.status(), r.metrics().testAccBest(), r.metrics().stepMsMedian() * factor) : r), 100);
     }
 
     @Test
@@ -375,7 +376,7 @@ class CompareCommandTest {
     @Test
     void cellsOfOneSideAreListedAndChartIsWritten() throws IOException {
         Path base = resultsRun("base", r -> r);
-        Path cand = resultsRun("cand", r -> r.row().equals("linear") ? renamed(r, "linear_v2") : r);
+        Path cand = resultsRun("cand", r -> r.identity().row().equals("linear") ? renamed(r, "linear_v2") : r);
         Path chart = dir.resolve("deltas.png");
         Path md = dir.resolve("out/compare.md");
         Outcome o = compare(base.toString(), cand.toString(), "--chart", chart.toString(), "--output", md.toString());
@@ -428,8 +429,8 @@ class CompareCommandTest {
                 double ms = ROWS[i].equals("softmax") ? 400 : 100 + 10 * i;
                 for (int seed = 0; seed < seeds; seed++) {
                     CellResult r = result(task, ROWS[i], CellStatus.OK, 0.30 + 0.01 * i + 0.01 * seed, ms);
-                    cells.add(change.apply(seed == 0 ? r : withColumn(withColumn(r, "seed", seed), "cell_id",
-                            r.cellId() + "-s" + seed)));
+                    cells.add(change.apply(seed == 0 ? r : r.with("seed", seed).with("cell_id",
+                            r.identity().cellId() + "-s" + seed)));
                 }
             }
         }
@@ -477,36 +478,27 @@ class CompareCommandTest {
     }
 
     private static CellResult result(String task, String row, CellStatus status, Double acc, Double stepMs) {
-        return new CellResult("run", CellResult.SCHEMA_VERSION, task + "-" + row, status, "", task, row, row,
-                "smoke", 0, "hash-" + task + row, "standin", acc, 10, acc, acc, 1.0, 30, 3.0, stepMs, stepMs,
-                100.0, 0.5, stepMs == null ? null : 500.0, 1000L, null, null, null, "2026-11-27T00:00:00Z", 5.0,
-                "abc", false, "cpu", "cpu", 1, "17", "0.36.0", "2.7.1", stepMs, "fp-" + task, 0.0, 0.0, 0.0, null, null, "", null, null);
+        return new CellResult(new CellResult.Identity("run", CellResult.SCHEMA_VERSION, task + "-" + row, task, row,
+                row, "smoke", 0), status, "", new CellResult.Config("hash-" + task + row, "standin", "cpu", 1, "fp-" +
+                task), new CellResult.Metrics(acc, 10, acc, acc, 1.0, 30, 3.0, stepMs, stepMs, 100.0, 0.5, stepMs ==
+                null ? null : 500.0, 1000L, null, null, null, 5.0, stepMs, 0.0, 0.0, 0.0, null, null, "", null, null),
+                new Provenance("abc", false, "cpu", "17", "0.36.0", "2.7.1"), "2026-11-27T00:00:00Z");
     }
 
     private static CellResult lm(String row, double testPpl) {
-        return new CellResult("run", CellResult.SCHEMA_VERSION, "wikitext-" + row, CellStatus.OK, "", "wikitext", row,
-                row, "smoke", 0, "hash", "standin", null, 10, null, null, 3.0, 30, 3.0, 20.0, 20.0, 100.0, 0.5,
-                500.0, 1000L, testPpl, testPpl, 5.0, "2026-11-27T00:00:00Z", 5.0, "abc", false, "cpu", "cpu", 1,
-                "17", "0.36.0", "2.7.1", 20.0, "fp-lm", 0.0, 0.0, 0.0, null, null, "", null, null);
+        return new CellResult(new CellResult.Identity("run", CellResult.SCHEMA_VERSION, "wikitext-" + row, "wikitext",
+                row, row, "smoke", 0), CellStatus.OK, "", new CellResult.Config("hash", "standin", "cpu", 1, "fp-lm"),
+                new CellResult.Metrics(null, 10, null, null, 3.0, 30, 3.0, 20.0, 20.0, 100.0, 0.5, 500.0, 1000L,
+                testPpl, testPpl, 5.0, 5.0, 20.0, 0.0, 0.0, 0.0, null, null, "", null, null), new Provenance("abc",
+                false, "cpu", "17", "0.36.0", "2.7.1"), "2026-11-27T00:00:00Z");
     }
 
     private static CellResult with(CellResult r, CellStatus status, Double acc, Double stepMs) {
-        return result(r.task(), r.row(), status, acc, stepMs);
+        return result(r.identity().task(), r.identity().row(), status, acc, stepMs);
     }
 
     private static CellResult withConfigHash(CellResult r, String hash) {
-        return withColumn(r, "config_hash", hash);
-    }
-
-    /** {@code r} with one column (as named in the CSV) set to {@code value}. */
-    private static CellResult withColumn(CellResult r, String column, Object value) {
-        var node = (com.fasterxml.jackson.databind.node.ObjectNode) ResultsCsv.json().valueToTree(r);
-        node.set(column, ResultsCsv.json().valueToTree(value));
-        try {
-            return ResultsCsv.json().treeToValue(node, CellResult.class);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return r.with("config_hash", hash);
     }
 
 
@@ -518,7 +510,7 @@ class CompareCommandTest {
     }
 
     private static CellResult renamed(CellResult r, String row) {
-        return result(r.task(), row, r.status(), r.testAccBest(), r.stepMsMedian());
+        return result(r.identity().task(), row, r.status(), r.metrics().testAccBest(), r.metrics().stepMsMedian());
     }
 
     private Outcome compare(String... args) {

@@ -189,6 +189,12 @@ class FmmbenchCliTest {
     }
 
     @Test
+    void scalingRefusesABatchBelowOneNamingTheOption() throws IOException {
+        assertBadInput(run("scaling", "--quick", "--batch", "0", "--out", dir.resolve("results").toString()), stderr,
+                "fmmbench scaling: --batch must be at least 1, got 0.", dir);
+    }
+
+    @Test
     void everyCommandHasHelp() {
         for (String command : List.of("reproduce", "train", "report", "variants", "tasks", "doctor", "reference",
                 "scaling", "compare")) {

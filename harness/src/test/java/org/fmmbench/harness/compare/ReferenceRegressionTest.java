@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -58,7 +56,6 @@ class ReferenceRegressionTest {
     private static final Path SCALING = REFERENCE.resolve("scaling-quick");
     /** The smoke profile's FMMformer row that the separating tasks check (issue #15). */
     private static final String SEPARATING_ROW = "fmm1_band5";
-    private static final ObjectMapper JSON = ResultsCsv.json();
     /** The options {@code .ci/run} passes to each comparison (besides its paths and --output), exactly. */
     private static final List<String> CI_SMOKE_OPTIONS = ciOptions("smoke");
     private static final List<String> CI_SCALING_OPTIONS = ciOptions("scaling-quick");
@@ -90,7 +87,7 @@ class ReferenceRegressionTest {
 
     @Test
     void softmaxOnlySlowdownFailsSoftmaxAlone() throws IOException {
-        Outcome o = compare(SMOKE, plantResults(r -> r.row().equals("softmax") ? slower(r, 2) : r));
+        Outcome o = compare(SMOKE, plantResults(r -> r.identity().row().equals("softmax") ? slower(r, 2) : r));
         assertEquals(1, o.code(), o.out());
         assertEquals(List.of("softmax"), pooledRegressions(o), o.out());
         assertTrue(regressions(o).stream().allMatch(l -> l.contains("softmax") && l.contains("calibrated")),
@@ -99,11 +96,11 @@ class ReferenceRegressionTest {
 
     @Test
     void fmmMadeThreeTimesSlowerFailsItsRowAndEveryResolvedFmmCell() throws IOException {
-        Outcome o = compare(SMOKE, plantResults(r -> r.row().equals("fmm2_band5") ? slower(r, 3) : r));
+        Outcome o = compare(SMOKE, plantResults(r -> r.identity().row().equals("fmm2_band5") ? slower(r, 3) : r));
         assertEquals(1, o.code(), o.out());
         assertEquals(List.of("fmm2_band5"), pooledRegressions(o), o.out());
-        long resolved = okCells(r -> r.row().equals("fmm2_band5")
-                && r.stepCpuMsMedian() >= RunComparator.RESOLVED_TICKS * 10);
+        long resolved = okCells(r -> r.identity().row().equals("fmm2_band5")
+                && r.metrics().stepCpuMsMedian() >= RunComparator.RESOLVED_TICKS * 10);
         assertTrue(resolved > 0, "the reference has fmm cells of 100 ms or more");
         assertEquals(resolved + 1, regressions(o).size(), "only the planted cells regress: " + o.out());
         assertTrue(regressions(o).stream().allMatch(l -> l.contains("fmm2_band5")), o.out());
@@ -113,21 +110,22 @@ class ReferenceRegressionTest {
     void droppedCellFails() throws IOException {
         Path planted = plantResults(r -> r);
         List<CellResult> rows = new ArrayList<>(ResultsCsv.read(planted.resolve("results.csv")));
-        CellResult dropped = rows.stream().filter(r -> r.task().equals(FarRecallWorkload.TASK)
-                && r.row().equals(SEPARATING_ROW)).reduce((a, b) -> b).orElseThrow();
+        CellResult dropped = rows.stream().filter(r -> r.identity().task().equals(FarRecallWorkload.TASK)
+                && r.identity().row().equals(SEPARATING_ROW)).reduce((a, b) -> b).orElseThrow();
         rows.remove(dropped);
         ResultsCsv.write(planted.resolve("results.csv"), rows);
         Outcome o = compare(SMOKE, planted);
         assertEquals(1, o.code(), o.out());
         assertTrue(o.out().contains("1 cell(s) of the baseline are missing from the candidate"), o.out());
-        assertTrue(o.out().contains(dropped.task() + " / " + dropped.row() + " (" + dropped.variant() + ") / smoke / seed "
-                + dropped.seed()), o.out());
+        assertTrue(o.out().contains(dropped.identity().task() + " / " + dropped.identity().row() + " ("
+                + dropped.identity().variant() + ") / smoke / seed "
+                + dropped.identity().seed()), o.out());
     }
 
     @Test
     void changedConfigFailsUnlessAllowed() throws IOException {
-        Path planted = plantResults(r -> r.task().equals("listops") && r.row().equals("linear")
-                ? set(r, "config_hash", "0000" + r.configHash().substring(4)) : r);
+        Path planted = plantResults(r -> r.identity().task().equals("listops") && r.identity().row().equals("linear")
+                ? r.with("config_hash", "0000" + r.config().configHash().substring(4)) : r);
         Outcome o = compare(SMOKE, planted);
         assertEquals(1, o.code(), o.out());
         assertEquals(1, regressions(o).size(), o.out());
@@ -138,8 +136,9 @@ class ReferenceRegressionTest {
 
     @Test
     void accuracyDropOfOneTaskFails() throws IOException {
-        Outcome o = compare(SMOKE, plantResults(r -> r.task().equals("listops") && r.row().equals("linear")
-                ? set(r, "test_acc_best", r.testAccBest() - 0.10) : r));
+        Outcome o = compare(SMOKE, plantResults(r -> r.identity().task().equals("listops")
+                && r.identity().row().equals("linear")
+                ? r.with("test_acc_best", r.metrics().testAccBest() - 0.10) : r));
         assertEquals(1, o.code(), o.out());
         assertEquals(1, regressions(o).size(), o.out());
         assertTrue(regressions(o).get(0).contains("listops / linear"), o.out());
@@ -147,10 +146,10 @@ class ReferenceRegressionTest {
 
     @Test
     void doubledFmmMemoryInTheSmokeRunFails() throws IOException {
-        Outcome o = compare(SMOKE, plantResults(r -> r.row().startsWith("fmm") && r.status() == CellStatus.OK
-                ? set(r, "peak_rss_mib", r.peakRssMib() * 2) : r));
+        Outcome o = compare(SMOKE, plantResults(r -> r.identity().row().startsWith("fmm") && r.status() == CellStatus.OK
+                ? r.with("peak_rss_mib", r.metrics().peakRssMib() * 2) : r));
         assertEquals(1, o.code(), o.out());
-        assertEquals(okCells(r -> r.row().startsWith("fmm")), regressions(o).size(), o.out());
+        assertEquals(okCells(r -> r.identity().row().startsWith("fmm")), regressions(o).size(), o.out());
         assertTrue(regressions(o).stream().allMatch(l -> l.contains("fmm") && l.contains("peak memory")), o.out());
     }
 
@@ -158,10 +157,11 @@ class ReferenceRegressionTest {
     @Test
     void accuracyCollapsedToChanceOnTheSeparatingTasksFails() throws IOException {
         Map<String, Double> chance = Map.of(FarRecallWorkload.TASK, 0.25, NearRecallWorkload.TASK, 0.5);
-        Outcome o = compare(SMOKE, plantResults(r -> r.row().equals(SEPARATING_ROW) && chance.containsKey(r.task())
-                ? set(r, "test_acc_best", chance.get(r.task())) : r));
+        Outcome o = compare(SMOKE, plantResults(r -> r.identity().row().equals(SEPARATING_ROW)
+                && chance.containsKey(r.identity().task())
+                ? r.with("test_acc_best", chance.get(r.identity().task())) : r));
         assertEquals(1, o.code(), o.out());
-        assertEquals(okCells(r -> r.row().equals(SEPARATING_ROW) && chance.containsKey(r.task())),
+        assertEquals(okCells(r -> r.identity().row().equals(SEPARATING_ROW) && chance.containsKey(r.identity().task())),
                 regressions(o).size(), o.out());
         assertTrue(regressions(o).stream().allMatch(l -> l.contains(SEPARATING_ROW) && l.contains("accuracy")), o.out());
     }
@@ -178,15 +178,17 @@ class ReferenceRegressionTest {
                 "linear").entrySet()) {
             String task = lost.getKey();
             Outcome o = compare(SMOKE, plantResults(r -> {
-                if (!r.task().equals(task) || !r.row().equals(SEPARATING_ROW)) {
+                if (!r.identity().task().equals(task) || !r.identity().row().equals(SEPARATING_ROW)) {
                     return r;
                 }
-                CellResult half = reference.stream().filter(h -> h.task().equals(task)
-                        && h.row().equals(lost.getValue()) && h.seed() == r.seed()).findFirst().orElseThrow();
-                return set(r, "test_acc_best", half.testAccBest());
+                CellResult half = reference.stream().filter(h -> h.identity().task().equals(task)
+                        && h.identity().row().equals(lost.getValue())
+                        && h.identity().seed() == r.identity().seed()).findFirst().orElseThrow();
+                return r.with("test_acc_best", half.metrics().testAccBest());
             }));
             assertEquals(1, o.code(), o.out());
-            assertEquals(okCells(r -> r.task().equals(task) && r.row().equals(SEPARATING_ROW)), regressions(o).size(),
+            assertEquals(okCells(r -> r.identity().task().equals(task) && r.identity().row().equals(SEPARATING_ROW)),
+                    regressions(o).size(),
                     o.out());
             assertTrue(regressions(o).stream().allMatch(l -> l.contains(task + " / " + SEPARATING_ROW)
                     && l.contains("accuracy")), o.out());
@@ -204,17 +206,20 @@ class ReferenceRegressionTest {
     void fmmThatLostItsFarOrItsNearFieldFailsTheSeparatingTask() throws IOException {
         Map<String, CellResult> trained = trainSeparatingCells(Map.of(FarRecallWorkload.TASK, "band_5",
                 NearRecallWorkload.TASK, "linear"));
-        List<CellResult> fmm = trained.values().stream().filter(r -> r.row().equals(SEPARATING_ROW)).toList();
+        List<CellResult> fmm = trained.values().stream().filter(r -> r.identity().row().equals(SEPARATING_ROW))
+                .toList();
         Path baseline = separatingRun("baseline", fmm);
         for (String task : List.of(FarRecallWorkload.TASK, NearRecallWorkload.TASK)) {
-            CellResult half = trained.values().stream().filter(r -> r.task().equals(task)
-                    && !r.row().equals(SEPARATING_ROW)).findFirst().orElseThrow();
-            Path planted = separatingRun("lost-" + task, fmm.stream().map(r -> r.task().equals(task)
-                    ? set(set(r, "test_acc_best", half.testAccBest()), "best_val_acc", half.bestValAcc()) : r)
+            CellResult half = trained.values().stream().filter(r -> r.identity().task().equals(task)
+                    && !r.identity().row().equals(SEPARATING_ROW)).findFirst().orElseThrow();
+            Path planted = separatingRun("lost-" + task, fmm.stream().map(r -> r.identity().task().equals(task)
+                    ? r.with("test_acc_best", half.metrics().testAccBest()).with("best_val_acc",
+                    half.metrics().bestValAcc()) : r)
                     .toList());
             // raw: no softmax cell is trained here to normalise by, and only accuracy is planted
             Outcome o = compare(baseline, planted, with(CI_SMOKE_OPTIONS, "--raw"));
-            assertEquals(1, o.code(), task + ": fmm " + fmm + " vs " + half.row() + " " + half.testAccBest() + "\n"
+            assertEquals(1, o.code(), task + ": fmm " + fmm + " vs " + half.identity().row() + " "
+                    + half.metrics().testAccBest() + "\n"
                     + o.out());
             assertEquals(1, regressions(o).size(), o.out());
             assertTrue(regressions(o).get(0).contains(task + " / " + SEPARATING_ROW)
@@ -224,8 +229,9 @@ class ReferenceRegressionTest {
 
     @Test
     void perplexityRiseOfOneLmRowFails() throws IOException {
-        Outcome o = compare(SMOKE, plantResults(r -> r.task().equals("lm") && r.row().equals("fmm2_band20")
-                ? set(r, "test_ppl", r.testPpl() + 5) : r));
+        Outcome o = compare(SMOKE, plantResults(r -> r.identity().task().equals("lm")
+                && r.identity().row().equals("fmm2_band20")
+                ? r.with("test_ppl", r.metrics().testPpl() + 5) : r));
         assertEquals(1, o.code(), o.out());
         assertTrue(regressions(o).get(0).contains("lm / fmm2_band20"), o.out());
     }
@@ -324,21 +330,11 @@ class ReferenceRegressionTest {
         if (r.status() != CellStatus.OK) {
             return r; // a cell that timed out has no step time to slow down
         }
-        return set(set(r, "step_ms_median", r.stepMsMedian() * factor), "step_cpu_ms_median",
-                r.stepCpuMsMedian() * factor);
+        return r.with("step_ms_median", r.metrics().stepMsMedian() * factor).with("step_cpu_ms_median",
+                r.metrics().stepCpuMsMedian() * factor);
     }
 
     /** {@code r} with one column (snake case, as in the CSV) set to {@code value}. */
-    private static CellResult set(CellResult r, String field, Object value) {
-        ObjectNode node = JSON.valueToTree(r);
-        node.set(field, JSON.valueToTree(value));
-        try {
-            return JSON.treeToValue(node, CellResult.class);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     private static List<String> with(List<String> options, String option) {
         List<String> all = new ArrayList<>(options);
         all.add(option);

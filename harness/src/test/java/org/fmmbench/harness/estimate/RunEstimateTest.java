@@ -16,6 +16,7 @@ import org.fmmbench.baselines.attention.VariantRegistry;
 import org.fmmbench.harness.profile.ProfileLoader;
 import org.fmmbench.harness.results.CellResult;
 import org.fmmbench.harness.results.CellStatus;
+import org.fmmbench.harness.results.Provenance;
 import org.fmmbench.harness.results.ResultsCsv;
 import org.fmmbench.harness.run.PlanRequest;
 import org.fmmbench.harness.run.PlannedCell;
@@ -45,9 +46,11 @@ class RunEstimateTest {
     private static CellResult measured(PlannedCell p, double cpuMs, double wallMs, double evalS, double cellS,
             double trainS) {
         CellConfig c = p.config();
-        return new CellResult("m", 1, p.id(), CellStatus.OK, "", c.task(), c.row(), c.variant(), "cpu", 0,
-                p.configHash(), "src", 0.2, 12, 0.2, 0.2, 2.0, 12, trainS, wallMs, wallMs, 1.0, evalS, 100.0, 1L,
-                null, null, null, "t", cellS, "abc", false, "cpu", "x", 1, "j", "d", "p", cpuMs, "f", 0.0, 0.0, 0.0, null, null, "", null, null);
+        return new CellResult(new CellResult.Identity("m", 1, p.id(), c.task(), c.row(), c.variant(), "cpu", 0),
+                CellStatus.OK, "", new CellResult.Config(p.configHash(), "src", "cpu", 1, "f"),
+                new CellResult.Metrics(0.2, 12, 0.2, 0.2, 2.0, 12, trainS, wallMs, wallMs, 1.0, evalS, 100.0, 1L, null,
+                null, null, cellS, cpuMs, 0.0, 0.0, 0.0, null, null, "", null, null), new Provenance("abc", false, "x",
+                "j", "d", "p"), "t");
     }
 
     /** A measurement run directory holding {@code cells} with the given costs. */

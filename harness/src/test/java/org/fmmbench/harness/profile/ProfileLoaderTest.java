@@ -242,6 +242,16 @@ class ProfileLoaderTest {
     }
 
     @Test
+    void headsThatDoNotDivideTheModelDimAreRejectedWhenTheProfileIsReadNamingTheTask() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ProfileLoader.load("smoke", Map.of("text.model.dim", "32", "text.model.heads", "3")));
+        assertTrue(e.getMessage().contains("task 'text'") && e.getMessage().contains("model dim 32 must be a multiple "
+                + "of heads 3"), e.getMessage());
+        assertEquals(4, ProfileLoader.load("smoke", Map.of("text.model.dim", "32", "text.model.heads", "4"))
+                .task("text").model().heads());
+    }
+
+    @Test
     void aMisspelledFieldIsAnErrorNamingIt() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> withTrain("batchSize: 4, "
                 + "stpes: 10, warmupSteps: 1, lr: 0.001, weightDecay: 0, evalEvery: 5, evalBatches: 1, testBatches: 1"));

@@ -31,17 +31,19 @@ class ClaimsTest {
 
     private static CellResult accuracy(String task, String row, long seed, double acc, Integer testExamples) {
         String flags = testExamples != null && ChanceLevel.at(acc, 0.17, testExamples) ? ChanceLevel.FLAG : "";
-        return new CellResult("run", 1, task + "-" + row + "-s" + seed, CellStatus.OK, "", task, row, row, "cpu", seed,
-                "h", task + "-generated", acc, 10, acc, acc, 1.5, 20, 3.0, 25.0, 30.0, 5000.0, 0.5, 400.0, 1000L, null,
-                null, null, "2026-01-01T00:00:00Z", 4.0, "abc", false, "cpu", "cpu", 1, "17", "0.36.0", "2.7.1", 9.5,
-                "fp", 0.0, 0.0, 0.0, testExamples, 0.17, flags, null, null);
+        return new CellResult(new CellResult.Identity("run", 1, task + "-" + row + "-s" + seed, task, row, row, "cpu",
+                seed), CellStatus.OK, "", new CellResult.Config("h", task + "-generated", "cpu", 1, "fp"),
+                new CellResult.Metrics(acc, 10, acc, acc, 1.5, 20, 3.0, 25.0, 30.0, 5000.0, 0.5, 400.0, 1000L, null,
+                null, null, 4.0, 9.5, 0.0, 0.0, 0.0, testExamples, 0.17, flags, null, null), new Provenance("abc",
+                false, "cpu", "17", "0.36.0", "2.7.1"), "2026-01-01T00:00:00Z");
     }
 
     private static CellResult perplexity(String row, long seed, double ppl) {
-        return new CellResult("run", 1, "lm-" + row + "-s" + seed, CellStatus.OK, "", "lm", row, row, "cpu", seed, "h",
-                "europarl-bytes", null, 10, null, null, 1.5, 20, 3.0, 25.0, 30.0, 5000.0, 0.5, 400.0, 1000L, ppl, ppl,
-                3.0, "2026-01-01T00:00:00Z", 4.0, "abc", false, "cpu", "cpu", 1, "17", "0.36.0", "2.7.1", 9.5, "fp", 0.0,
-                0.0, 0.0, null, null, "", null, null);
+        return new CellResult(new CellResult.Identity("run", 1, "lm-" + row + "-s" + seed, "lm", row, row, "cpu",
+                seed), CellStatus.OK, "", new CellResult.Config("h", "europarl-bytes", "cpu", 1, "fp"),
+                new CellResult.Metrics(null, 10, null, null, 1.5, 20, 3.0, 25.0, 30.0, 5000.0, 0.5, 400.0, 1000L, ppl,
+                ppl, 3.0, 4.0, 9.5, 0.0, 0.0, 0.0, null, null, "", null, null), new Provenance("abc", false, "cpu",
+                "17", "0.36.0", "2.7.1"), "2026-01-01T00:00:00Z");
     }
 
     private static Claim claim(List<CellResult> cells, int which) {

@@ -15,6 +15,7 @@ import org.fmmbench.harness.profile.ProfileLoader;
 import org.fmmbench.harness.results.CellStatus;
 import org.fmmbench.harness.results.ChanceLevel;
 import org.fmmbench.harness.results.CurveCsv;
+import org.fmmbench.harness.results.Provenance;
 import org.fmmbench.harness.results.ResultsCsv;
 import org.fmmbench.harness.train.CurvePoint;
 import org.junit.jupiter.api.Test;
@@ -26,11 +27,12 @@ class ReportWriterTest {
 
     private static CellResult cell(String id, String task, String row, long seed, CellStatus status, Double acc,
             String source) {
-        return new CellResult("run-x", CellResult.SCHEMA_VERSION, id, status,
-                status == CellStatus.OK ? "" : "IllegalStateException: exploded", task, row, row, "smoke", seed,
-                "h-" + id, source, acc, 10, acc, acc, 1.5, 20, 3.0, 25.0, 30.0, 5000.0, 0.5, 400.0, 1000L, null,
-                null, null, "2026-11-27T19:00:0" + seed + "Z", 4.0, "abc", false, "cpu", "AMD EPYC", 2, "OpenJDK 17",
-                "0.36.0", "PyTorch 2.7.1", 9.5, "fp0", 0.0, 0.0, 0.0, null, null, "", null, null);
+        return new CellResult(new CellResult.Identity("run-x", CellResult.SCHEMA_VERSION, id, task, row, row, "smoke",
+                seed), status, status == CellStatus.OK ? "" : "IllegalStateException: exploded",
+                new CellResult.Config("h-" + id, source, "cpu", 2, "fp0"), new CellResult.Metrics(acc, 10, acc, acc,
+                1.5, 20, 3.0, 25.0, 30.0, 5000.0, 0.5, 400.0, 1000L, null, null, null, 4.0, 9.5, 0.0, 0.0, 0.0, null,
+                null, "", null, null), new Provenance("abc", false, "AMD EPYC", "OpenJDK 17", "0.36.0",
+                "PyTorch 2.7.1"), "2026-11-27T19:00:0" + seed + "Z");
     }
 
     /** A run directory as reproduce leaves it: results.csv plus curve files, no plan and no training. */
@@ -50,7 +52,7 @@ class ReportWriterTest {
                 for (int s = 1; s <= 10; s++) {
                     curve.add(new CurvePoint(s, 2.0 / s, s % 5 == 0 ? 0.05 * s : Double.NaN, 1e-3, 100L * s));
                 }
-                CurveCsv.write(run.resolve("cells").resolve(c.cellId()).resolve(CurveCsv.FILE_NAME), curve);
+                CurveCsv.write(run.resolve("cells").resolve(c.identity().cellId()).resolve(CurveCsv.FILE_NAME), curve);
             }
         }
         return run;
@@ -135,10 +137,12 @@ class ReportWriterTest {
     }
 
     private static CellResult lmCell(String id, String row, Double valPpl, Double testPpl) {
-        return new CellResult("run-lm", CellResult.SCHEMA_VERSION, id, CellStatus.OK, "", "lm", row, row, "smoke", 0,
-                "h-" + id, "europarl-bytes", null, 30, null, null, 1.5, 30, 3.0, 25.0, 30.0, 5000.0, 0.5, 400.0, 1000L,
-                valPpl, testPpl, Math.log(testPpl) / Math.log(2), "2026-11-27T19:00:00Z", 4.0, "abc", false, "cpu",
-                "AMD EPYC", 1, "OpenJDK 17", "0.36.0", "PyTorch 2.7.1", null, "fp0", 0.0, 0.0, 0.0, null, null, "", null, null);
+        return new CellResult(new CellResult.Identity("run-lm", CellResult.SCHEMA_VERSION, id, "lm", row, row, "smoke",
+                0), CellStatus.OK, "", new CellResult.Config("h-" + id, "europarl-bytes", "cpu", 1, "fp0"),
+                new CellResult.Metrics(null, 30, null, null, 1.5, 30, 3.0, 25.0, 30.0, 5000.0, 0.5, 400.0, 1000L,
+                valPpl, testPpl, Math.log(testPpl) / Math.log(2), 4.0, null, 0.0, 0.0, 0.0, null, null, "", null, null),
+                new Provenance("abc", false, "AMD EPYC", "OpenJDK 17", "0.36.0", "PyTorch 2.7.1"),
+                "2026-11-27T19:00:00Z");
     }
 
     @Test
@@ -149,7 +153,7 @@ class ReportWriterTest {
                 lmCell("001-lm-fmm2_band20-s0", "fmm2_band20", 11.5, 12.0));
         ResultsCsv.write(run.resolve("results.csv"), cells);
         for (CellResult c : cells) {
-            CurveCsv.write(run.resolve("cells").resolve(c.cellId()).resolve(CurveCsv.FILE_NAME),
+            CurveCsv.write(run.resolve("cells").resolve(c.identity().cellId()).resolve(CurveCsv.FILE_NAME),
                     List.of(new CurvePoint(1, 5.0, Double.NaN, 1e-3, 100),
                             new CurvePoint(2, 4.0, Double.NaN, 1e-3, 200, 60.0)));
         }
@@ -182,20 +186,23 @@ class ReportWriterTest {
     }
 
     private static CellResult paperLm(String id, String row, double ppl, int steps) {
-        return new CellResult("run-wt", CellResult.SCHEMA_VERSION, id, CellStatus.OK, "", "lm", row, row, "paper", 0,
-                "h-" + id, "wikitext-103-files", null, 30, null, null, 1.5, steps, 3.0, 25.0, 30.0, 5000.0, 0.5, 400.0,
-                1000L, ppl, ppl, Math.log(ppl) / Math.log(2), "2026-11-27T19:00:00Z", 4.0, "abc", false, "cpu",
-                "AMD EPYC", 1, "OpenJDK 17", "0.36.0", "PyTorch 2.7.1", null, "fp0", 0.0, 0.0, 0.0, null, null, "", null, null);
+        return new CellResult(new CellResult.Identity("run-wt", CellResult.SCHEMA_VERSION, id, "lm", row, row, "paper",
+                0), CellStatus.OK, "", new CellResult.Config("h-" + id, "wikitext-103-files", "cpu", 1, "fp0"),
+                new CellResult.Metrics(null, 30, null, null, 1.5, steps, 3.0, 25.0, 30.0, 5000.0, 0.5, 400.0, 1000L,
+                ppl, ppl, Math.log(ppl) / Math.log(2), 4.0, null, 0.0, 0.0, 0.0, null, null, "", null, null),
+                new Provenance("abc", false, "AMD EPYC", "OpenJDK 17", "0.36.0", "PyTorch 2.7.1"),
+                "2026-11-27T19:00:00Z");
     }
 
     @Test
     void rowsOfOneWorkloadDoNotAppearAsEmptyRowsInAnothersTableAndChanceLevelCellsAreMarked() throws IOException {
         Path run = root.resolve("results").resolve("run-mixed");
-        CellResult chance = new CellResult("run-mixed", CellResult.SCHEMA_VERSION, "000-listops-linear-s0",
-                CellStatus.OK, "", "listops", "linear", "linear", "smoke", 0, "h0", "listops-generated", 0.2, 10, 0.17,
-                0.17, 2.2, 30, 3.0, 25.0, 30.0, 5000.0, 0.5, 400.0, 1000L, null, null, null, "2026-11-27T19:00:00Z",
-                4.0, "abc", false, "cpu", "AMD EPYC", 1, "OpenJDK 17", "0.36.0", "PyTorch 2.7.1", null, "fp0", 0.0, 0.0, 0.0, 64, 0.17,
-                ChanceLevel.FLAG, null, null);
+        CellResult chance = new CellResult(new CellResult.Identity("run-mixed", CellResult.SCHEMA_VERSION,
+                "000-listops-linear-s0", "listops", "linear", "linear", "smoke", 0), CellStatus.OK, "",
+                new CellResult.Config("h0", "listops-generated", "cpu", 1, "fp0"), new CellResult.Metrics(0.2, 10, 0.17,
+                0.17, 2.2, 30, 3.0, 25.0, 30.0, 5000.0, 0.5, 400.0, 1000L, null, null, null, 4.0, null, 0.0, 0.0, 0.0,
+                64, 0.17, ChanceLevel.FLAG, null, null), new Provenance("abc", false, "AMD EPYC", "OpenJDK 17",
+                "0.36.0", "PyTorch 2.7.1"), "2026-11-27T19:00:00Z");
         ResultsCsv.write(run.resolve("results.csv"), List.of(chance, lmCell("001-lm-band_20-s0", "band_20", 9.5, 10.0)));
         Path report = writeReport(run, "run-mixed");
         String md = Files.readString(report.resolve(ReportWriter.MARKDOWN));

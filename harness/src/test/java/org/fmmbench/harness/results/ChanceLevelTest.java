@@ -40,16 +40,17 @@ class ChanceLevelTest {
 
     @Test
     void flagsRoundTripThroughResultsCsvAndOldFilesWithoutTheColumnsStillRead() throws IOException {
-        CellResult flagged = new CellResult("r", 1, "c0", CellStatus.OK, "", "listops", "linear", "linear", "smoke",
-                0, "h", "listops-generated", 0.2, 10, 0.18, 0.18, 2.0, 30, 1.0, 2.0, 3.0, 4.0, 0.5, 100.0, 10L, null,
-                null, null, "2026-01-01T00:00:00Z", 5.0, "abc", false, "cpu", "cpu", 1, "17", "0.36.0", "2.7.1", 2.0,
-                "fp", 0.0, 0.0, 0.0, 2000, 0.17, ChanceLevel.FLAG + CellResult.FLAG_SEPARATOR + "rss-drift", null,
-                null);
+        CellResult flagged = new CellResult(new CellResult.Identity("r", 1, "c0", "listops", "linear", "linear",
+                "smoke", 0), CellStatus.OK, "", new CellResult.Config("h", "listops-generated", "cpu", 1, "fp"),
+                new CellResult.Metrics(0.2, 10, 0.18, 0.18, 2.0, 30, 1.0, 2.0, 3.0, 4.0, 0.5, 100.0, 10L, null, null,
+                null, 5.0, 2.0, 0.0, 0.0, 0.0, 2000, 0.17, ChanceLevel.FLAG + CellResult.FLAG_SEPARATOR + "rss-drift",
+                null, null), new Provenance("abc", false, "cpu", "17", "0.36.0", "2.7.1"), "2026-01-01T00:00:00Z");
         Path csv = dir.resolve("results.csv");
         ResultsCsv.write(csv, List.of(flagged));
         CellResult back = ResultsCsv.read(csv).get(0);
         assertEquals(flagged, back);
-        assertTrue(back.hasFlag(ChanceLevel.FLAG) && back.hasFlag("rss-drift") && !back.hasFlag("chance"));
+        assertTrue(back.metrics().hasFlag(ChanceLevel.FLAG) && back.metrics().hasFlag("rss-drift")
+                && !back.metrics().hasFlag("chance"));
 
         // A results.csv written before test_examples, majority_rate and flags existed.
         List<String> lines = Files.readAllLines(csv);
@@ -58,8 +59,8 @@ class ChanceLevelTest {
         String row = lines.get(1).substring(0, lines.get(1).indexOf(",2000,0.17,"));
         Files.write(csv, List.of(header, row));
         CellResult old = ResultsCsv.read(csv).get(0);
-        assertEquals(null, old.testExamples());
-        assertEquals("", old.flags());
-        assertFalse(old.hasFlag(ChanceLevel.FLAG));
+        assertEquals(null, old.metrics().testExamples());
+        assertEquals("", old.metrics().flags());
+        assertFalse(old.metrics().hasFlag(ChanceLevel.FLAG));
     }
 }

@@ -6,23 +6,28 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ResultsCsvTest {
+    private static final Path REFERENCE = Path.of("..", "results", "reference");
+
     @TempDir
     Path dir;
 
     static CellResult sample(String cellId, CellStatus status, Double testAcc) {
-        return new CellResult("run-1", CellResult.SCHEMA_VERSION, cellId, status, status == CellStatus.OK ? ""
-                : "boom, with \"quotes\"\nand a second line", "listops", "fmm2_band5",
-                "fmm:k=5,kernels=elu+elu_flip,blend=per_head", "smoke", 3, "abc123", "listops-generated", 0.25, 20,
-                testAcc, 0.2, 2.1, 30, 12.5, 40.0, 55.5, 1234.0, 1.5, 512.0, 12345L, null, null, null,
-                "2026-11-27T19:00:00Z", 14.2, "deadbeef", true, "cpu", "AMD EPYC", 2, "OpenJDK 17", "0.36.0",
-                "PyTorch 2.7.1", 11.5, "0123456789ab", 0.0, 0.0, 0.25, null, null, "", null, null);
+        return new CellResult(new CellResult.Identity("run-1", CellResult.SCHEMA_VERSION, cellId, "listops",
+                "fmm2_band5", "fmm:k=5,kernels=elu+elu_flip,blend=per_head", "smoke", 3), status, status ==
+                CellStatus.OK ? "" : "boom, with \"quotes\"\nand a second line", new CellResult.Config("abc123",
+                "listops-generated", "cpu", 2, "0123456789ab"), new CellResult.Metrics(0.25, 20, testAcc, 0.2, 2.1, 30,
+                12.5, 40.0, 55.5, 1234.0, 1.5, 512.0, 12345L, null, null, null, 14.2, 11.5, 0.0, 0.0, 0.25, null, null,
+                "", null, null), new Provenance("deadbeef", true, "AMD EPYC", "OpenJDK 17", "0.36.0", "PyTorch 2.7.1"),
+                "2026-11-27T19:00:00Z");
     }
 
     @Test
@@ -49,8 +54,8 @@ class ResultsCsvTest {
         ResultsCsv.write(csv, written);
         List<CellResult> read = ResultsCsv.read(csv);
         assertEquals(written, read);
-        assertNull(read.get(1).testAccBest());
-        assertNull(read.get(0).valPpl());
+        assertNull(read.get(1).metrics().testAccBest());
+        assertNull(read.get(0).metrics().valPpl());
     }
 
     @Test
@@ -68,12 +73,12 @@ class ResultsCsvTest {
         old.set(1, old.get(1).replaceFirst("run-1," + CellResult.SCHEMA_VERSION + ",", "run-1,1,"));
         Files.write(csv, old);
         CellResult read = ResultsCsv.read(csv).get(0);
-        assertEquals(1, read.schemaVersion());
-        assertEquals(0.3, read.testAccBest());
-        assertNull(read.dataFingerprint());
-        assertNull(read.truncatedFracTest());
-        assertEquals("", read.flags());
-        assertNull(read.oomRetryMicroBatch());
+        assertEquals(1, read.identity().schemaVersion());
+        assertEquals(0.3, read.metrics().testAccBest());
+        assertNull(read.config().dataFingerprint());
+        assertNull(read.metrics().truncatedFracTest());
+        assertEquals("", read.metrics().flags());
+        assertNull(read.metrics().oomRetryMicroBatch());
     }
 
     /** Index of the n-th comma from the end (the fields cut here hold no commas). */
@@ -83,6 +88,38 @@ class ResultsCsvTest {
             at = line.lastIndexOf(',', at - 1);
         }
         return at;
+    }
+
+    /**
+     * The record is split into parts, but the files keep their bytes: every committed results.csv and result.json with
+     * this version's columns reads and writes back identically.
+     */
+    @Test
+    void committedResultsFilesOfThisSchemaWriteBackByteForByte() throws IOException {
+        int csvFiles = 0;
+        int jsonFiles = 0;
+        try (Stream<Path> files = Files.walk(REFERENCE)) {
+            for (Path file : files.filter(f -> f.endsWith("results.csv") || f.endsWith("result.json")).toList()) {
+                String text = Files.readString(file);
+                if (file.endsWith("results.csv") && text.startsWith(String.join(",", ResultsCsv.HEADER) + "\r\n")) {
+                    Path copy = dir.resolve("results-" + csvFiles++ + ".csv");
+                    ResultsCsv.write(copy, ResultsCsv.read(file));
+                    assertEquals(text, Files.readString(copy), file.toString());
+                } else if (file.endsWith("result.json") && columns(file).equals(ResultsCsv.HEADER)) {
+                    StringWriter copy = new StringWriter();
+                    ResultsCsv.writeJson(copy, ResultsCsv.readJson(file));
+                    assertEquals(text, copy.toString(), file.toString());
+                    jsonFiles++;
+                }
+            }
+        }
+        assertTrue(csvFiles >= 10 && jsonFiles >= 50, csvFiles + " results.csv and " + jsonFiles + " result.json");
+    }
+
+    private static List<String> columns(Path json) throws IOException {
+        List<String> names = new java.util.ArrayList<>();
+        ResultsCsv.json().readTree(json.toFile()).fieldNames().forEachRemaining(names::add);
+        return names;
     }
 
     @Test

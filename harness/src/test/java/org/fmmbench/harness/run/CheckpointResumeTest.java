@@ -168,11 +168,12 @@ class CheckpointResumeTest {
         CellResult b = CellRunner.readResult(CellRunner.cellDir(interrupted, cell));
         assertEquals(CellStatus.OK, a.status(), a.statusDetail());
         assertEquals(CellStatus.OK, b.status(), b.statusDetail());
-        Map<String, Function<CellResult, Object>> metrics = Map.of("bestValAcc", CellResult::bestValAcc,
-                "bestStep", CellResult::bestStep, "testAccBest", CellResult::testAccBest,
-                "testAccLast", CellResult::testAccLast, "finalTrainLoss", CellResult::finalTrainLoss,
-                "valPpl", CellResult::valPpl, "testPpl", CellResult::testPpl, "steps", CellResult::steps);
-        metrics.forEach((name, metric) -> assertEquals(metric.apply(a), metric.apply(b), name));
+        Map<String, Function<CellResult.Metrics, Object>> metrics = Map.of("bestValAcc",
+                CellResult.Metrics::bestValAcc, "bestStep", CellResult.Metrics::bestStep, "testAccBest",
+                CellResult.Metrics::testAccBest, "testAccLast", CellResult.Metrics::testAccLast, "finalTrainLoss",
+                CellResult.Metrics::finalTrainLoss, "valPpl", CellResult.Metrics::valPpl, "testPpl",
+                CellResult.Metrics::testPpl, "steps", CellResult.Metrics::steps);
+        metrics.forEach((name, metric) -> assertEquals(metric.apply(a.metrics()), metric.apply(b.metrics()), name));
         List<CurvePoint> curveA = CurveCsv.read(CellRunner.cellDir(whole, cell).resolve(CurveCsv.FILE_NAME));
         List<CurvePoint> curveB = CurveCsv.read(CellRunner.cellDir(interrupted, cell).resolve(CurveCsv.FILE_NAME));
         assertEquals(STEPS, curveA.size());

@@ -104,14 +104,14 @@ class MatrixRunnerTest {
                 && results.get(7).statusDetail().contains("broken install"), results.get(7).statusDetail());
 
         // Cells that died still have a memory figure (sampled by the parent) and their stderr.
-        assertNotNull(results.get(4).peakRssMib());
+        assertNotNull(results.get(4).metrics().peakRssMib());
         assertTrue(Files.exists(CellRunner.cellDir(runDir, plan.cell(7)).resolve(ChildProcess.STDERR_LOG)));
         // The trained cells report their metrics, curve and the child's own peak memory.
         CellResult ok = results.get(0);
-        assertEquals(0.45, ok.testAccBest());
-        assertEquals(4242L, ok.params());
-        assertTrue(ok.peakRssMib() > 10, "peak RSS " + ok.peakRssMib());
-        assertTrue(ok.cellWallS() > 0);
+        assertEquals(0.45, ok.metrics().testAccBest());
+        assertEquals(4242L, ok.metrics().params());
+        assertTrue(ok.metrics().peakRssMib() > 10, "peak RSS " + ok.metrics().peakRssMib());
+        assertTrue(ok.metrics().cellWallS() > 0);
         assertEquals(4, CurveCsv.read(CellRunner.cellDir(runDir, plan.cell(0)).resolve(CurveCsv.FILE_NAME)).size());
         assertTrue(events.contains("step " + plan.cell(0).id() + " 4"), events.toString());
 
@@ -157,15 +157,15 @@ class MatrixRunnerTest {
         List<CellResult> results = run(plan, Duration.ofSeconds(30), false);
         CellResult recovered = results.get(0);
         assertEquals(CellStatus.OK, recovered.status(), recovered.statusDetail());
-        assertEquals(4, recovered.oomRetryMicroBatch());
+        assertEquals(4, recovered.metrics().oomRetryMicroBatch());
         assertTrue(recovered.statusDetail().startsWith("retried with micro-batch 4 after OOM at micro-batch 8"),
                 recovered.statusDetail());
         CellResult stillOom = results.get(1);
         assertEquals(CellStatus.OOM, stillOom.status());
-        assertEquals(4, stillOom.oomRetryMicroBatch(), "retried once, not again");
+        assertEquals(4, stillOom.metrics().oomRetryMicroBatch(), "retried once, not again");
         assertEquals(4, invocations().size(), "each cell ran twice");
         List<CellResult> csv = ResultsCsv.read(runDir.resolve(MatrixRunner.RESULTS_FILE));
-        assertEquals(4, csv.get(0).oomRetryMicroBatch());
+        assertEquals(4, csv.get(0).metrics().oomRetryMicroBatch());
     }
 
     @Test
@@ -190,17 +190,11 @@ class MatrixRunnerTest {
         assertEquals(2, invocations().size());
     }
 
-    private static CellResult withStatus(CellResult r, CellStatus s) throws IOException {
-        var json = ResultsCsv.json();
-        var node = (com.fasterxml.jackson.databind.node.ObjectNode) json.valueToTree(r);
-        node.put("status", s.label());
-        return json.treeToValue(node, CellResult.class);
+    private static CellResult withStatus(CellResult r, CellStatus s) {
+        return r.with("status", s.label());
     }
 
-    private static CellResult withHash(CellResult r, String hash) throws IOException {
-        var json = ResultsCsv.json();
-        var node = (com.fasterxml.jackson.databind.node.ObjectNode) json.valueToTree(r);
-        node.put("config_hash", hash);
-        return json.treeToValue(node, CellResult.class);
+    private static CellResult withHash(CellResult r, String hash) {
+        return r.with("config_hash", hash);
     }
 }

@@ -46,12 +46,12 @@ class SmokeDeterminismTest {
                 continue;
             }
             assertEquals(CellStatus.OK, a.status(), where + ": " + a.statusDetail());
-            assertEquals(a.bestValAcc(), b.bestValAcc(), where);
-            assertEquals(a.testAccBest(), b.testAccBest(), where);
-            assertEquals(a.testAccLast(), b.testAccLast(), where);
-            assertEquals(a.finalTrainLoss(), b.finalTrainLoss(), where);
-            assertEquals(a.valPpl(), b.valPpl(), where);
-            assertEquals(a.testPpl(), b.testPpl(), where);
+            assertEquals(a.metrics().bestValAcc(), b.metrics().bestValAcc(), where);
+            assertEquals(a.metrics().testAccBest(), b.metrics().testAccBest(), where);
+            assertEquals(a.metrics().testAccLast(), b.metrics().testAccLast(), where);
+            assertEquals(a.metrics().finalTrainLoss(), b.metrics().finalTrainLoss(), where);
+            assertEquals(a.metrics().valPpl(), b.metrics().valPpl(), where);
+            assertEquals(a.metrics().testPpl(), b.metrics().testPpl(), where);
             List<CurvePoint> curveA = CurveCsv.read(CellRunner.cellDir(first, cell).resolve("curve.csv"));
             List<CurvePoint> curveB = CurveCsv.read(CellRunner.cellDir(second, cell).resolve("curve.csv"));
             for (int i = 0; i < curveA.size(); i++) {

@@ -67,7 +67,7 @@ class UnfinishedCellsTest {
         assertEquals(CellStatus.FAILED, result(5).status());
         assertTrue(result(5).statusDetail().startsWith("not run: its array task never started"),
                 result(5).statusDetail());
-        assertEquals(plan.cell(5).configHash(), result(5).configHash());
+        assertEquals(plan.cell(5).configHash(), result(5).config().configHash());
     }
 
     @Test

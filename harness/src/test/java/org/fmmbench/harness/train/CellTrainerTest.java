@@ -204,21 +204,6 @@ class CellTrainerTest {
         assertThrows(IllegalArgumentException.class, () -> trainer(1).train(tpu, TrainingListener.NONE));
     }
 
-    @Test
-    void badVariantSpecIsRejectedBeforeTheTaskIsOpened() {
-        boolean[] opened = {false};
-        CellTrainer watching = new CellTrainer(null, Path.of("unused"), (name, options) -> {
-            opened[0] = true;
-            return new MarkerTask(SEQ, 1, 8, 8, 8, 1);
-        });
-        CellConfig typo = new CellConfig("test", "marker", "band", "band:kk=5", 1, 1, "cpu",
-                new ModelConfig(1, 16, 32, 2, 0.1f, 0.1f), train(10, 1e-3), new DataConfig("auto", SEQ, 0, 0, 0, "pad"));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> watching.train(typo, TrainingListener.NONE));
-        assertTrue(e.getMessage().contains("kk"), e.getMessage());
-        assertFalse(opened[0], "the task must not be opened (or generated) for a cell that cannot run");
-    }
-
     private record RecordingListener(List<Double> losses) implements TrainingListener {
         @Override
         public void onStep(int step, int totalSteps, double loss, double lr, long elapsedMs) {

@@ -57,10 +57,11 @@ class CopyWorkloadTest {
                 .run(plan, cell, tmp.resolve("run"));
 
         assertEquals(CellStatus.OK, r.status(), r.statusDetail());
-        assertEquals("copy-generated", r.dataSource());
-        assertEquals(6, r.steps());
-        assertTrue(r.bestValAcc() >= 0 && r.bestValAcc() <= 1, "accuracy is a fraction: " + r.bestValAcc());
-        assertTrue(r.testAccBest() >= 0 && r.testAccBest() <= 1);
+        assertEquals("copy-generated", r.config().dataSource());
+        assertEquals(6, r.metrics().steps());
+        assertTrue(r.metrics().bestValAcc() >= 0 && r.metrics().bestValAcc() <= 1, "accuracy is a fraction: "
+                + r.metrics().bestValAcc());
+        assertTrue(r.metrics().testAccBest() >= 0 && r.metrics().testAccBest() <= 1);
         List<CurvePoint> curve = CurveCsv.read(CellRunner.cellDir(tmp.resolve("run"), cell).resolve("curve.csv"));
         assertEquals(6, curve.size());
         assertTrue(Double.isNaN(curve.get(1).valAccuracy()), "no validation at step 2");

@@ -52,19 +52,19 @@ class LmCellTrainerTest {
                 .run(plan, cell, tmp.resolve("run"));
 
         assertEquals(CellStatus.OK, r.status(), r.statusDetail());
-        assertEquals("europarl-bytes", r.dataSource());
-        assertNull(r.bestValAcc());
-        assertNull(r.testAccBest());
-        assertNull(r.testAccLast());
-        assertEquals(12, r.steps());
+        assertEquals("europarl-bytes", r.config().dataSource());
+        assertNull(r.metrics().bestValAcc());
+        assertNull(r.metrics().testAccBest());
+        assertNull(r.metrics().testAccLast());
+        assertEquals(12, r.metrics().steps());
         // A byte model that learned anything beats the uniform 256-way guess (8 bits per byte).
-        assertTrue(r.valPpl() > 1 && r.valPpl() < 256, "val ppl " + r.valPpl());
-        assertTrue(r.testPpl() > 1 && r.testPpl() < 256, "test ppl " + r.testPpl());
-        assertEquals(Math.log(r.testPpl()) / Math.log(2), r.bitsPerToken(), 1e-9);
+        assertTrue(r.metrics().valPpl() > 1 && r.metrics().valPpl() < 256, "val ppl " + r.metrics().valPpl());
+        assertTrue(r.metrics().testPpl() > 1 && r.metrics().testPpl() < 256, "test ppl " + r.metrics().testPpl());
+        assertEquals(Math.log(r.metrics().testPpl()) / Math.log(2), r.metrics().bitsPerToken(), 1e-9);
         List<CurvePoint> curve = CurveCsv.read(CellRunner.cellDir(tmp.resolve("run"), cell).resolve("curve.csv"));
         assertEquals(12, curve.size());
         // --max-steps 12 caps evalEvery at 12: one validation, at the last step, which is the best one
-        assertEquals(r.valPpl(), curve.get(11).valPerplexity(), 1e-9);
+        assertEquals(r.metrics().valPpl(), curve.get(11).valPerplexity(), 1e-9);
         assertTrue(Double.isNaN(curve.get(10).valPerplexity()));
     }
 
@@ -166,8 +166,8 @@ class LmCellTrainerTest {
         CellResult stateful = runLmCell("linear", "stream", "stateful", 65);
         assertEquals(CellStatus.OK, stateful.status(), stateful.statusDetail());
         assertEquals("", stateful.statusDetail());
-        assertEquals(windowed.valPpl(), stateful.valPpl(), 1e-4 * windowed.valPpl());
-        assertEquals(windowed.testPpl(), stateful.testPpl(), 1e-4 * windowed.testPpl());
+        assertEquals(windowed.metrics().valPpl(), stateful.metrics().valPpl(), 1e-4 * windowed.metrics().valPpl());
+        assertEquals(windowed.metrics().testPpl(), stateful.metrics().testPpl(), 1e-4 * windowed.metrics().testPpl());
     }
 
     @Test
@@ -175,7 +175,7 @@ class LmCellTrainerTest {
         CellResult fmm = runLmCell("fmm:k=5,kernels=elu,blend=near_channel", "stream", "stateful", 700);
         assertEquals(CellStatus.OK, fmm.status(), fmm.statusDetail());
         assertEquals("", fmm.statusDetail());
-        assertTrue(fmm.testPpl() > 1 && fmm.testPpl() < 256, "test ppl " + fmm.testPpl());
+        assertTrue(fmm.metrics().testPpl() > 1 && fmm.metrics().testPpl() < 256, "test ppl " + fmm.metrics().testPpl());
 
         CellResult softmax = runLmCell("softmax", "stream", "stateful", 700);
         assertEquals(CellStatus.OK, softmax.status(), softmax.statusDetail());

@@ -57,11 +57,11 @@ class PluginEndToEndTest {
         List<CellResult> results = ResultsCsv.read(dir.resolve("results/plugin/results.csv"));
         assertEquals(1, results.size(), results.toString());
         CellResult cell = results.get(0);
-        assertEquals(SPEC, cell.variant());
+        assertEquals(SPEC, cell.identity().variant());
         assertEquals(CellStatus.OK, cell.status(), cell.statusDetail());
-        assertEquals(2, cell.steps());
-        assertNotNull(cell.stepMsMedian());
-        assertNotNull(cell.testAccBest());
+        assertEquals(2, cell.metrics().steps());
+        assertNotNull(cell.metrics().stepMsMedian());
+        assertNotNull(cell.metrics().testAccBest());
     }
 
     private static String harnessClasspath() throws IOException {
