@@ -85,7 +85,7 @@ class ReproduceOnSlurmTest {
         assertTrue(calls.get(0).contains("--job-name=fmmbench-s-prepare"), calls.get(0));
         int cells = RunPlan.read(dir.resolve("results").resolve("s").resolve(RunPlan.FILE_NAME)).cells().size();
         assertTrue(calls.get(1).contains("--array=0-" + (cells - 1) + "%2 --dependency=afterok:500 "), calls.get(1));
-        assertTrue(calls.get(1).contains("--cpus-per-task=1 --time=0-00:10:00"), "smoke: 1 thread, 10 minutes: "
+        assertTrue(calls.get(1).contains("--cpus-per-task=1 --time=0-00:30:00"), "smoke: 1 thread, 30 minutes: "
                 + calls.get(1));
         assertTrue(calls.get(2).contains("--dependency=afterany:501 --qos=short "), calls.get(2));
         assertTrue(Files.isRegularFile(dir.resolve("results").resolve("s").resolve(RunPlan.FILE_NAME)));
