@@ -11,7 +11,7 @@ public final class OneCycleAdamW extends TorchAdamW {
     private final OneCycleSchedule schedule;
 
     private OneCycleAdamW(Builder builder) {
-        super(builder, builder.beta2, builder.epsilon);
+        super(builder, 0.999f, 1e-6f);
         schedule = builder.schedule;
     }
 
@@ -29,11 +29,9 @@ public final class OneCycleAdamW extends TorchAdamW {
         return schedule.beta1(t - 1);
     }
 
-    /** Defaults are the LRA code's: beta2 0.999, eps 1e-6, no weight decay. */
+    /** beta2 0.999 and eps 1e-6 are the LRA code's; weight decay is 0 unless set. */
     public static final class Builder extends OptimizerBuilder<Builder> {
         private final OneCycleSchedule schedule;
-        private float beta2 = 0.999f;
-        private float epsilon = 1e-6f;
 
         private Builder(OneCycleSchedule schedule) {
             this.schedule = schedule;
@@ -41,16 +39,6 @@ public final class OneCycleAdamW extends TorchAdamW {
 
         @Override
         protected Builder self() {
-            return this;
-        }
-
-        public Builder optBeta2(float value) {
-            beta2 = value;
-            return this;
-        }
-
-        public Builder optEpsilon(float value) {
-            epsilon = value;
             return this;
         }
 

@@ -4,8 +4,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.optimizer.Optimizer;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntToDoubleFunction;
 
 /**
@@ -21,20 +19,18 @@ import java.util.function.IntToDoubleFunction;
  * The gradient is zeroed afterwards because DJL's PyTorch gradient collector accumulates.
  */
 public final class RAdam extends Optimizer {
+    /** The official copy task's betas and epsilon. */
+    private static final float BETA1 = 0.9f;
+    private static final float BETA2 = 0.999f;
+    private static final float EPSILON = 1e-8f;
+
     private final IntToDoubleFunction learningRate;
-    private final float beta1;
-    private final float beta2;
-    private final float epsilon;
     private final float maxGradNorm;
-    private final Map<String, NDArray> means = new ConcurrentHashMap<>();
-    private final Map<String, NDArray> variances = new ConcurrentHashMap<>();
+    private final OptimizerMoments moments = new OptimizerMoments();
 
     private RAdam(Builder builder) {
         super(builder);
         learningRate = builder.learningRate;
-        beta1 = builder.beta1;
-        beta2 = builder.beta2;
-        epsilon = builder.epsilon;
         maxGradNorm = builder.maxGradNorm;
     }
 
@@ -48,31 +44,28 @@ public final class RAdam extends Optimizer {
      * {@code optBeginNumUpdate}.
      */
     OptimizerMoments moments() {
-        return OptimizerMoments.of(means, variances);
+        return moments;
     }
 
     @Override
     public void update(String parameterId, NDArray weight, NDArray grad) {
         int t = updateCount(parameterId);
         double lr = learningRate.applyAsDouble(t);
-        NDArray m = means.computeIfAbsent(parameterId, k -> weight.zerosLike());
-        NDArray v = variances.computeIfAbsent(parameterId, k -> weight.zerosLike());
-        try (NDArray clipped = clip(grad);
-                NDArray scaledGrad = clipped.mul(1 - beta1);
-                NDArray squaredGrad = clipped.square().muli(1 - beta2)) {
-            m.muli(beta1).addi(scaledGrad);
-            v.muli(beta2).addi(squaredGrad);
+        try (NDArray clipped = clip(grad)) {
+            moments.accumulate(parameterId, weight, clipped, BETA1, BETA2);
         }
+        NDArray m = moments.get(OptimizerMoments.Kind.M, parameterId);
+        NDArray v = moments.get(OptimizerMoments.Kind.V, parameterId);
         if (getWeightDecay() != 0) {
             weight.muli(1 - lr * getWeightDecay());
         }
-        double b2t = Math.pow(beta2, t);
-        double rhoMax = 2 / (1 - beta2) - 1;
+        double b2t = Math.pow(BETA2, t);
+        double rhoMax = 2 / (1 - BETA2) - 1;
         double rho = rhoMax - 2 * t * b2t / (1 - b2t);
-        double biasCorrection1 = 1 - Math.pow(beta1, t);
+        double biasCorrection1 = 1 - Math.pow(BETA1, t);
         if (rho >= 5) {
             double r = Math.sqrt((1 - b2t) * (rho - 4) / (rhoMax - 4) * (rho - 2) / rho * rhoMax / (rhoMax - 2));
-            try (NDArray denominator = v.sqrt().addi(epsilon);
+            try (NDArray denominator = v.sqrt().addi(EPSILON);
                     NDArray step = m.div(denominator).muli(lr * r / biasCorrection1)) {
                 weight.subi(step);
             }
@@ -94,12 +87,9 @@ public final class RAdam extends Optimizer {
         return factor < 1 ? grad.mul(factor) : grad.duplicate();
     }
 
-    /** Defaults are the official copy task's: betas (0.9, 0.999), eps 1e-8, per-parameter clip 1.0. */
+    /** The default clip is the official copy task's: 1.0 per parameter. */
     public static final class Builder extends OptimizerBuilder<Builder> {
         private final IntToDoubleFunction learningRate;
-        private float beta1 = 0.9f;
-        private float beta2 = 0.999f;
-        private float epsilon = 1e-8f;
         private float maxGradNorm = 1f;
 
         private Builder(IntToDoubleFunction learningRate) {

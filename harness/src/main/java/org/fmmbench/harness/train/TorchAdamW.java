@@ -4,8 +4,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.optimizer.Optimizer;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * AdamW as PyTorch computes it; subclasses say what the learning rate and beta1 of each update are. With weight
@@ -26,8 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public abstract class TorchAdamW extends Optimizer {
     private final float beta2;
     private final float epsilon;
-    private final Map<String, NDArray> means = new ConcurrentHashMap<>();
-    private final Map<String, NDArray> variances = new ConcurrentHashMap<>();
+    private final OptimizerMoments moments = new OptimizerMoments();
 
     protected TorchAdamW(OptimizerBuilder<?> builder, float beta2, float epsilon) {
         super(builder);
@@ -40,7 +37,7 @@ public abstract class TorchAdamW extends Optimizer {
      * {@code optBeginNumUpdate}.
      */
     OptimizerMoments moments() {
-        return OptimizerMoments.of(means, variances);
+        return moments;
     }
 
     /** Learning rate of update {@code t} (1-based). */
@@ -55,18 +52,12 @@ public abstract class TorchAdamW extends Optimizer {
         double lr = learningRate(t);
         double beta1 = beta1(t);
         double weightDecay = getWeightDecay();
-        // Optimiser state lives in the parameter's manager, as long as the parameter.
-        NDArray m = means.computeIfAbsent(parameterId, k -> weight.zerosLike());
-        NDArray v = variances.computeIfAbsent(parameterId, k -> weight.zerosLike());
-
         if (weightDecay != 0) {
             weight.muli(1 - lr * weightDecay);
         }
-        try (NDArray scaledGrad = grad.mul(1 - beta1);
-                NDArray squaredGrad = grad.square().muli(1 - beta2)) {
-            m.muli(beta1).addi(scaledGrad);
-            v.muli(beta2).addi(squaredGrad);
-        }
+        moments.accumulate(parameterId, weight, grad, beta1, beta2);
+        NDArray m = moments.get(OptimizerMoments.Kind.M, parameterId);
+        NDArray v = moments.get(OptimizerMoments.Kind.V, parameterId);
         double biasCorrection1 = 1 - Math.pow(beta1, t);
         double biasCorrection2 = 1 - Math.pow(beta2, t);
         try (NDArray denominator = v.sqrt().divi(Math.sqrt(biasCorrection2)).addi(epsilon);

@@ -16,6 +16,26 @@ final class OptimizerCheck {
         double[] step(int update, double[] grad);
     }
 
+    /** A reference optimiser's state in doubles: weights, first and second moments, and the updates so far. */
+    static final class ReferenceState {
+        final double[] w;
+        final double[] m;
+        final double[] v;
+        int t;
+
+        ReferenceState(double[] w) {
+            this.w = w.clone();
+            m = new double[w.length];
+            v = new double[w.length];
+        }
+
+        /** Adam's moment update of weight {@code i} with gradient {@code g}. */
+        void accumulate(int i, double g, double beta1, double beta2) {
+            m[i] = beta1 * m[i] + (1 - beta1) * g;
+            v[i] = beta2 * v[i] + (1 - beta2) * g * g;
+        }
+    }
+
     private OptimizerCheck() {
     }
 
