@@ -21,7 +21,7 @@ import org.fmmbench.baselines.attention.AttentionSettings;
 import org.fmmbench.baselines.attention.VariantRegistry;
 import org.fmmbench.baselines.model.EncoderConfig;
 import org.fmmbench.baselines.model.SequenceClassifier;
-import org.fmmbench.harness.train.OneCycleAdamW;
+import org.fmmbench.harness.train.TorchAdamW;
 import org.fmmbench.harness.train.OneCycleSchedule;
 
 /**
@@ -113,7 +113,7 @@ public final class OpProfile {
         EncoderConfig config = EncoderConfig.paper(shape.vocabSize, shape.seqLength).variant(spec).build();
         Model model = Model.newInstance("train-step");
         model.setBlock(SequenceClassifier.create(shape.documents, config, shape.classes, VariantRegistry.load()));
-        OneCycleAdamW optimizer = OneCycleAdamW.builder(new OneCycleSchedule(1e-4, 1_000_000, 100_000)).build();
+        TorchAdamW optimizer = TorchAdamW.oneCycle(new OneCycleSchedule(1e-4, 1_000_000, 100_000)).build();
         Trainer trainer = model.newTrainer(new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss()).optOptimizer(optimizer));
         trainer.initialize(new Shape(batch, shape.seqLength));
         return new Workload() {

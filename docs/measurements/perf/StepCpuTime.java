@@ -13,7 +13,7 @@ import org.fmmbench.baselines.model.*;
 import org.fmmbench.harness.train.*;
 
 /**
- * Thread CPU time of one training step (forward, loss, backward, OneCycleAdamW) of the paper's ListOps model,
+ * Thread CPU time of one training step (forward, loss, backward, AdamW under OneCycle) of the paper's ListOps model,
  * built as LraTrainingStepBenchmark builds it, per variant; steps of the variants interleave. Usage:
  * StepCpuTime BATCH MEASURED_STEPS 'spec;spec;...' [PROFILE_PREFIX] (with a prefix, the last step of each variant
  * is also written as a PyTorch profiler trace PREFIX-variant.json). The first variant is the ratio's base.
@@ -33,7 +33,7 @@ public class StepCpuTime {
             EncoderConfig config = EncoderConfig.paper(shape.vocabSize, shape.seqLength).variant(variant).build();
             Model model = Model.newInstance("train-step");
             model.setBlock(SequenceClassifier.create(shape.documents, config, shape.classes, VariantRegistry.load()));
-            OneCycleAdamW optimizer = OneCycleAdamW.builder(new OneCycleSchedule(1e-4, 1_000_000, 100_000)).build();
+            TorchAdamW optimizer = TorchAdamW.oneCycle(new OneCycleSchedule(1e-4, 1_000_000, 100_000)).build();
             Trainer trainer = model.newTrainer(new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss()).optOptimizer(optimizer));
             trainer.initialize(new Shape(batch, shape.seqLength));
             cells.put(variant, new Object[] {model, trainer});

@@ -15,8 +15,8 @@ import java.util.concurrent.TimeUnit;
 import org.fmmbench.baselines.attention.VariantRegistry;
 import org.fmmbench.baselines.model.EncoderConfig;
 import org.fmmbench.baselines.model.SequenceClassifier;
-import org.fmmbench.harness.train.OneCycleAdamW;
 import org.fmmbench.harness.train.OneCycleSchedule;
+import org.fmmbench.harness.train.TorchAdamW;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -75,7 +75,7 @@ public class LraTrainingStepBenchmark {
             model = Model.newInstance("train-step");
             model.setBlock(SequenceClassifier.create(shape.documents, config, shape.classes, VariantRegistry.load()));
             // A long schedule: the benchmark's few hundred steps all stay in the warm-up phase, as early training does.
-            OneCycleAdamW optimizer = OneCycleAdamW.builder(new OneCycleSchedule(1e-4, 1_000_000, 100_000)).build();
+            TorchAdamW optimizer = TorchAdamW.oneCycle(new OneCycleSchedule(1e-4, 1_000_000, 100_000)).build();
             trainer = model.newTrainer(new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss()).optOptimizer(optimizer));
             Shape[] inputs = new Shape[shape.documents];
             Arrays.fill(inputs, new Shape(batch, shape.seqLength));

@@ -32,15 +32,7 @@ public final class OperationCpuTime {
     }
 
     /** CPU ns and operations counted so far in this JVM. */
-    static Total total() {
-        return new Total(NANOS.get(), OPERATIONS.get());
-    }
-
-    record Total(long nanos, long operations) {
-        /** ms per operation between {@code earlier} and this total; NaN if no operation was counted. */
-        double msPerOperationSince(Total earlier) {
-            long ops = operations - earlier.operations;
-            return ops == 0 ? Double.NaN : (nanos - earlier.nanos) / 1e6 / ops;
-        }
+    static CpuTimeProfiler.Reading total() {
+        return new CpuTimeProfiler.Reading(NANOS.get(), OPERATIONS.get());
     }
 }

@@ -18,18 +18,13 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 import org.openjdk.jmh.runner.options.VerboseMode;
 
-/** Runs one scaling cell through JMH's runner API, each cell in its own fork(s), with our profilers. */
-final class JmhCellRunner {
-    private final JmhSettings settings;
-    private final int threads;
-    private final boolean verbose;
-
-    JmhCellRunner(JmhSettings settings, int threads, boolean verbose) {
-        this.settings = settings;
-        this.threads = threads;
-        this.verbose = verbose;
-    }
-
+/**
+ * Runs one scaling cell through JMH's runner API, each cell in its own fork(s), with our profilers.
+ *
+ * @param threads the intra-op threads of a forked VM
+ * @param verbose whether JMH prints its progress
+ */
+record JmhCellRunner(JmhSettings settings, int threads, boolean verbose) {
     CellMeasurement run(ScalingCell cell) throws RunnerException {
         Map<String, String> params = new LinkedHashMap<>();
         params.put("variant", cell.variant().toString());

@@ -98,10 +98,10 @@ public final class CellTrainer implements ResumableTrainer {
                     Shape[] inputShapes = new Shape[info.documents()];
                     Arrays.fill(inputShapes, new Shape(train.batchSize(), info.seqLength()));
                     trainer.initialize(inputShapes);
-                    Run run = new Run(task, info, block, trainer, schedule, train, cell.seed(), listener);
+                    Run run = new Run(task, info, block, trainer, schedule, train, cell.seed());
                     OptimizerMoments moments = ((TorchAdamW) config.getOptimizer()).moments();
-                    TrainResult result = run.execute(new TrainingLoop.Checkpoints(checkpointing, resume,
-                            run.state(moments))).withData(data);
+                    TrainResult result = run.execute(listener, cell.seed(), new TrainingLoop.Checkpoints(checkpointing,
+                            resume, run.state(moments))).withData(data);
                     try (NDManager manager = model.getNDManager().newSubManager()) {
                         reader.read(block, new ParameterStore(manager, false), manager);
                     } catch (IOException e) {
@@ -156,7 +156,7 @@ public final class CellTrainer implements ResumableTrainer {
     /** The same for a cell resumed after {@code completedSteps} steps: the optimiser counts on from them. */
     static DefaultTrainingConfig trainingConfig(OneCycleSchedule schedule, TrainConfig train, Device device,
             int completedSteps) {
-        OneCycleAdamW optimizer = OneCycleAdamW.builder(schedule).optWeightDecays((float) train.weightDecay())
+        TorchAdamW optimizer = TorchAdamW.oneCycle(schedule).optWeightDecays((float) train.weightDecay())
                 .optBeginNumUpdate(completedSteps).build();
         return new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss()).optOptimizer(optimizer)
                 .optDevices(new Device[] {device});
@@ -179,22 +179,18 @@ public final class CellTrainer implements ResumableTrainer {
         private final Trainer trainer;
         private final OneCycleSchedule schedule;
         private final TrainConfig train;
-        private final TrainingListener listener;
         private final TrainingOrder order;
         private final ClassifierStep classifierStep;
         private final SplitEvaluator validation;
         private final SplitEvaluator test;
-        private final long seed;
 
         Run(Task task, TaskInfo info, SequenceClassifier block, Trainer trainer, OneCycleSchedule schedule,
-                TrainConfig train, long seed, TrainingListener listener) {
+                TrainConfig train, long seed) {
             this.info = info;
             this.block = block;
             this.trainer = trainer;
             this.schedule = schedule;
             this.train = train;
-            this.listener = listener;
-            this.seed = seed;
             int batch = train.batchSize();
             order = new TrainingOrder(task.split(SplitName.TRAIN).size(), seed);
             classifierStep = new ClassifierStep(trainer, new BatchAssembler(task.split(SplitName.TRAIN), info, batch),
@@ -218,7 +214,7 @@ public final class CellTrainer implements ResumableTrainer {
             return TrainingLoop.TrainerState.of(block, moments, steps -> order.skip(steps, train.batchSize()));
         }
 
-        TrainResult execute(TrainingLoop.Checkpoints checkpoints) {
+        TrainResult execute(TrainingListener listener, long seed, TrainingLoop.Checkpoints checkpoints) {
             TrainingLoop.Outcome loop = TrainingLoop.run(block, train.steps(), train.evalEvery(),
                     step -> schedule.learningRate(step - 1), this::trainStep, this::validate, listener, seed,
                     checkpoints);

@@ -35,24 +35,8 @@ public final class CopyWorkload extends MaskedSequenceWorkload {
     /** The official 30 of 100 epochs before the learning rate drops tenfold. */
     static final double DROP_FRACTION = 0.3;
 
-    @Override
-    public String task() {
-        return TASK;
-    }
-
-    @Override
-    public ReportSection reportSection() {
-        return ReportSection.COPY;
-    }
-
-    @Override
-    protected int defaultLength() {
-        return PAPER_LENGTH;
-    }
-
-    @Override
-    protected double dropFraction() {
-        return DROP_FRACTION;
+    public CopyWorkload() {
+        super(TASK, ReportSection.COPY, PAPER_LENGTH, DROP_FRACTION);
     }
 
     @Override

@@ -86,8 +86,8 @@ public final class LmCellTrainer implements ResumableTrainer {
             TransformerLm model = TransformerLm.create(config, registry);
             model.initialize(manager, DataType.FLOAT32, new Shape(train.batchSize(), context),
                     new Shape(train.batchSize(), context));
-            return new Run(corpus, model, manager, train, data, context, listener,
-                    resume == null ? 0 : resume.completedSteps()).execute(cell.seed(), checkpointing, resume);
+            return new Run(corpus, model, manager, train, data, resume == null ? 0 : resume.completedSteps())
+                    .execute(listener, cell.seed(), checkpointing, resume);
         }
     }
 
@@ -119,7 +119,6 @@ public final class LmCellTrainer implements ResumableTrainer {
         private final TrainConfig train;
         private final DataConfig data;
         private final int context;
-        private final TrainingListener listener;
         private final ParameterStore store;
         private final LmTrainStep step;
         private final LmEvaluator evaluator;
@@ -127,14 +126,13 @@ public final class LmCellTrainer implements ResumableTrainer {
         private final String evaluationNote;
 
         Run(LmCorpus corpus, TransformerLm model, NDManager manager, TrainConfig train, DataConfig data,
-                int context, TrainingListener listener, int completedSteps) {
+                int completedSteps) {
             this.corpus = corpus;
             this.model = model;
             this.manager = manager;
             this.train = train;
             this.data = data;
-            this.context = context;
-            this.listener = listener;
+            this.context = context(data);
             this.store = new ParameterStore(manager, false);
             this.step = new LmTrainStep(model, store, new LmBatches(corpus.stream(SplitName.TRAIN), train.batchSize(),
                     context), train, completedSteps);
@@ -156,7 +154,8 @@ public final class LmCellTrainer implements ResumableTrainer {
             }
         }
 
-        TrainResult execute(long seed, Checkpointing checkpointing, CellCheckpoint resume) {
+        TrainResult execute(TrainingListener listener, long seed, Checkpointing checkpointing,
+                CellCheckpoint resume) {
             // The training batches are a function of the step: no data order to move on resume.
             TrainingLoop.TrainerState state = TrainingLoop.TrainerState.of(model, step.moments(), steps -> { });
             TrainingLoop.Outcome loop = TrainingLoop.run(model, train.steps(), train.evalEvery(),

@@ -21,7 +21,7 @@ import org.fmmbench.tasks.lm.LmBatches;
  * One optimiser step of the language-model trainer, as the official {@code train.py} takes it: the next segment
  * batch in {@link LmBatches} order (cycling through the epochs), the batch-mean loss back-propagated in
  * micro-batches ({@link MicroBatches}), the global gradient norm clipped, and one PyTorch Adam update
- * ({@link WarmupCosineAdam}) at the {@link WarmupCosineSchedule} rate. {@link LmCellTrainer} runs it; the parity
+ * ({@link TorchAdamW#warmupCosine}) at the {@link WarmupCosineSchedule} rate. {@link LmCellTrainer} runs it; the parity
  * test with the official code runs the same object.
  */
 final class LmTrainStep {
@@ -54,7 +54,7 @@ final class LmTrainStep {
         this.train = train;
         this.context = model.config().context();
         this.schedule = new WarmupCosineSchedule(train.lr(), train.steps(), train.warmupSteps());
-        this.adam = WarmupCosineAdam.builder(schedule).optWeightDecays((float) train.weightDecay())
+        this.adam = TorchAdamW.warmupCosine(schedule).optWeightDecays((float) train.weightDecay())
                 .optBeginNumUpdate(completedSteps).build();
         // The output layer shares the embedding table: one entry per parameter id, so it is updated once.
         for (Pair<String, Parameter> p : model.getParameters()) {

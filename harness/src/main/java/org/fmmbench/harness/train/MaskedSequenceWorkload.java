@@ -51,8 +51,34 @@ public abstract class MaskedSequenceWorkload implements Workload {
     private static final long VALIDATION_SEED = 0x5EED_0001L;
     private static final long TEST_SEED = 0x5EED_0002L;
 
-    /** L when {@code data.seqLength} is 0. */
-    protected abstract int defaultLength();
+    private final String task;
+    private final ReportSection reportSection;
+    private final int defaultLength;
+    private final double dropFraction;
+
+    /**
+     * @param task the task name of the cells it runs
+     * @param reportSection the report section that scores them
+     * @param defaultLength L when {@code data.seqLength} is 0
+     * @param dropFraction share of the steps before the learning rate drops tenfold (1 = never)
+     */
+    protected MaskedSequenceWorkload(String task, ReportSection reportSection, int defaultLength,
+            double dropFraction) {
+        this.task = task;
+        this.reportSection = reportSection;
+        this.defaultLength = defaultLength;
+        this.dropFraction = dropFraction;
+    }
+
+    @Override
+    public String task() {
+        return task;
+    }
+
+    @Override
+    public ReportSection reportSection() {
+        return reportSection;
+    }
 
     /** The rows of length {@code length} that {@code seed} gives. */
     protected abstract MaskedSequences rows(int length, long seed);
@@ -82,7 +108,7 @@ public abstract class MaskedSequenceWorkload implements Workload {
         }
         if (d.seqLength() != 0 && d.seqLength() < 8) {
             throw new IllegalArgumentException("Task '" + task() + "': data.seqLength must be 0 (the task's "
-                    + defaultLength() + ") or >= 8, got " + d.seqLength() + ".");
+                    + defaultLength + ") or >= 8, got " + d.seqLength() + ".");
         }
         if (t.evalBatches() < 1 || t.testBatches() < 1) {
             throw new IllegalArgumentException("Task '" + task() + "' needs train.evalBatches and testBatches >= 1 "
@@ -124,7 +150,7 @@ public abstract class MaskedSequenceWorkload implements Workload {
             ModelReader reader) throws IOException {
         ModelConfig m = cell.model();
         TrainConfig train = cell.train();
-        int length = cell.data().seqLength() == 0 ? defaultLength() : cell.data().seqLength();
+        int length = cell.data().seqLength() == 0 ? defaultLength : cell.data().seqLength();
         int vocabulary = rows(length, cell.seed()).vocabularySize();
         Device device = CellTrainer.device(cell.device());
         VariantRegistry registry = VariantRegistry.load();
@@ -137,9 +163,10 @@ public abstract class MaskedSequenceWorkload implements Workload {
             SequenceModel model = model(config, s -> registry.create(variant, settings), manager,
                     train.batchSize());
             CellCheckpoint resume = checkpointing.resumePoint();
-            Run run = new Run(model, manager, train, length, vocabulary, cell.seed(), listener,
+            Run run = new Run(model, manager, train, length, vocabulary, cell.seed(),
                     resume == null ? 0 : resume.completedSteps());
-            TrainResult result = run.execute(new TrainingLoop.Checkpoints(checkpointing, resume, run.state()));
+            TrainResult result = run.execute(listener, cell.seed(),
+                    new TrainingLoop.Checkpoints(checkpointing, resume, run.state()));
             reader.read(model.block(), run.store, manager);
             return result;
         }
@@ -195,12 +222,9 @@ public abstract class MaskedSequenceWorkload implements Workload {
         return logProbs.mul(targets.toType(DataType.INT64, false).oneHot(vocabulary)).sum(new int[] {-1});
     }
 
-    /** Share of the steps before the learning rate drops tenfold (1 = never). */
-    protected abstract double dropFraction();
-
-    /** lr for 1-based step {@code step}: {@code lr} for the first {@link #dropFraction()} of the steps, then a tenth. */
+    /** lr for 1-based step {@code step}: {@code lr} for the first {@code dropFraction} of the steps, then a tenth. */
     double learningRate(TrainConfig train, int step) {
-        return step <= Math.round(dropFraction() * train.steps()) ? train.lr() : train.lr() / 10;
+        return step <= Math.round(dropFraction * train.steps()) ? train.lr() : train.lr() / 10;
     }
 
     /** Rows of one batch and where they are scored. */
@@ -224,24 +248,20 @@ public abstract class MaskedSequenceWorkload implements Workload {
         private final TrainConfig train;
         private final int length;
         private final int vocabulary;
-        private final TrainingListener listener;
         private final ParameterStore store;
         private final RAdam optimizer;
         private final Map<String, Parameter> parameters = new LinkedHashMap<>();
         private final MaskedSequences training;
         private final Batch[] validation;
         private final Batch[] test;
-        private final long seed;
 
         Run(SequenceModel model, NDManager manager, TrainConfig train, int length, int vocabulary, long seed,
-                TrainingListener listener, int completedSteps) {
+                int completedSteps) {
             this.model = model;
             this.manager = manager;
             this.train = train;
             this.length = length;
             this.vocabulary = vocabulary;
-            this.listener = listener;
-            this.seed = seed;
             this.store = new ParameterStore(manager, false);
             this.optimizer = RAdam.builder(step -> learningRate(train, step))
                     .optMaxGradNorm((float) train.gradClip()).optWeightDecays((float) train.weightDecay())
@@ -275,7 +295,7 @@ public abstract class MaskedSequenceWorkload implements Workload {
             });
         }
 
-        TrainResult execute(TrainingLoop.Checkpoints checkpoints) {
+        TrainResult execute(TrainingListener listener, long seed, TrainingLoop.Checkpoints checkpoints) {
             TrainingLoop.Outcome loop = TrainingLoop.run(model.block(), train.steps(), train.evalEvery(),
                     step -> learningRate(train, step), this::trainStep, this::validate, listener, seed,
                     checkpoints);

@@ -3,7 +3,6 @@ package org.fmmbench.harness.train;
 import ai.djl.ndarray.NDArray;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
-import ai.djl.training.optimizer.Optimizer;
 import java.util.function.IntToDoubleFunction;
 
 /**
@@ -18,33 +17,22 @@ import java.util.function.IntToDoubleFunction;
  * </pre>
  * The gradient is zeroed afterwards because DJL's PyTorch gradient collector accumulates.
  */
-public final class RAdam extends Optimizer {
+public final class RAdam extends AdamOptimizer {
     /** The official copy task's betas and epsilon. */
     private static final float BETA1 = 0.9f;
     private static final float BETA2 = 0.999f;
     private static final float EPSILON = 1e-8f;
 
-    private final IntToDoubleFunction learningRate;
     private final float maxGradNorm;
-    private final OptimizerMoments moments = new OptimizerMoments();
 
     private RAdam(Builder builder) {
-        super(builder);
-        learningRate = builder.learningRate;
+        super(builder, builder.learningRate);
         maxGradNorm = builder.maxGradNorm;
     }
 
     /** @param learningRate the learning rate of each 1-based update */
     public static Builder builder(IntToDoubleFunction learningRate) {
         return new Builder(learningRate);
-    }
-
-    /**
-     * The moment arrays, for checkpoints; the step count is restored by building the optimiser with
-     * {@code optBeginNumUpdate}.
-     */
-    OptimizerMoments moments() {
-        return moments;
     }
 
     @Override

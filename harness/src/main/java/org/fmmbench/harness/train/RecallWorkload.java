@@ -8,33 +8,12 @@ abstract class RecallWorkload extends MaskedSequenceWorkload {
     /** The smoke profile's L: the far task's gap (L/8 + 1 = 9) then exceeds even two layers of band k=5. */
     static final int DEFAULT_LENGTH = 64;
 
-    private final String task;
     private final RecallSequences.Field field;
 
+    /** A smoke cell's few hundred steps need the full rate throughout: no drop (fraction 1). */
     RecallWorkload(String task, RecallSequences.Field field) {
-        this.task = task;
+        super(task, ReportSection.SEPARATING, DEFAULT_LENGTH, 1);
         this.field = field;
-    }
-
-    @Override
-    public String task() {
-        return task;
-    }
-
-    @Override
-    public ReportSection reportSection() {
-        return ReportSection.SEPARATING;
-    }
-
-    @Override
-    protected int defaultLength() {
-        return DEFAULT_LENGTH;
-    }
-
-    /** A smoke cell's few hundred steps need the full rate throughout: no drop. */
-    @Override
-    protected double dropFraction() {
-        return 1;
     }
 
     @Override

@@ -3,11 +3,11 @@ package org.fmmbench.harness.train;
 import ai.djl.ndarray.NDArray;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
-import ai.djl.training.optimizer.Optimizer;
+import java.util.function.IntToDoubleFunction;
 
 /**
- * AdamW as PyTorch computes it; subclasses say what the learning rate and beta1 of each update are. With weight
- * decay 0 it is {@code torch.optim.Adam}. For update t (1-based):
+ * AdamW as PyTorch computes it, with the learning rate and beta1 of each update from a schedule. With weight decay 0
+ * it is {@code torch.optim.Adam}. For update t (1-based):
  * <pre>
  * w = w * (1 - lr * wd)
  * m = b1 * m + (1 - b1) * g
@@ -19,51 +19,78 @@ import ai.djl.training.optimizer.Optimizer;
  * <p>DJL's Adam folds both bias corrections into the learning rate and adds epsilon to the raw {@code sqrt(v)}: it
  * is this update with epsilon / sqrt(1 − b2^t) in place of epsilon (31 times larger at the first update), which
  * moves parameters with small gradients differently. Against the official language model that left final
- * parameters up to 1.6e-2 apart, where this update agrees to float32 rounding (docs/parity-lm.md).
+ * parameters up to 1.6e-2 apart, where this update agrees to float32 rounding (docs/parity-lm.md). DJL's AdamW
+ * also keeps beta1 fixed, where the LRA code's OneCycleLR moves it.
  */
-public abstract class TorchAdamW extends Optimizer {
-    private final float beta2;
-    private final float epsilon;
-    private final OptimizerMoments moments = new OptimizerMoments();
+public final class TorchAdamW extends AdamOptimizer {
+    private static final float BETA2 = 0.999f;
 
-    protected TorchAdamW(OptimizerBuilder<?> builder, float beta2, float epsilon) {
-        super(builder);
-        this.beta2 = beta2;
-        this.epsilon = epsilon;
+    private final IntToDoubleFunction beta1;
+    private final float epsilon;
+
+    private TorchAdamW(Builder builder) {
+        super(builder, builder.learningRate);
+        beta1 = builder.beta1;
+        epsilon = builder.epsilon;
     }
 
     /**
-     * The moment arrays, for checkpoints; the step count is restored by building the optimiser with
-     * {@code optBeginNumUpdate}.
+     * AdamW under a {@link OneCycleSchedule}, as the LRA code runs it (beta2 0.999, eps 1e-6): update t (1-based)
+     * takes lr and b1 from the schedule at step t-1, and bias correction uses the current b1, as
+     * {@code torch.optim.AdamW} does when OneCycleLR rewrites its betas.
      */
-    OptimizerMoments moments() {
-        return moments;
+    public static Builder oneCycle(OneCycleSchedule schedule) {
+        return new Builder(t -> schedule.learningRate(t - 1), t -> schedule.beta1(t - 1), 1e-6f);
     }
 
-    /** Learning rate of update {@code t} (1-based). */
-    protected abstract double learningRate(int t);
-
-    /** beta1 of update {@code t} (1-based); bias correction uses it, as PyTorch does when a schedule sets it. */
-    protected abstract double beta1(int t);
+    /**
+     * {@code torch.optim.Adam} with PyTorch's defaults (betas 0.9 and 0.999, eps 1e-8) at the rate of a
+     * {@link WarmupCosineSchedule}: the official language model's optimiser.
+     */
+    public static Builder warmupCosine(WarmupCosineSchedule schedule) {
+        return new Builder(schedule::learningRate, t -> 0.9, 1e-8f);
+    }
 
     @Override
-    public final void update(String parameterId, NDArray weight, NDArray grad) {
+    public void update(String parameterId, NDArray weight, NDArray grad) {
         int t = updateCount(parameterId);
-        double lr = learningRate(t);
-        double beta1 = beta1(t);
+        double lr = learningRate.applyAsDouble(t);
+        double beta1 = this.beta1.applyAsDouble(t);
         double weightDecay = getWeightDecay();
         if (weightDecay != 0) {
             weight.muli(1 - lr * weightDecay);
         }
-        moments.accumulate(parameterId, weight, grad, beta1, beta2);
+        moments.accumulate(parameterId, weight, grad, beta1, BETA2);
         NDArray m = moments.get(OptimizerMoments.Kind.M, parameterId);
         NDArray v = moments.get(OptimizerMoments.Kind.V, parameterId);
         double biasCorrection1 = 1 - Math.pow(beta1, t);
-        double biasCorrection2 = 1 - Math.pow(beta2, t);
+        double biasCorrection2 = 1 - Math.pow(BETA2, t);
         try (NDArray denominator = v.sqrt().divi(Math.sqrt(biasCorrection2)).addi(epsilon);
                 NDArray step = m.div(denominator).muli(lr / biasCorrection1)) {
             weight.subi(step);
         }
         JniUtils.zeroGrad((PtNDArray) weight);
+    }
+
+    /** Weight decay (default 0) is decoupled, AdamW-style. */
+    public static final class Builder extends OptimizerBuilder<Builder> {
+        private final IntToDoubleFunction learningRate;
+        private final IntToDoubleFunction beta1;
+        private final float epsilon;
+
+        private Builder(IntToDoubleFunction learningRate, IntToDoubleFunction beta1, float epsilon) {
+            this.learningRate = learningRate;
+            this.beta1 = beta1;
+            this.epsilon = epsilon;
+        }
+
+        @Override
+        protected Builder self() {
+            return this;
+        }
+
+        public TorchAdamW build() {
+            return new TorchAdamW(this);
+        }
     }
 }

@@ -15,6 +15,8 @@ import org.fmmbench.baselines.lm.LmRows;
 import org.fmmbench.harness.config.ModelConfig;
 import org.fmmbench.harness.config.TrainConfig;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class ProfileLoaderTest {
     /** The paper's five rows and the attention-free control {@code none}. */
@@ -24,12 +26,11 @@ class ProfileLoaderTest {
     private static final List<String> TASKS = List.of("listops", "text", "retrieval", "image", "pathfinder", "lm");
     /** The smoke profile's extra tasks on which the rows separate (issue #15). */
     private static final List<String> SEPARATING_TASKS = List.of("far-recall", "near-recall");
+    /** The train section of the small profiles below. */
+    private static final String TRAIN = "batchSize: 4, steps: 10, warmupSteps: 1, lr: 0.001, weightDecay: 0, "
+            + "evalEvery: 5, evalBatches: 1, testBatches: 1";
     /** An LRA task and an lm task whose model and train sections get the two formatted fields. */
-    private static final String LM_PROFILE = """
-            name: mine
-            model: {layers: 1, dim: 16, mlpDim: 32, heads: 2, dropout: 0.0, attentionDropout: 0.0}
-            train: {batchSize: 4, steps: 10, warmupSteps: 1, lr: 0.001, weightDecay: 0, evalEvery: 5, evalBatches: 1, testBatches: 1}
-            data: {source: auto, seqLength: 64, maxTrain: 8, maxVal: 8, maxTest: 8, pixelZero: pad}
+    private static final String LM_PROFILE = profile(TRAIN, """
             rows: {linear: linear}
             tasks:
               listops:
@@ -37,7 +38,17 @@ class ProfileLoaderTest {
                 model: {%s}
                 train: {%s}
                 data: {source: europarl-bytes, maxTrain: 0}
-            """;
+            """);
+
+    /** A one-layer profile with train section {@code train}, then the sections in {@code rest}. */
+    private static String profile(String train, String rest) {
+        return """
+                name: mine
+                model: {layers: 1, dim: 16, mlpDim: 32, heads: 2, dropout: 0.0, attentionDropout: 0.0}
+                train: {%s}
+                data: {source: auto, seqLength: 64, maxTrain: 8, maxVal: 8, maxTest: 8, pixelZero: pad}
+                """.formatted(train) + rest;
+    }
 
     private static List<TaskProfile> lraTasks(Profile p) {
         return p.tasks().stream().filter(t -> LRA_TASKS.contains(t.task())).toList();
@@ -196,18 +207,14 @@ class ProfileLoaderTest {
 
     @Test
     void taskSectionsOverrideSingleFieldsOfTheDefaults() throws IOException {
-        Profile p = parse("""
-                name: mine
+        Profile p = parse(profile(TRAIN, """
                 cellTimeout: 90s
-                model: {layers: 1, dim: 16, mlpDim: 32, heads: 2, dropout: 0.0, attentionDropout: 0.0}
-                train: {batchSize: 4, steps: 10, warmupSteps: 1, lr: 0.001, weightDecay: 0, evalEvery: 5, evalBatches: 1, testBatches: 1}
-                data: {source: auto, seqLength: 64, maxTrain: 8, maxVal: 8, maxTest: 8, pixelZero: pad}
                 rows: {softmax: softmax}
                 tasks:
                   listops:
                     train: {steps: 20}
                   text:
-                """);
+                """));
         assertEquals(20, p.task("listops").train().steps());
         assertEquals(4, p.task("listops").train().batchSize());
         assertEquals(10, p.task("text").train().steps());
@@ -224,21 +231,27 @@ class ProfileLoaderTest {
 
     /** One ListOps task whose train section is {@code train}. */
     private static Profile withTrain(String train) throws IOException {
-        return parse("""
-                name: mine
-                model: {layers: 1, dim: 16, mlpDim: 32, heads: 2, dropout: 0.0, attentionDropout: 0.0}
-                train: {%s}
-                data: {source: auto, seqLength: 64, maxTrain: 8, maxVal: 8, maxTest: 8, pixelZero: pad}
+        return parse(profile(train, """
                 rows: {softmax: softmax}
                 tasks: {listops: }
-                """.formatted(train));
+                """));
     }
 
-    @Test
-    void trainingSettingsNoCellCanRunAreRejectedWhenTheProfileIsRead() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> withTrain("batchSize: 4, "
-                + "steps: 10, warmupSteps: 1, lr: 0.001, weightDecay: 0, evalEvery: 0, evalBatches: 1, testBatches: 1"));
-        assertTrue(e.getMessage().contains("evalEvery") && e.getMessage().contains("listops"), e.getMessage());
+    /**
+     * A train section no cell can run (evalEvery 0), with a misspelled field or with a missing one is an error when the
+     * profile is read, naming the field (and the task where it says one).
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+            batchSize: 4, steps: 10, warmupSteps: 1, lr: 0.001, weightDecay: 0, evalEvery: 0, evalBatches: 1, testBatches: 1 | evalEvery;listops
+            batchSize: 4, stpes: 10, warmupSteps: 1, lr: 0.001, weightDecay: 0, evalEvery: 5, evalBatches: 1, testBatches: 1 | stpes;listops
+            batchSize: 4, warmupSteps: 1, lr: 0.001, weightDecay: 0, evalEvery: 5, evalBatches: 1, testBatches: 1           | 'steps'
+            """)
+    void aTrainSectionThatCannotRunIsAnErrorNamingTheField(String train, String named) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> withTrain(train));
+        for (String word : named.split(";")) {
+            assertTrue(e.getMessage().contains(word), word + " in: " + e.getMessage());
+        }
     }
 
     @Test
@@ -251,19 +264,6 @@ class ProfileLoaderTest {
                 .task("text").model().heads());
     }
 
-    @Test
-    void aMisspelledFieldIsAnErrorNamingIt() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> withTrain("batchSize: 4, "
-                + "stpes: 10, warmupSteps: 1, lr: 0.001, weightDecay: 0, evalEvery: 5, evalBatches: 1, testBatches: 1"));
-        assertTrue(e.getMessage().contains("stpes") && e.getMessage().contains("listops"), e.getMessage());
-    }
-
-    @Test
-    void aMissingFieldIsAnErrorNamingIt() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> withTrain("batchSize: 4, "
-                + "warmupSteps: 1, lr: 0.001, weightDecay: 0, evalEvery: 5, evalBatches: 1, testBatches: 1"));
-        assertTrue(e.getMessage().contains("'steps'"), e.getMessage());
-    }
 
     @Test
     void setOverridesAFieldForEveryTaskOrForOneTask() {
@@ -276,20 +276,17 @@ class ProfileLoaderTest {
         assertEquals(5000, lraTasks(p).get(0).train().steps(), "fields not set keep the profile's values");
     }
 
-    @Test
-    void setWithAnUnknownFieldSectionOrTaskIsAnErrorNamingIt() {
-        IllegalArgumentException field = assertThrows(IllegalArgumentException.class,
-                () -> ProfileLoader.load("smoke", Map.of("train.microbatch", "8")));
-        assertTrue(field.getMessage().contains("unknown field 'microbatch'"), field.getMessage());
-        IllegalArgumentException section = assertThrows(IllegalArgumentException.class,
-                () -> ProfileLoader.load("smoke", Map.of("optim.lr", "1")));
-        assertTrue(section.getMessage().contains("model, train, data"), section.getMessage());
-        IllegalArgumentException task = assertThrows(IllegalArgumentException.class,
-                () -> ProfileLoader.load("smoke", Map.of("imdb.train.lr", "1")));
-        assertTrue(task.getMessage().contains("no task 'imdb'"), task.getMessage());
-        IllegalArgumentException value = assertThrows(IllegalArgumentException.class,
-                () -> ProfileLoader.load("smoke", Map.of("train.microBatch", "100000")));
-        assertTrue(value.getMessage().contains("microBatch must be in [0, batchSize]"), value.getMessage());
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+            train.microbatch | 8      | unknown field 'microbatch'
+            optim.lr         | 1      | model, train, data
+            imdb.train.lr    | 1      | no task 'imdb'
+            train.microBatch | 100000 | microBatch must be in [0, batchSize]
+            """)
+    void setWithAnUnknownFieldSectionTaskOrAnImpossibleValueIsAnErrorNamingIt(String key, String value, String named) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ProfileLoader.load("smoke", Map.of(key, value)));
+        assertTrue(e.getMessage().contains(named), e.getMessage());
     }
 
     @Test

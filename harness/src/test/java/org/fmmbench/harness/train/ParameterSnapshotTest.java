@@ -29,7 +29,7 @@ class ParameterSnapshotTest {
         LraClassifier block = new LraClassifier(config, 2, VariantRegistry.load());
         try (Model model = Model.newInstance("snapshot")) {
             model.setBlock(block);
-            OneCycleAdamW optimizer = OneCycleAdamW.builder(new OneCycleSchedule(1e-2, 10, 2)).build();
+            TorchAdamW optimizer = TorchAdamW.oneCycle(new OneCycleSchedule(1e-2, 10, 2)).build();
             try (Trainer trainer = model.newTrainer(new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
                     .optOptimizer(optimizer))) {
                 trainer.initialize(new Shape(8, 16));

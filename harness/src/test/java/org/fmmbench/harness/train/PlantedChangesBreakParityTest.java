@@ -45,7 +45,7 @@ class PlantedChangesBreakParityTest {
         assertFalse(d.within(), "A fixed beta1 went unnoticed: " + d);
     }
 
-    /** Clears each gradient after the update, as OneCycleAdamW does (DJL's PyTorch gradients accumulate). */
+    /** Clears each gradient after the update, as TorchAdamW does (DJL's PyTorch gradients accumulate). */
     private static final class GradientClearing extends Optimizer {
         private final Optimizer inner;
 

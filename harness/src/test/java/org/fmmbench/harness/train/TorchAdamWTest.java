@@ -31,9 +31,35 @@ class TorchAdamWTest {
         assertTrue(djl < 0.3 * torch, "DJL " + djl + " vs PyTorch " + torch);
     }
 
+    /** Reference AdamW update in doubles, written from torch.optim.AdamW's documented update. */
+    private static void referenceStep(OptimizerCheck.ReferenceState s, double[] g, double lr, double beta1,
+            double beta2, double eps, double wd) {
+        s.t++;
+        for (int i = 0; i < s.w.length; i++) {
+            s.w[i] *= 1 - lr * wd;
+            s.accumulate(i, g[i], beta1, beta2);
+            double denom = Math.sqrt(s.v[i]) / Math.sqrt(1 - Math.pow(beta2, s.t)) + eps;
+            s.w[i] -= lr / (1 - Math.pow(beta1, s.t)) * s.m[i] / denom;
+        }
+    }
+
+    @Test
+    void underOneCycleItFollowsTorchAdamWWithBeta1AndLearningRateFromTheSchedule() {
+        OneCycleSchedule schedule = new OneCycleSchedule(0.1, 6, 2);
+        TorchAdamW optimizer = TorchAdamW.oneCycle(schedule).optWeightDecays(0.01f).build();
+        double[] start = {1.0, -2.0, 0.5, 0.0};
+        double[][] grads = {{0.3, -1.0, 2.0, 0.0}, {-0.2, 0.5, 1.5, 1e-3}, {0.7, 0.1, -3.0, -2.0},
+            {0.0, 0.2, 0.4, 0.8}};
+        OptimizerCheck.ReferenceState reference = new OptimizerCheck.ReferenceState(start);
+        OptimizerCheck.run(optimizer, start, grads, (step, g) -> {
+            referenceStep(reference, g, schedule.learningRate(step), schedule.beta1(step), 0.999, 1e-6, 0.01);
+            return reference.w;
+        });
+    }
+
     /** PyTorch's Adam at a constant rate (the schedule's first step runs at its peak). */
     private static Optimizer adam() {
-        return WarmupCosineAdam.builder(new WarmupCosineSchedule(LR, 1, 0)).build();
+        return TorchAdamW.warmupCosine(new WarmupCosineSchedule(LR, 1, 0)).build();
     }
 
     /** How far one update of {@code optimizer} moves a weight whose gradient is {@link #SMALL_GRADIENT}. */
