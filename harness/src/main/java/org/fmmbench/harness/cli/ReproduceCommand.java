@@ -199,7 +199,8 @@ final class ReproduceCommand implements Callable<Integer> {
     private int printEstimate(RunPlan plan) throws IOException {
         int n = cores != null ? cores : Runtime.getRuntime().availableProcessors();
         BadInputException.requireAtLeast("--cores", n, 1);
-        BadInputException.ifRejected(() -> RunEstimate.of(plan, StepMeasurements.read(estimate))).print(System.out, n);
+        System.out.print(BadInputException.ifRejected(() -> RunEstimate.of(plan, StepMeasurements.read(estimate)))
+                .document(n).toMarkdown());
         return 0;
     }
 

@@ -1,12 +1,11 @@
 package org.fmmbench.harness.estimate;
 
-import java.io.PrintStream;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.fmmbench.harness.results.ReportDocument;
 import org.fmmbench.harness.run.PlannedCell;
 import org.fmmbench.harness.run.RunPlan;
 
@@ -58,26 +57,31 @@ public record RunEstimate(List<CellEstimate> cells) {
                 .orElse(0);
     }
 
-    public void print(PrintStream out, int cores) {
-        out.println("| cell | batch x steps | CPU per step | training | evaluation | start and data | total |");
-        out.println("|---|---|---|---|---|---|---|");
-        for (CellEstimate c : cells) {
+    /** The estimate as a document: every cell, then per task, per core and the wall-clock. */
+    public ReportDocument document(int cores) {
+        List<List<String>> cellRows = cells.stream().map(c -> {
             PlannedCell p = c.cell();
-            double perStep = c.trainS() / p.config().train().steps();
-            out.printf(Locale.ROOT, "| %s | %d x %d | %.2f s | %s | %s | %s | %s |%n", p.id(),
-                    p.config().train().batchSize(), p.config().train().steps(), perStep, minutes(c.trainS()),
+            int steps = p.config().train().steps();
+            return List.of(p.id(), p.config().train().batchSize() + " x " + steps,
+                    String.format(Locale.ROOT, "%.2f s", c.trainS() / steps), minutes(c.trainS()),
                     minutes(c.evalS()), minutes(c.overheadS()), minutes(c.totalS()));
-        }
-        out.println();
-        taskS().forEach((task, s) -> out.printf(Locale.ROOT, "%-12s %s%n", task, hours(s)));
-        out.printf(Locale.ROOT, "total        %s of one core%n", hours(totalS()));
+        }).toList();
+        List<List<String>> taskRows = new ArrayList<>();
+        taskS().forEach((task, s) -> taskRows.add(List.of(task, hours(s))));
+        taskRows.add(List.of("total", hours(totalS())));
         Map<String, Double> perTask = taskS();
         List<List<String>> groups = tasksPerCore(cores);
+        List<List<String>> coreRows = new ArrayList<>();
         for (int i = 0; i < groups.size(); i++) {
-            out.printf(Locale.ROOT, "core %d: --tasks %s  %s%n", i + 1, String.join(",", groups.get(i)),
-                    hours(groups.get(i).stream().mapToDouble(perTask::get).sum()));
+            coreRows.add(List.of(String.valueOf(i + 1), "--tasks " + String.join(",", groups.get(i)),
+                    hours(groups.get(i).stream().mapToDouble(perTask::get).sum())));
         }
-        out.printf(Locale.ROOT, "wall-clock on %d cores: %s%n", cores, hours(wallS(cores)));
+        return new ReportDocument("Estimated time of the run")
+                .table(List.of("cell", "batch x steps", "CPU per step", "training", "evaluation", "start and data",
+                        "total"), cellRows)
+                .table(List.of("task", "one core"), taskRows)
+                .table(List.of("core", "runs", "time"), coreRows)
+                .paragraph(String.format(Locale.ROOT, "Wall-clock on %d cores: %s.", cores, hours(wallS(cores))));
     }
 
     private static String minutes(double s) {
