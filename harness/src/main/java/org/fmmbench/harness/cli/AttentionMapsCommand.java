@@ -13,14 +13,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.fmmbench.baselines.attention.VariantRegistry;
 import org.fmmbench.harness.analysis.AttentionHeatmaps;
 import org.fmmbench.harness.analysis.AttentionMapFiles;
 import org.fmmbench.harness.analysis.HeadSpectrum;
 import org.fmmbench.harness.config.CellConfig;
 import org.fmmbench.harness.profile.ProfileLoader;
 import org.fmmbench.harness.run.PlanRequest;
-import org.fmmbench.harness.run.RegistryCellValidator;
 import org.fmmbench.harness.run.RunPlanner;
 import org.fmmbench.harness.train.CellTrainer;
 import org.fmmbench.harness.train.Checkpointing;
@@ -74,8 +72,8 @@ final class AttentionMapsCommand implements Callable<Integer> {
             description = "Fresh inputs whose attention matrices are analysed (default: ${DEFAULT-VALUE}).")
     int inputs;
 
-    @Option(names = "--seed", defaultValue = "0", description = "Seed of the model and data (default: 0).")
-    long seed;
+    @Mixin
+    SeedOption seed;
 
     @Mixin
     ResultsDirOption out;
@@ -124,10 +122,10 @@ final class AttentionMapsCommand implements Callable<Integer> {
             what = String.format(Locale.ROOT, "trained %d steps on the image task (%s, %d tokens, one per pixel, "
                     + "seed %d). Test accuracy of the analysed (best-validation) parameters: **%.1f%%** (chance 10%%; "
                     + "a model at chance has nothing to show)", cell.train().steps(), result.dataSource(),
-                    heads.get(0).size(), seed, 100 * result.testAccuracyAtBest());
+                    heads.get(0).size(), seed.value, 100 * result.testAccuracyAtBest());
         } else {
             result = new CopyWorkload().train(cell, progress(), (model, store, manager) -> {
-                CopySequences rows = new CopySequences(cell.data().seqLength(), 10, seed ^ 0xA77E_4710L);
+                CopySequences rows = new CopySequences(cell.data().seqLength(), 10, seed.value ^ 0xA77E_4710L);
                 int n = cell.data().seqLength();
                 int[] tokens = new int[inputs * n];
                 rows.fill(inputs, tokens, new int[inputs * n], new float[inputs * n]);
@@ -139,7 +137,7 @@ final class AttentionMapsCommand implements Callable<Integer> {
             what = String.format(Locale.ROOT, "trained %d steps on the copy task (L = %d, seed %d). Test copy "
                     + "accuracy of the analysed (best-validation) parameters: **%.1f%%** (chance ≈ 10%%; a model that "
                     + "has not learnt to copy has nothing to show)", cell.train().steps(), cell.data().seqLength(),
-                    seed, 100 * result.testAccuracyAtBest());
+                    seed.value, 100 * result.testAccuracyAtBest());
         }
         String intro = String.format(Locale.ROOT, "Model: %d layers × %d heads × %d, %s. Heatmaps of A, "
                 + "band_k(A) and A − band_k(A) for the first input: %s.", cell.model().layers(), cell.model().heads(),
@@ -172,7 +170,7 @@ final class AttentionMapsCommand implements Callable<Integer> {
     /** The first --inputs images of the test split, as token ids (inputs × N). */
     private int[] testImages(CellConfig cell) {
         try (Task t = TaskRegistry.open(cell.task(), CellTrainer.options(cell.data(), data.checkedDataDir(),
-                data.cacheDir(), seed))) {
+                data.cacheDir(), seed.value))) {
             Split test = t.split(SplitName.TEST);
             int n = t.info().seqLength();
             if (test.size() < inputs) {
@@ -212,14 +210,13 @@ final class AttentionMapsCommand implements Callable<Integer> {
     }
 
     private CellConfig cell(String profile, String taskName, Map<String, String> overrides) {
-        RunPlanner planner = new RunPlanner(new RegistryCellValidator(VariantRegistry.load(),
-                TaskRegistry.providers().keySet()), 1);
+        RunPlanner planner = ReproduceCommand.planner(1);
         PlanRequest oneSoftmaxCell = new PlanRequest(List.of(taskName), "softmax", 1, "cpu", 1, null, null, null,
                 null, null);
         CellConfig c = BadInputException.ifRejected(() -> planner.plan(ProfileLoader.load(profile, overrides),
                 oneSoftmaxCell)).cell(0).config();
-        return new CellConfig(c.profile(), c.task(), c.row(), c.variant(), seed, c.threads(), c.device(), c.model(),
-                c.train(), c.data());
+        return new CellConfig(c.profile(), c.task(), c.row(), c.variant(), seed.value, c.threads(), c.device(),
+                c.model(), c.train(), c.data());
     }
 
     private static double[][] matrix(float[] values, int offset, int n) {

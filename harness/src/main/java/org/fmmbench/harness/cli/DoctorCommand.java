@@ -84,14 +84,9 @@ final class DoctorCommand implements Callable<Integer> {
             out.flush();
             return FmmbenchCli.EXIT_BAD_INPUT;
         }
-        boolean gpuEngine = engine.defaultDevice().isGpu();
         line(out, "device", device.name + " -> " + resolved + " (engine default " + engineDevice + ")");
         out.flush();
-        if ("gpu".equals(resolved) && !gpuEngine) {
-            throw new BadInputException("--device " + device.name + " resolves to gpu but the engine runs on "
-                    + engineDevice + ": install a CUDA build of libtorch (PYTORCH_LIBRARY_PATH, PYTORCH_FLAVOR) or use "
-                    + "--device cpu.");
-        }
+        DeviceOption.requireGpuEngine(resolved, "--device " + device.name + " resolves to gpu", "use --device cpu");
         return 0;
     }
 

@@ -289,14 +289,18 @@ final class ReproduceCommand implements Callable<Integer> {
                 }
                 p = p.withRows(rows);
             }
-            RunPlanner planner = new RunPlanner(new RegistryCellValidator(VariantRegistry.load(),
-                    TaskRegistry.providers().keySet()),
-                    Runtime.getRuntime().availableProcessors());
+            RunPlanner planner = planner(Runtime.getRuntime().availableProcessors());
             boolean onSlurm = executor == Executor.SLURM;
             return planner.plan(p, new PlanRequest(tasks, variants, seeds, device.name,
                     onSlurm ? slurmThreads(p) : threads, maxSteps, dataDir, data.cacheDir(),
                     onSlurm ? slurmTimeLimit() : cellTimeout, runId));
         });
+    }
+
+    /** Plans cells against the variants and tasks on the class path; {@code cores} is what threads 0 means. */
+    static RunPlanner planner(int cores) {
+        return new RunPlanner(new RegistryCellValidator(VariantRegistry.load(), TaskRegistry.providers().keySet()),
+                cores);
     }
 
     /**

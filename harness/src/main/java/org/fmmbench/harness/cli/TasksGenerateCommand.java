@@ -53,8 +53,8 @@ final class TasksGenerateCommand implements Runnable {
             BadInputException.requireAtLeast("--val", val, 1);
             BadInputException.requireAtLeast("--test", test, 1);
             long start = System.nanoTime();
-            ListOpsGenerator.writeDataset(destination.folder(), ListOpsGenerator.Config.lra(), destination.seed, train,
-                    val, test);
+            ListOpsGenerator.writeDataset(destination.folder(), ListOpsGenerator.Config.lra(), destination.seed.value,
+                    train, val, test);
             destination.wrote(start);
             return 0;
         }
@@ -94,7 +94,7 @@ final class TasksGenerateCommand implements Runnable {
             int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
             BadInputException.requireAtLeast("--threads", workers, 1);
             long start = System.nanoTime();
-            PathfinderDatasetWriter.ensure(destination.folder(), params, destination.seed,
+            PathfinderDatasetWriter.ensure(destination.folder(), params, destination.seed.value,
                     images / PathfinderDatasetWriter.BATCH, workers);
             destination.wrote(start);
             return 0;
@@ -106,8 +106,8 @@ final class TasksGenerateCommand implements Runnable {
         @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder to write into.")
         Path out;
 
-        @Option(names = "--seed", paramLabel = "S", defaultValue = "0", description = "Seed (default: ${DEFAULT-VALUE}).")
-        long seed;
+        @Mixin
+        SeedOption seed;
 
         @CommandLine.Spec(CommandLine.Spec.Target.MIXEE)
         CommandLine.Model.CommandSpec generator;

@@ -32,9 +32,8 @@ final class TasksSummaryCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}).")
     String source;
 
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "0",
-            description = "Seed of generators and stand-in splits (default: ${DEFAULT-VALUE}).")
-    long seed;
+    @Mixin
+    SeedOption seed;
 
     @Option(names = "--seq-length", paramLabel = "N", defaultValue = "0",
             description = "Tokens per document; 0 = the paper's length (default: ${DEFAULT-VALUE}).")
@@ -59,7 +58,7 @@ final class TasksSummaryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        TaskOptions options = new TaskOptions(data.checkedDataDir(), data.cacheDir(), source, seqLength, seed,
+        TaskOptions options = new TaskOptions(data.checkedDataDir(), data.cacheDir(), source, seqLength, seed.value,
                 maxTrain, maxVal, maxTest, pixelZero);
         PrintWriter out = spec.commandLine().getOut();
         long start = System.nanoTime();

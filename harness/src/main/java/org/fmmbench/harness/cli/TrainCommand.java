@@ -1,6 +1,5 @@
 package org.fmmbench.harness.cli;
 
-import ai.djl.engine.Engine;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -83,11 +82,8 @@ final class TrainCommand implements Callable<Integer> {
             // must be set before the engine loads
             System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(planned.config().threads()));
         }
-        if ("gpu".equals(planned.config().device()) && !Engine.getInstance().defaultDevice().isGpu()) {
-            throw new BadInputException("Cell " + planned.id() + " is planned for the gpu but the engine runs on "
-                    + Engine.getInstance().defaultDevice() + ": install a CUDA build of libtorch (docs/gpu.md) or "
-                    + "plan the run with --device cpu; fmmbench doctor --device gpu shows what is missing.");
-        }
+        DeviceOption.requireGpuEngine(planned.config().device(), "Cell " + planned.id() + " is planned for the gpu",
+                "plan the run with --device cpu; fmmbench doctor --device gpu shows what is missing");
         if (prepareData) {
             long start = System.nanoTime();
             try {
