@@ -102,7 +102,9 @@ class FastWeightAttentionTest extends NDManagerPerClass {
             memory = memory.add(k.swapAxes(2, 3).matMul(u));
             keySum = keySum.add(k);
             NDArray denominator = q.mul(keySum).sum(new int[] {-1}, true).add(1e-5f);
-            out.add(q.matMul(memory).div(denominator).div((float) Math.sqrt(D)));
+            // Scalars, not div(Number): DJL frees the Number's buffer after the op while autograd still reads it
+            // in backward (seen here as a d fq difference of 1e20, now and then).
+            out.add(Scalars.over(q.matMul(memory).div(denominator), (float) Math.sqrt(D)));
         }
         return NDArrays.concat(out, 2);
     }
