@@ -38,7 +38,12 @@ import org.apache.commons.math3.stat.descriptive.rank.Median;
 final class RunComparator {
     /** Two-sided level of the bootstrap intervals: a run compares about a hundred cell views at once. */
     static final double LEVEL = 0.99;
-    /** Linux's process CPU clock ticks every 10 ms, so a results row's per-step CPU median moves in such steps. */
+    /**
+     * Linux's process CPU clock ticks every 10 ms, so a results row's per-step CPU median read on it moves in such
+     * steps. Runs of one intra-op thread are read on the training thread's clock (ns, {@code CpuClock}) since the
+     * cpuclock change; the 10 ms stays the resolution assumed for every run, as a noise floor of short cells (and
+     * older references are on the process clock).
+     */
     private static final double CPU_TICK_MS = 10;
     /**
      * Step times of fewer CPU ticks than this are not judged cell by cell. Two fresh-clone CI runs read 20-40 ms cells

@@ -23,6 +23,9 @@ record RunPair(List<ComparableCell> baseline, List<ComparableCell> candidate, Li
         sameKinds(candidate);
         boolean results = bothHave("results", b0.results(), c0.results(), notes);
         boolean scaling = bothHave("scaling", b0.scaling(), c0.scaling(), notes);
+        if (time == TimeMeasure.CPU) {
+            noteClocks(baseline, candidate, notes);
+        }
         if (!results && !scaling) {
             throw new CompareInputException("Nothing to match: the baseline " + b0.path() + " has "
                     + kinds(b0) + " and the candidate " + c0.path() + " has " + kinds(c0)
@@ -88,6 +91,18 @@ record RunPair(List<ComparableCell> baseline, List<ComparableCell> candidate, Li
                         + (side == baseline ? "baseline" : "candidate") + ": name a row or variant spec present in "
                         + "both runs (e.g. softmax), or compare raw numbers with --raw.");
             }
+        }
+    }
+
+    /** Runs whose calibrations name different CPU clocks: their step times are not read alike (CpuClock). */
+    private static void noteClocks(List<RunInput> baseline, List<RunInput> candidate, List<String> notes) {
+        java.util.Map<String, String> clocks = new java.util.LinkedHashMap<>();
+        concat(baseline, candidate).stream().filter(in -> in.calibration() != null)
+                .forEach(in -> clocks.put(in.label(), in.calibration().cpuClock()));
+        if (Set.copyOf(clocks.values()).size() > 1) {
+            notes.add("CPU time was read on different clocks " + clocks + ": the thread clock "
+                    + "leaves out the JVM's JIT and GC threads that the process clock counts, so a cell can read "
+                    + "faster on it with unchanged code. Regenerate the baseline with this fmmbench to compare alike.");
         }
     }
 

@@ -8,7 +8,10 @@ import org.fmmbench.harness.results.LowerCaseLabel;
  * CPU time stayed within 1.6x (README "Tolerances").
  */
 public enum TimeMeasure implements LowerCaseLabel {
-    /** Process CPU time per step ({@code step_cpu_ms_median}) or per benchmark op ({@code cpu_ms}). */
+    /**
+     * CPU time per step ({@code step_cpu_ms_median}, on the run's {@code CpuClock}) or per benchmark op
+     * ({@code cpu_ms}).
+     */
     CPU,
     /** Wall-clock per step ({@code step_ms_median}) or per benchmark op ({@code median_ms}). */
     WALL

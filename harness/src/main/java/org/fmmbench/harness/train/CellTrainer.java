@@ -243,7 +243,7 @@ public final class CellTrainer implements ResumableTrainer {
         private double trainStep(int step, StepTimes times) {
             try (NDManager stepManager = trainer.getManager().newSubManager()) {
                 int[] examples = order.next(train.batchSize());
-                StepTimes.Start start = StepTimes.start();
+                StepTimes.Start start = times.start();
                 double loss = classifierStep.backward(stepManager, step, examples);
                 classifierStep.update();
                 times.stop(start);

@@ -83,7 +83,7 @@ final class LmTrainStep {
         long batch = (step - 1) % batches.count();
         batches.fill(batch, inputs, targets);
         try (NDManager stepManager = manager.newSubManager()) {
-            StepTimes.Start start = StepTimes.start();
+            StepTimes.Start start = times.start();
             double loss = MicroBatches.backward(stepManager, step, train.batchSize(), train.examplesPerPass(),
                     (passManager, from, count) -> {
                         Shape shape = new Shape(count, context);

@@ -343,7 +343,7 @@ public abstract class MaskedSequenceWorkload implements Workload {
         private double trainStep(int step, StepTimes times) {
             Batch b = Batch.draw(training, train.batchSize());
             try (NDManager stepManager = manager.newSubManager()) {
-                StepTimes.Start start = StepTimes.start();
+                StepTimes.Start start = times.start();
                 double loss = MicroBatches.backward(stepManager, step, train.batchSize(), train.batchSize(),
                         (passManager, from, count) -> {
                             Shape shape = new Shape(count, length);

@@ -1,45 +1,51 @@
 package org.fmmbench.harness.train;
 
-import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 import java.util.List;
+import org.fmmbench.harness.results.CpuClock;
 import org.fmmbench.harness.results.MemoryProbe;
 
 /**
- * Wall-clock and process CPU time of every optimiser step; statistics leave out the first steps, which pay for
- * lazy initialisation and allocator warm-up. CPU time is what a step costs even when other processes share the
- * cores (wall-clock then includes waiting), so it is the steadier number for comparing runs on a busy machine.
+ * Wall-clock and CPU time of every optimiser step; statistics leave out the first steps, which pay for lazy
+ * initialisation and allocator warm-up. CPU time is what a step costs even when other processes share the cores
+ * (wall-clock then includes waiting), so it is the steadier number for comparing runs on a busy machine. It is read
+ * on the engine's {@link CpuClock}: the training thread's own (ns) with one intra-op thread, else the process's.
  */
 final class StepTimes {
     /** Steps left out of the statistics: {@code min(WARMUP, steps / 2)}. */
     static final int WARMUP = 5;
 
-    private static final com.sun.management.OperatingSystemMXBean OS =
-            (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-
     private final long[] nanos;
     private final long[] cpuNanos;
     /** Resident set after each step, KiB; -1 where unknown. */
     private final long[] rssKib;
+    private final CpuClock clock;
     private int count;
 
     /** The clocks at the start of a step. */
     record Start(long wallNanos, long cpuNanos) {
     }
 
+    /** Times on the clock of the loaded engine's intra-op thread count. */
     StepTimes(int steps) {
+        this(steps, CpuClock.ofEngine());
+    }
+
+    StepTimes(int steps, CpuClock clock) {
+        this.clock = clock;
         nanos = new long[steps];
         cpuNanos = new long[steps];
         rssKib = new long[steps];
     }
 
-    static Start start() {
-        return new Start(System.nanoTime(), OS.getProcessCpuTime());
+    /** The clocks now, on the thread that will run the step and {@link #stop} it. */
+    Start start() {
+        return new Start(System.nanoTime(), clock.nanos());
     }
 
     /** Records the step begun at {@code start}, ending now. */
     void stop(Start start) {
-        long cpu = OS.getProcessCpuTime();
+        long cpu = clock.nanos();
         long wall = System.nanoTime() - start.wallNanos();
         add(wall, cpu - start.cpuNanos(), MemoryProbe.currentKib());
     }
@@ -81,7 +87,10 @@ final class StepTimes {
         return percentileMs(0.5);
     }
 
-    /** Median process CPU time per step (all threads of the JVM: intra-op threads, and a little JIT and GC). */
+    /**
+     * Median CPU time per step: of the training thread with one intra-op thread (the whole engine work, not the JVM's
+     * JIT and GC threads), else of the process (all threads of the JVM: intra-op threads, and JIT and GC).
+     */
     double medianCpuMs() {
         return percentileMs(cpuNanos, 0.5);
     }

@@ -16,6 +16,7 @@ import org.fmmbench.baselines.attention.VariantSpec;
 import org.fmmbench.harness.results.Calibration;
 import org.fmmbench.harness.results.CellResult;
 import org.fmmbench.harness.results.CellStatus;
+import org.fmmbench.harness.results.CpuClock;
 import org.fmmbench.harness.results.ResultsCsv;
 import org.fmmbench.harness.scaling.BenchMode;
 import org.fmmbench.harness.scaling.CellMeasurement;
@@ -245,6 +246,17 @@ class CompareCommandTest {
         Outcome uncalibrated = compare(resultsRun("old", r -> r).toString(), slowCode.toString());
         assertEquals(0, uncalibrated.code, uncalibrated.out);
         assertTrue(uncalibrated.out.contains("Step time is not calibrated"), uncalibrated.out);
+    }
+
+    @Test
+    void runsWhoseCpuTimeWasReadOnDifferentClocksAreNoted() throws IOException {
+        Path base = calibrated(resultsRun("process-clock", r -> r), 100, CpuClock.PROCESS);
+        Path same = calibrated(resultsRun("thread-clock", r -> r), 100, CpuClock.THREAD);
+        Outcome o = compare(base.toString(), same.toString());
+        assertEquals(0, o.code, o.out);
+        assertTrue(o.out.contains("CPU time was read on different clocks"), o.out);
+        Outcome alike = compare(calibrated(resultsRun("thread-too", r -> r), 100).toString(), same.toString());
+        assertFalse(alike.out.contains("different clocks"), alike.out);
     }
 
     @Test
@@ -502,10 +514,14 @@ class CompareCommandTest {
     }
 
 
-    /** Gives {@code run} a calibration of {@code cpuMs} (CPU and wall). */
+    /** Gives {@code run} a calibration of {@code cpuMs} (CPU and wall), read on the thread clock. */
     private static Path calibrated(Path run, double cpuMs) throws IOException {
+        return calibrated(run, cpuMs, CpuClock.THREAD);
+    }
+
+    private static Path calibrated(Path run, double cpuMs, CpuClock clock) throws IOException {
         new Calibration(Calibration.SCHEMA_VERSION, "test", cpuMs, cpuMs, cpuMs / 2, cpuMs / 2, 7, 1,
-                "2026-12-05T00:00:00Z").write(run);
+                "2026-12-05T00:00:00Z", clock.label()).write(run);
         return run;
     }
 
