@@ -33,7 +33,8 @@ final class ComparisonTable {
                 + "can tell from noise); the tolerances below apply only without repeats.",
                 settings.baselineRuns(), settings.candidateRuns(), Bootstrap.MIN_REPEATS,
                 RunComparator.LEVEL * 100));
-        header.add("Step time: " + (settings.time() == TimeMeasure.CPU ? "process CPU time" : "wall-clock")
+        header.add("Step time: " + (settings.time() == TimeMeasure.CPU
+                ? "CPU time (the run's calibration.json names the clock: cpu_clock thread or process)" : "wall-clock")
                 + " per step (results) or per operation (scaling).");
         Tolerances t = settings.tolerances();
         header.add(String.format(Locale.ROOT, "Tolerances: accuracy -%s points, perplexity +%s, step time x%s, "
