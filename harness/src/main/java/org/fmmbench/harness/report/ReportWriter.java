@@ -5,6 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -42,19 +44,52 @@ public final class ReportWriter {
      *     beside it, and missing curves are skipped
      */
     public static void write(Path resultsCsv, Path reportDir) throws IOException {
-        List<CellResult> results = ResultsCsv.read(resultsCsv);
-        Path runDir = resultsCsv.toAbsolutePath().getParent();
+        write(List.of(resultsCsv), reportDir);
+    }
+
+    /**
+     * One report of several runs, e.g. the halves of a matrix split over cores with {@code reproduce --tasks}: the
+     * LRA average and the language-modelling order need cells of both. Each run's curves are read beside its own
+     * {@code results.csv}; the claim about N and the scaling charts are looked up from the first run.
+     *
+     * @throws IllegalArgumentException when two runs hold the same (task, row, seed), which would count a seed twice
+     */
+    public static void write(List<Path> resultsCsvs, Path reportDir) throws IOException {
+        List<CellResult> results = new ArrayList<>();
+        Map<CellResult, Path> runDirOf = new IdentityHashMap<>();
+        Map<String, Path> firstRunOf = new HashMap<>();
+        List<String> runIds = new ArrayList<>();
+        for (Path csv : resultsCsvs) {
+            Path runDir = csv.toAbsolutePath().getParent();
+            List<CellResult> cells = ResultsCsv.read(csv);
+            for (CellResult c : cells) {
+                String key = c.identity().task() + " " + c.identity().row() + " seed " + c.identity().seed();
+                Path other = firstRunOf.putIfAbsent(key, runDir);
+                if (other != null && !other.equals(runDir)) {
+                    throw new IllegalArgumentException("Both " + other + " and " + runDir + " hold " + key
+                            + ": a report of several runs takes each task, row and seed from one run only; pass "
+                            + "runs with different tasks, rows or seeds.");
+                }
+                runDirOf.put(c, runDir);
+            }
+            results.addAll(cells);
+            String id = cells.isEmpty() ? runDir.getFileName().toString() : cells.get(0).identity().runId();
+            if (!runIds.contains(id)) {
+                runIds.add(id);
+            }
+        }
+        Path firstRun = resultsCsvs.get(0).toAbsolutePath().getParent();
         RunDirectory.open(reportDir);
         RunSummary s = new RunSummary(results);
         PaperResults paper = PaperResults.load();
-        String runId = results.isEmpty() ? runDir.getFileName().toString() : results.get(0).identity().runId();
+        String runId = String.join(" + ", runIds);
 
         ReportDocument doc = new ReportDocument("fmmbench report: " + runId);
-        doc.paragraph(intro(s, runId));
+        doc.paragraph(intro(s, runIds));
         if (results.isEmpty()) {
             doc.paragraph("No cell has finished yet: results.csv is empty.");
         } else {
-            claimsSection(doc, s, paper, runDir);
+            claimsSection(doc, s, paper, firstRun);
             if (!s.classificationTasks().isEmpty()) {
                 accuracySection(doc, s, paper, reportDir);
             }
@@ -68,24 +103,25 @@ public final class ReportWriter {
                 SeparatingSection.write(doc, s);
             }
             efficiencySection(doc, s, reportDir);
-            curvesSection(doc, s, runDir, reportDir);
-            scalingSection(doc, reportDir, runDir);
+            curvesSection(doc, s, runDirOf, reportDir);
+            scalingSection(doc, reportDir, firstRun);
             dataSection(doc, s, paper);
             statusSection(doc, s);
-            environmentSection(doc, s);
+            environmentSection(doc, s, runIds.size());
         }
         AtomicFiles.writeString(reportDir.resolve(MARKDOWN), doc.toMarkdown());
         AtomicFiles.writeString(reportDir.resolve(HTML), doc.toHtml(reportDir));
     }
 
-    private static String intro(RunSummary s, String runId) {
+    private static String intro(RunSummary s, List<String> runIds) {
         Map<CellStatus, Long> counts = new LinkedHashMap<>();
         for (CellResult r : s.results()) {
             counts.merge(r.status(), 1L, Long::sum);
         }
         String profile = s.results().stream().map(cell -> cell.identity().profile()).distinct()
                 .reduce((a, b) -> a + ", " + b).orElse("?");
-        StringBuilder sb = new StringBuilder("Run `").append(runId).append("`, profile `").append(profile)
+        StringBuilder sb = new StringBuilder(runIds.size() == 1 ? "Run `" : "Runs `")
+                .append(String.join("`, `", runIds)).append("`, profile `").append(profile)
                 .append("`: ").append(s.results().size()).append(" cells finished (");
         sb.append(String.join(", ", counts.entrySet().stream().map(e -> e.getValue() + " " + e.getKey().label())
                 .toList()));
@@ -273,15 +309,20 @@ public final class ReportWriter {
         doc.image("memory.png", "peak memory by task and row");
     }
 
-    private static void curvesSection(ReportDocument doc, RunSummary s, Path runDir, Path dir) throws IOException {
+    private static void curvesSection(ReportDocument doc, RunSummary s, Map<CellResult, Path> runDirOf, Path dir)
+            throws IOException {
         doc.heading(2, "Training curves");
         boolean severalSeeds = s.results().stream().map(cell -> cell.identity().seed()).distinct().count() > 1;
         for (String task : s.tasks()) {
             List<Charts.CellCurve> curves = new ArrayList<>();
             for (String row : s.rows()) {
                 for (CellResult c : s.cells(task, row)) {
-                    Path file = runDir.resolve("cells").resolve(c.identity().cellId()).resolve(CurveCsv.FILE_NAME);
-                    if (c.identity().cellId() != null && Files.isRegularFile(file)) {
+                    if (c.identity().cellId() == null) {
+                        continue;
+                    }
+                    Path file = runDirOf.get(c).resolve("cells").resolve(c.identity().cellId())
+                            .resolve(CurveCsv.FILE_NAME);
+                    if (Files.isRegularFile(file)) {
                         curves.add(new Charts.CellCurve(severalSeeds ? row + " s" + c.identity().seed() : row,
                                 CurveCsv.read(file)));
                     }
@@ -400,7 +441,7 @@ public final class ReportWriter {
         }
     }
 
-    private static void environmentSection(ReportDocument doc, RunSummary s) {
+    private static void environmentSection(ReportDocument doc, RunSummary s, int runs) {
         doc.heading(2, "Environment");
         List<String> items = new ArrayList<>();
         items.add("started: " + distinct(s, CellResult::startedAt, true));
@@ -414,7 +455,8 @@ public final class ReportWriter {
         items.add("JVM: " + distinct(s, cell -> cell.provenance().jvmVersion(), false));
         items.add("DJL: " + distinct(s, cell -> cell.provenance().djlVersion(), false) + ", engine: "
                 + distinct(s, cell -> cell.provenance().pytorchVersion(), false));
-        items.add("config hashes and full configurations: `plan.yaml` and `results.csv` of the run directory");
+        items.add("config hashes and full configurations: `plan.yaml` and `results.csv` of the run director"
+                + (runs == 1 ? "y" : "ies"));
         doc.bullets(items);
     }
 

@@ -151,6 +151,13 @@ class FmmbenchCliTest {
         assertTrue(stderr.contains("does not exist"), stderr);
     }
 
+    @Test
+    void aReportOfSeveralRunsNeedsItsOwnFolder() {
+        assertEquals(FmmbenchCli.EXIT_BAD_INPUT, run("report", dir.resolve("a").toString(),
+                dir.resolve("b").toString()));
+        assertTrue(stderr.contains("pass --out DIR"), stderr);
+    }
+
     /** The smoke profile's ListOps cells on the cpu, written to {@code planFile}. */
     private static RunPlan writeSmokeListOpsPlan(Path planFile) throws IOException {
         RunPlanner planner = new RunPlanner(new RegistryCellValidator(VariantRegistry.load(),
