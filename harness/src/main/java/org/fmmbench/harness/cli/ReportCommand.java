@@ -12,6 +12,7 @@ import org.fmmbench.harness.results.ResultsCsv;
 import org.fmmbench.harness.results.RunDirectory;
 import org.fmmbench.harness.run.MatrixRunner;
 import org.fmmbench.harness.run.RunPlan;
+import org.fmmbench.harness.scaling.ScalingCsv;
 import org.fmmbench.harness.slurm.UnfinishedCells;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -30,6 +31,11 @@ final class ReportCommand implements Callable<Integer> {
 
     @Option(names = "--out", paramLabel = "DIR", description = "Report directory (default: reports/<run-id>).")
     Path out;
+
+    @Option(names = "--scaling", paramLabel = "RUN", description = "The scaling run (its directory or scaling.csv) "
+            + "that answers the claim about N (default: the first run's own, else the newest beside it or under "
+            + "reference/ beside it).")
+    Path scaling;
 
     @Option(names = "--merge", description = "Merge the cells' result.json files of the run directory into its "
             + "results.csv first.")
@@ -60,9 +66,10 @@ final class ReportCommand implements Callable<Integer> {
             }
         }
         List<Path> csvs = inputs.stream().map(ReportCommand::resultsCsv).toList();
+        Path scalingCsv = scaling == null ? null : scalingCsv(scaling);
         Path dir = out != null ? out : defaultDir(csvs.get(0));
         BadInputException.ifRejected(() -> {
-            ReportWriter.write(csvs, dir);
+            ReportWriter.write(csvs, scalingCsv, dir);
             return null;
         });
         System.out.println("Report: " + dir.resolve(ReportWriter.MARKDOWN) + " and " + dir.resolve(ReportWriter.HTML));
@@ -80,6 +87,18 @@ final class ReportCommand implements Callable<Integer> {
             ResultsCsv.read(csv);
         } catch (IOException | RuntimeException e) {
             throw new BadInputException("Cannot read " + csv + ": " + e.getMessage(), e);
+        }
+        return csv;
+    }
+
+    private static Path scalingCsv(Path given) {
+        Path csv = Files.isDirectory(given) ? given.resolve(ScalingCsv.FILE_NAME) : given;
+        try {
+            ScalingCsv.read(csv);
+        } catch (IOException | RuntimeException e) {
+            throw new BadInputException("--scaling " + given + ": cannot read " + csv + " (" + e.getMessage()
+                    + "): pass a scaling run's directory (results/<run-id> of fmmbench scaling) or its scaling.csv.",
+                    e);
         }
         return csv;
     }

@@ -44,17 +44,19 @@ public final class ReportWriter {
      *     beside it, and missing curves are skipped
      */
     public static void write(Path resultsCsv, Path reportDir) throws IOException {
-        write(List.of(resultsCsv), reportDir);
+        write(List.of(resultsCsv), null, reportDir);
     }
 
     /**
      * One report of several runs, e.g. the halves of a matrix split over cores with {@code reproduce --tasks}: the
      * LRA average and the language-modelling order need cells of both. Each run's curves are read beside its own
-     * {@code results.csv}; the claim about N and the scaling charts are looked up from the first run.
+     * {@code results.csv}; the scaling charts are looked up from the first run.
      *
+     * @param scalingCsv the {@code scaling.csv} that answers the claim about N; {@code null}: the first run's own,
+     *     or one beside it or under {@code reference/} beside it
      * @throws IllegalArgumentException when two runs hold the same (task, row, seed), which would count a seed twice
      */
-    public static void write(List<Path> resultsCsvs, Path reportDir) throws IOException {
+    public static void write(List<Path> resultsCsvs, Path scalingCsv, Path reportDir) throws IOException {
         List<CellResult> results = new ArrayList<>();
         Map<CellResult, Path> runDirOf = new IdentityHashMap<>();
         Map<String, Path> firstRunOf = new HashMap<>();
@@ -89,7 +91,7 @@ public final class ReportWriter {
         if (results.isEmpty()) {
             doc.paragraph("No cell has finished yet: results.csv is empty.");
         } else {
-            claimsSection(doc, s, paper, firstRun);
+            claimsSection(doc, s, paper, scalingCsv != null ? scalingCsv : ScalingEvidence.find(firstRun));
             if (!s.classificationTasks().isEmpty()) {
                 accuracySection(doc, s, paper, reportDir);
             }
@@ -251,13 +253,12 @@ public final class ReportWriter {
     }
 
     /**
-     * The paper's claims this run can speak to, with verdicts; a scaling run's {@code scaling.csv} (the run's own,
-     * or the newest beside it or under {@code reference/}) answers the claim about N.
+     * The paper's claims this run can speak to, with verdicts; {@code scaling} (a scaling run's {@code scaling.csv},
+     * or null) answers the claim about N.
      */
-    private static void claimsSection(ReportDocument doc, RunSummary s, PaperResults paper, Path runDir)
+    private static void claimsSection(ReportDocument doc, RunSummary s, PaperResults paper, Path scaling)
             throws IOException {
         doc.heading(2, "Claims");
-        Path scaling = ScalingEvidence.find(runDir);
         List<Claims.Claim> claims = Claims.evaluate(s, paper, scaling == null ? null : ScalingCsv.read(scaling),
                 scaling == null ? null : shown(scaling));
         doc.paragraph("The paper's claims this run can speak to. Differences come with a 95% interval: a t-interval "

@@ -143,7 +143,7 @@ class ReportWriterTest {
         Path a = runOf("half-a", first);
         Path b = runOf("half-b", second);
         Path report = root.resolve("reports").resolve("both");
-        ReportWriter.write(List.of(a.resolve("results.csv"), b.resolve("results.csv")), report);
+        ReportWriter.write(List.of(a.resolve("results.csv"), b.resolve("results.csv")), null, report);
         String md = Files.readString(report.resolve(ReportWriter.MARKDOWN));
         assertTrue(md.contains("Runs `half-a`, `half-b`"), md);
         assertTrue(md.contains("| LRA average over the five tasks: FMMformer (2 kernels + band 5) >= softmax |"), md);
@@ -168,7 +168,7 @@ class ReportWriterTest {
                 0.30, null)));
         Path report = root.resolve("reports").resolve("copies");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> ReportWriter.write(List.of(a.resolve("results.csv"), b.resolve("results.csv")), report));
+                () -> ReportWriter.write(List.of(a.resolve("results.csv"), b.resolve("results.csv")), null, report));
         assertTrue(e.getMessage().contains("listops softmax seed 0"), e.getMessage());
         assertFalse(Files.exists(report));
     }
