@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.fmmbench.harness.results.AtomicFiles;
@@ -313,19 +314,25 @@ public final class ReportWriter {
     private static void curvesSection(ReportDocument doc, RunSummary s, Map<CellResult, Path> runDirOf, Path dir)
             throws IOException {
         doc.heading(2, "Training curves");
+        Map<CellResult, List<CurvePoint>> curveOf = new IdentityHashMap<>();
+        for (CellResult c : s.results()) {
+            if (c.identity().cellId() == null) {
+                continue;
+            }
+            Path file = runDirOf.get(c).resolve("cells").resolve(c.identity().cellId()).resolve(CurveCsv.FILE_NAME);
+            if (Files.isRegularFile(file)) {
+                curveOf.put(c, CurveCsv.read(file));
+            }
+        }
+        plateauParagraph(doc, s, curveOf);
         boolean severalSeeds = s.results().stream().map(cell -> cell.identity().seed()).distinct().count() > 1;
         for (String task : s.tasks()) {
             List<Charts.CellCurve> curves = new ArrayList<>();
             for (String row : s.rows()) {
                 for (CellResult c : s.cells(task, row)) {
-                    if (c.identity().cellId() == null) {
-                        continue;
-                    }
-                    Path file = runDirOf.get(c).resolve("cells").resolve(c.identity().cellId())
-                            .resolve(CurveCsv.FILE_NAME);
-                    if (Files.isRegularFile(file)) {
+                    if (curveOf.containsKey(c)) {
                         curves.add(new Charts.CellCurve(severalSeeds ? row + " s" + c.identity().seed() : row,
-                                CurveCsv.read(file)));
+                                curveOf.get(c)));
                     }
                 }
             }
@@ -346,6 +353,40 @@ public final class ReportWriter {
                         p -> Double.isNaN(p.valAccuracy()) ? null : 100 * p.valAccuracy(), dir.resolve(val));
                 doc.image(val, task + " validation accuracy");
             }
+        }
+    }
+
+    /** How many ok cells trained until validation plateaued, and which did not (they would gain from more steps). */
+    private static void plateauParagraph(ReportDocument doc, RunSummary s, Map<CellResult, List<CurvePoint>> curveOf) {
+        int judged = 0;
+        List<List<String>> rising = new ArrayList<>();
+        for (CellResult c : s.results()) {
+            if (c.status() != CellStatus.OK || !curveOf.containsKey(c)) {
+                continue;
+            }
+            Optional<ValidationPlateau> plateau = ValidationPlateau.of(curveOf.get(c));
+            if (plateau.isEmpty()) {
+                continue;
+            }
+            judged++;
+            ValidationPlateau v = plateau.get();
+            if (!v.plateaued()) {
+                String unit = v.perplexity() ? "%.2f" : "%.1f";
+                rising.add(List.of(c.identity().cellId(), c.identity().task(), c.identity().row(),
+                        Long.toString(c.identity().seed()), String.format(Locale.ROOT, unit, v.before()),
+                        String.format(Locale.ROOT, unit, v.best())));
+            }
+        }
+        if (judged == 0) {
+            return;
+        }
+        doc.paragraph(String.format(Locale.ROOT, "Validation plateaued in %d of %d ok cells with curves: their last "
+                + "%.0f %% of steps raised the best validation accuracy by less than %.0f point (lowered the best "
+                + "validation perplexity by less than %.0f %%).%s", judged - rising.size(), judged,
+                100 * ValidationPlateau.TAIL, ValidationPlateau.POINTS, 100 * ValidationPlateau.PERPLEXITY_SHARE,
+                rising.isEmpty() ? "" : " These cells were still improving, so more steps may change their result:"));
+        if (!rising.isEmpty()) {
+            doc.table(List.of("cell", "task", "row", "seed", "best val before the last 20 %", "best val"), rising);
         }
     }
 

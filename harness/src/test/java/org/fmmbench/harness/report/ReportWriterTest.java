@@ -103,6 +103,9 @@ class ReportWriterTest {
         assertTrue(md.contains("| 002-listops-fmm2_band5-s0 | listops | fmm2_band5 | 0 | failed | "
                 + "IllegalStateException: exploded |"), md);
         assertTrue(md.contains("| 003-image-softmax-s0 | image | softmax | 0 | rss-drift;step-time-drift |"), md);
+        // validation 25 % at step 5, 50 % at step 10: every cell gained 25 points in its last 20 % of steps
+        assertTrue(md.contains("Validation plateaued in 0 of 4 ok cells with curves"), md);
+        assertTrue(md.contains("| 000-listops-softmax-s0 | listops | softmax | 0 | 25.0 | 50.0 |"), md);
         for (String png : List.of("accuracy.png", "step-time.png", "memory.png", "curve-listops-loss.png",
                 "curve-listops-val.png", "curve-image-loss.png", "curve-image-val.png")) {
             assertTrue(md.contains("](" + png + ")"), png);
