@@ -384,7 +384,9 @@ public final class ReportWriter {
                 + "%.0f %% of steps raised the best validation accuracy by less than %.0f point (lowered the best "
                 + "validation perplexity by less than %.0f %%).%s", judged - rising.size(), judged,
                 100 * ValidationPlateau.TAIL, ValidationPlateau.POINTS, 100 * ValidationPlateau.PERPLEXITY_SHARE,
-                rising.isEmpty() ? "" : " These cells were still improving, so more steps may change their result:"));
+                rising.isEmpty() ? "" : " These cells were still improving, so more steps may change their result "
+                        + "(judged on the curve's validation estimates, as noisy as the profile's evaluation batches are "
+                        + "few):"));
         if (!rising.isEmpty()) {
             doc.table(List.of("cell", "task", "row", "seed", "best val before the last 20 %", "best val"), rising);
         }
