@@ -5,11 +5,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.fmmbench.harness.results.AtomicFiles;
@@ -42,19 +45,54 @@ public final class ReportWriter {
      *     beside it, and missing curves are skipped
      */
     public static void write(Path resultsCsv, Path reportDir) throws IOException {
-        List<CellResult> results = ResultsCsv.read(resultsCsv);
-        Path runDir = resultsCsv.toAbsolutePath().getParent();
+        write(List.of(resultsCsv), null, reportDir);
+    }
+
+    /**
+     * One report of several runs, e.g. the halves of a matrix split over cores with {@code reproduce --tasks}: the
+     * LRA average and the language-modelling order need cells of both. Each run's curves are read beside its own
+     * {@code results.csv}; the scaling charts are looked up from the first run.
+     *
+     * @param scalingCsv the {@code scaling.csv} that answers the claim about N; {@code null}: the first run's own,
+     *     or one beside it or under {@code reference/} beside it
+     * @throws IllegalArgumentException when two runs hold the same (task, row, seed), which would count a seed twice
+     */
+    public static void write(List<Path> resultsCsvs, Path scalingCsv, Path reportDir) throws IOException {
+        List<CellResult> results = new ArrayList<>();
+        Map<CellResult, Path> runDirOf = new IdentityHashMap<>();
+        Map<String, Path> firstRunOf = new HashMap<>();
+        List<String> runIds = new ArrayList<>();
+        for (Path csv : resultsCsvs) {
+            Path runDir = csv.toAbsolutePath().getParent();
+            List<CellResult> cells = ResultsCsv.read(csv);
+            for (CellResult c : cells) {
+                String key = c.identity().task() + " " + c.identity().row() + " seed " + c.identity().seed();
+                Path other = firstRunOf.putIfAbsent(key, runDir);
+                if (other != null && !other.equals(runDir)) {
+                    throw new IllegalArgumentException("Both " + other + " and " + runDir + " hold " + key
+                            + ": a report of several runs takes each task, row and seed from one run only; pass "
+                            + "runs with different tasks, rows or seeds.");
+                }
+                runDirOf.put(c, runDir);
+            }
+            results.addAll(cells);
+            String id = cells.isEmpty() ? runDir.getFileName().toString() : cells.get(0).identity().runId();
+            if (!runIds.contains(id)) {
+                runIds.add(id);
+            }
+        }
+        Path firstRun = resultsCsvs.get(0).toAbsolutePath().getParent();
         RunDirectory.open(reportDir);
         RunSummary s = new RunSummary(results);
         PaperResults paper = PaperResults.load();
-        String runId = results.isEmpty() ? runDir.getFileName().toString() : results.get(0).identity().runId();
+        String runId = String.join(" + ", runIds);
 
         ReportDocument doc = new ReportDocument("fmmbench report: " + runId);
-        doc.paragraph(intro(s, runId));
+        doc.paragraph(intro(s, runIds));
         if (results.isEmpty()) {
             doc.paragraph("No cell has finished yet: results.csv is empty.");
         } else {
-            claimsSection(doc, s, paper, runDir);
+            claimsSection(doc, s, paper, scalingCsv != null ? scalingCsv : ScalingEvidence.find(firstRun));
             if (!s.classificationTasks().isEmpty()) {
                 accuracySection(doc, s, paper, reportDir);
             }
@@ -68,24 +106,25 @@ public final class ReportWriter {
                 SeparatingSection.write(doc, s);
             }
             efficiencySection(doc, s, reportDir);
-            curvesSection(doc, s, runDir, reportDir);
-            scalingSection(doc, reportDir, runDir);
+            curvesSection(doc, s, runDirOf, reportDir);
+            scalingSection(doc, reportDir, firstRun);
             dataSection(doc, s, paper);
             statusSection(doc, s);
-            environmentSection(doc, s);
+            environmentSection(doc, s, runIds.size());
         }
         AtomicFiles.writeString(reportDir.resolve(MARKDOWN), doc.toMarkdown());
         AtomicFiles.writeString(reportDir.resolve(HTML), doc.toHtml(reportDir));
     }
 
-    private static String intro(RunSummary s, String runId) {
+    private static String intro(RunSummary s, List<String> runIds) {
         Map<CellStatus, Long> counts = new LinkedHashMap<>();
         for (CellResult r : s.results()) {
             counts.merge(r.status(), 1L, Long::sum);
         }
         String profile = s.results().stream().map(cell -> cell.identity().profile()).distinct()
                 .reduce((a, b) -> a + ", " + b).orElse("?");
-        StringBuilder sb = new StringBuilder("Run `").append(runId).append("`, profile `").append(profile)
+        StringBuilder sb = new StringBuilder(runIds.size() == 1 ? "Run `" : "Runs `")
+                .append(String.join("`, `", runIds)).append("`, profile `").append(profile)
                 .append("`: ").append(s.results().size()).append(" cells finished (");
         sb.append(String.join(", ", counts.entrySet().stream().map(e -> e.getValue() + " " + e.getKey().label())
                 .toList()));
@@ -215,13 +254,12 @@ public final class ReportWriter {
     }
 
     /**
-     * The paper's claims this run can speak to, with verdicts; a scaling run's {@code scaling.csv} (the run's own,
-     * or the newest beside it or under {@code reference/}) answers the claim about N.
+     * The paper's claims this run can speak to, with verdicts; {@code scaling} (a scaling run's {@code scaling.csv},
+     * or null) answers the claim about N.
      */
-    private static void claimsSection(ReportDocument doc, RunSummary s, PaperResults paper, Path runDir)
+    private static void claimsSection(ReportDocument doc, RunSummary s, PaperResults paper, Path scaling)
             throws IOException {
         doc.heading(2, "Claims");
-        Path scaling = ScalingEvidence.find(runDir);
         List<Claims.Claim> claims = Claims.evaluate(s, paper, scaling == null ? null : ScalingCsv.read(scaling),
                 scaling == null ? null : shown(scaling));
         doc.paragraph("The paper's claims this run can speak to. Differences come with a 95% interval: a t-interval "
@@ -273,17 +311,28 @@ public final class ReportWriter {
         doc.image("memory.png", "peak memory by task and row");
     }
 
-    private static void curvesSection(ReportDocument doc, RunSummary s, Path runDir, Path dir) throws IOException {
+    private static void curvesSection(ReportDocument doc, RunSummary s, Map<CellResult, Path> runDirOf, Path dir)
+            throws IOException {
         doc.heading(2, "Training curves");
+        Map<CellResult, List<CurvePoint>> curveOf = new IdentityHashMap<>();
+        for (CellResult c : s.results()) {
+            if (c.identity().cellId() == null) {
+                continue;
+            }
+            Path file = runDirOf.get(c).resolve("cells").resolve(c.identity().cellId()).resolve(CurveCsv.FILE_NAME);
+            if (Files.isRegularFile(file)) {
+                curveOf.put(c, CurveCsv.read(file));
+            }
+        }
+        plateauParagraph(doc, s, curveOf);
         boolean severalSeeds = s.results().stream().map(cell -> cell.identity().seed()).distinct().count() > 1;
         for (String task : s.tasks()) {
             List<Charts.CellCurve> curves = new ArrayList<>();
             for (String row : s.rows()) {
                 for (CellResult c : s.cells(task, row)) {
-                    Path file = runDir.resolve("cells").resolve(c.identity().cellId()).resolve(CurveCsv.FILE_NAME);
-                    if (c.identity().cellId() != null && Files.isRegularFile(file)) {
+                    if (curveOf.containsKey(c)) {
                         curves.add(new Charts.CellCurve(severalSeeds ? row + " s" + c.identity().seed() : row,
-                                CurveCsv.read(file)));
+                                curveOf.get(c)));
                     }
                 }
             }
@@ -304,6 +353,42 @@ public final class ReportWriter {
                         p -> Double.isNaN(p.valAccuracy()) ? null : 100 * p.valAccuracy(), dir.resolve(val));
                 doc.image(val, task + " validation accuracy");
             }
+        }
+    }
+
+    /** How many ok cells trained until validation plateaued, and which did not (they would gain from more steps). */
+    private static void plateauParagraph(ReportDocument doc, RunSummary s, Map<CellResult, List<CurvePoint>> curveOf) {
+        int judged = 0;
+        List<List<String>> rising = new ArrayList<>();
+        for (CellResult c : s.results()) {
+            if (c.status() != CellStatus.OK || !curveOf.containsKey(c)) {
+                continue;
+            }
+            Optional<ValidationPlateau> plateau = ValidationPlateau.of(curveOf.get(c));
+            if (plateau.isEmpty()) {
+                continue;
+            }
+            judged++;
+            ValidationPlateau v = plateau.get();
+            if (!v.plateaued()) {
+                String unit = v.perplexity() ? "%.2f" : "%.1f";
+                rising.add(List.of(c.identity().cellId(), c.identity().task(), c.identity().row(),
+                        Long.toString(c.identity().seed()), String.format(Locale.ROOT, unit, v.before()),
+                        String.format(Locale.ROOT, unit, v.best())));
+            }
+        }
+        if (judged == 0) {
+            return;
+        }
+        doc.paragraph(String.format(Locale.ROOT, "Validation plateaued in %d of %d ok cells with curves: their last "
+                + "%.0f %% of steps raised the best validation accuracy by less than %.0f point (lowered the best "
+                + "validation perplexity by less than %.0f %%).%s", judged - rising.size(), judged,
+                100 * ValidationPlateau.TAIL, ValidationPlateau.POINTS, 100 * ValidationPlateau.PERPLEXITY_SHARE,
+                rising.isEmpty() ? "" : " These cells were still improving, so more steps may change their result "
+                        + "(judged on the curve's validation estimates, as noisy as the profile's evaluation batches are "
+                        + "few):"));
+        if (!rising.isEmpty()) {
+            doc.table(List.of("cell", "task", "row", "seed", "best val before the last 20 %", "best val"), rising);
         }
     }
 
@@ -400,7 +485,7 @@ public final class ReportWriter {
         }
     }
 
-    private static void environmentSection(ReportDocument doc, RunSummary s) {
+    private static void environmentSection(ReportDocument doc, RunSummary s, int runs) {
         doc.heading(2, "Environment");
         List<String> items = new ArrayList<>();
         items.add("started: " + distinct(s, CellResult::startedAt, true));
@@ -414,7 +499,8 @@ public final class ReportWriter {
         items.add("JVM: " + distinct(s, cell -> cell.provenance().jvmVersion(), false));
         items.add("DJL: " + distinct(s, cell -> cell.provenance().djlVersion(), false) + ", engine: "
                 + distinct(s, cell -> cell.provenance().pytorchVersion(), false));
-        items.add("config hashes and full configurations: `plan.yaml` and `results.csv` of the run directory");
+        items.add("config hashes and full configurations: `plan.yaml` and `results.csv` of the run director"
+                + (runs == 1 ? "y" : "ies"));
         doc.bullets(items);
     }
 

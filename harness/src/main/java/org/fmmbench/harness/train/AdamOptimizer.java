@@ -6,7 +6,7 @@ import java.util.function.IntToDoubleFunction;
 /** An Adam-type optimiser: a learning rate for each 1-based update, and the moments it keeps. */
 abstract class AdamOptimizer extends Optimizer {
     final IntToDoubleFunction learningRate;
-    final OptimizerMoments moments = new OptimizerMoments();
+    private final OptimizerMoments moments = new OptimizerMoments();
 
     AdamOptimizer(OptimizerBuilder<?> builder, IntToDoubleFunction learningRate) {
         super(builder);

@@ -17,6 +17,10 @@ final class OptimizerMoments {
     /** The first ({@code m}) and second ({@code v}) moments. */
     enum Kind { M, V }
 
+    /** One parameter's moment arrays after an update. */
+    record Updated(NDArray m, NDArray v) {
+    }
+
     // Optimiser state lives in the parameter's manager, as long as the parameter.
     private final Map<String, NDArray> means = new ConcurrentHashMap<>();
     private final Map<String, NDArray> variances = new ConcurrentHashMap<>();
@@ -24,8 +28,10 @@ final class OptimizerMoments {
     /**
      * Adam's moment update of one parameter, {@code m = b1 m + (1 - b1) g} and {@code v = b2 v + (1 - b2) g^2}, both
      * starting from zeros beside the weight.
+     *
+     * @return the updated moments (the arrays this object keeps)
      */
-    void accumulate(String parameterId, NDArray weight, NDArray grad, double beta1, double beta2) {
+    Updated accumulate(String parameterId, NDArray weight, NDArray grad, double beta1, double beta2) {
         NDArray m = means.computeIfAbsent(parameterId, k -> weight.zerosLike());
         NDArray v = variances.computeIfAbsent(parameterId, k -> weight.zerosLike());
         try (NDArray scaledGrad = grad.mul(1 - beta1);
@@ -33,6 +39,7 @@ final class OptimizerMoments {
             m.muli(beta1).addi(scaledGrad);
             v.muli(beta2).addi(squaredGrad);
         }
+        return new Updated(m, v);
     }
 
     /** The moment array of a parameter, {@code null} before the parameter's first update. */

@@ -39,11 +39,12 @@ public final class RAdam extends AdamOptimizer {
     public void update(String parameterId, NDArray weight, NDArray grad) {
         int t = updateCount(parameterId);
         double lr = learningRate.applyAsDouble(t);
+        OptimizerMoments.Updated moment;
         try (NDArray clipped = clip(grad)) {
-            moments.accumulate(parameterId, weight, clipped, BETA1, BETA2);
+            moment = moments().accumulate(parameterId, weight, clipped, BETA1, BETA2);
         }
-        NDArray m = moments.get(OptimizerMoments.Kind.M, parameterId);
-        NDArray v = moments.get(OptimizerMoments.Kind.V, parameterId);
+        NDArray m = moment.m();
+        NDArray v = moment.v();
         if (getWeightDecay() != 0) {
             weight.muli(1 - lr * getWeightDecay());
         }

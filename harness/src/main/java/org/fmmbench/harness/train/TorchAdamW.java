@@ -60,9 +60,9 @@ public final class TorchAdamW extends AdamOptimizer {
         if (weightDecay != 0) {
             weight.muli(1 - lr * weightDecay);
         }
-        moments.accumulate(parameterId, weight, grad, beta1, BETA2);
-        NDArray m = moments.get(OptimizerMoments.Kind.M, parameterId);
-        NDArray v = moments.get(OptimizerMoments.Kind.V, parameterId);
+        OptimizerMoments.Updated moment = moments().accumulate(parameterId, weight, grad, beta1, BETA2);
+        NDArray m = moment.m();
+        NDArray v = moment.v();
         double biasCorrection1 = 1 - Math.pow(beta1, t);
         double biasCorrection2 = 1 - Math.pow(BETA2, t);
         try (NDArray denominator = v.sqrt().divi(Math.sqrt(biasCorrection2)).addi(epsilon);

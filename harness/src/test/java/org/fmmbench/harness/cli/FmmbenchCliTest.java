@@ -1,6 +1,7 @@
 package org.fmmbench.harness.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.fmmbench.baselines.attention.VariantRegistry;
 import org.fmmbench.harness.profile.ProfileLoader;
+import org.fmmbench.harness.results.ResultsCsv;
 import org.fmmbench.harness.run.PlanRequest;
 import org.fmmbench.harness.run.RegistryCellValidator;
 import org.fmmbench.harness.run.RunPlan;
@@ -149,6 +151,23 @@ class FmmbenchCliTest {
         assertTrue(stderr.contains("does not exist"), stderr);
         assertEquals(FmmbenchCli.EXIT_BAD_INPUT, run("report", dir.resolve("nothing").toString()));
         assertTrue(stderr.contains("does not exist"), stderr);
+    }
+
+    @Test
+    void aReportOfSeveralRunsNeedsItsOwnFolder() {
+        assertEquals(FmmbenchCli.EXIT_BAD_INPUT, run("report", dir.resolve("a").toString(),
+                dir.resolve("b").toString()));
+        assertTrue(stderr.contains("pass --out DIR"), stderr);
+    }
+
+    @Test
+    void aReportNamesAScalingRunItCannotRead() throws IOException {
+        Path run = dir.resolve("run");
+        ResultsCsv.write(run.resolve("results.csv"), List.of());
+        assertEquals(FmmbenchCli.EXIT_BAD_INPUT, run("report", run.toString(), "--out", dir.resolve("r").toString(),
+                "--scaling", dir.resolve("no-such-scaling").toString()));
+        assertTrue(stderr.contains("--scaling") && stderr.contains("scaling.csv"), stderr);
+        assertFalse(Files.exists(dir.resolve("r")), "no report written");
     }
 
     /** The smoke profile's ListOps cells on the cpu, written to {@code planFile}. */

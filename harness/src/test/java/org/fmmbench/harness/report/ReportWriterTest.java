@@ -2,6 +2,7 @@ package org.fmmbench.harness.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -102,6 +103,9 @@ class ReportWriterTest {
         assertTrue(md.contains("| 002-listops-fmm2_band5-s0 | listops | fmm2_band5 | 0 | failed | "
                 + "IllegalStateException: exploded |"), md);
         assertTrue(md.contains("| 003-image-softmax-s0 | image | softmax | 0 | rss-drift;step-time-drift |"), md);
+        // validation 25 % at step 5, 50 % at step 10: every cell gained 25 points in its last 20 % of steps
+        assertTrue(md.contains("Validation plateaued in 0 of 4 ok cells with curves"), md);
+        assertTrue(md.contains("| 000-listops-softmax-s0 | listops | softmax | 0 | 25.0 | 50.0 |"), md);
         for (String png : List.of("accuracy.png", "step-time.png", "memory.png", "curve-listops-loss.png",
                 "curve-listops-val.png", "curve-image-loss.png", "curve-image-val.png")) {
             assertTrue(md.contains("](" + png + ")"), png);
@@ -114,6 +118,62 @@ class ReportWriterTest {
         assertFalse(html.contains("src=\"accuracy.png\""), "images are embedded, not linked");
         assertEquals(7, html.split("src=\"data:image/png;base64,", -1).length - 1);
         assertTrue(html.contains("<td>35.00 ± 7.07</td>"), "accuracy table in HTML");
+    }
+
+    /** A run directory holding {@code cells} (of {@code runId}) with a curve for each. */
+    private Path runOf(String runId, List<CellResult> cells) throws IOException {
+        Path run = root.resolve("results").resolve(runId);
+        ResultsCsv.write(run.resolve("results.csv"), cells.stream().map(c -> c.with("run_id", runId)).toList());
+        for (CellResult c : cells) {
+            CurveCsv.write(run.resolve("cells").resolve(c.identity().cellId()).resolve(CurveCsv.FILE_NAME),
+                    List.of(new CurvePoint(1, 2.0, 0.1, 1e-3, 100L), new CurvePoint(2, 1.0, 0.2, 1e-3, 200L)));
+        }
+        return run;
+    }
+
+    @Test
+    void twoRunsSplitByTaskMakeOneReportWhoseLraAverageNeedsBoth() throws IOException {
+        List<CellResult> first = new ArrayList<>();
+        List<CellResult> second = new ArrayList<>();
+        int id = 0;
+        for (String task : Claims.LRA_TASKS) {
+            for (String row : List.of("softmax", Claims.FMM_LRA)) {
+                CellResult c = cell(String.format("%03d-%s-%s-s0", id++, task, row), task, row, 0, CellStatus.OK,
+                        row.equals("softmax") ? 0.40 : 0.50, null);
+                (task.equals("image") || task.equals("pathfinder") ? first : second).add(c);
+            }
+        }
+        Path a = runOf("half-a", first);
+        Path b = runOf("half-b", second);
+        Path report = root.resolve("reports").resolve("both");
+        ReportWriter.write(List.of(a.resolve("results.csv"), b.resolve("results.csv")), null, report);
+        String md = Files.readString(report.resolve(ReportWriter.MARKDOWN));
+        assertTrue(md.contains("Runs `half-a`, `half-b`"), md);
+        assertTrue(md.contains("| LRA average over the five tasks: FMMformer (2 kernels + band 5) >= softmax |"), md);
+        assertFalse(md.contains("LRA average over the five tasks: FMMformer (2 kernels + band 5) >= softmax: not "
+                + "evaluated"), md);
+        // each run's curves are read beside its own results.csv
+        for (String task : Claims.LRA_TASKS) {
+            assertTrue(Files.isRegularFile(report.resolve("curve-" + task + "-loss.png")), task);
+        }
+
+        Path alone = root.resolve("reports").resolve("half-b");
+        ReportWriter.write(b.resolve("results.csv"), alone);
+        assertTrue(Files.readString(alone.resolve(ReportWriter.MARKDOWN)).contains("LRA average over the five tasks: "
+                + "FMMformer (2 kernels + band 5) >= softmax: not evaluated"));
+    }
+
+    @Test
+    void twoRunsHoldingTheSameSeedOfARowAreRejectedBeforeAnythingIsWritten() throws IOException {
+        Path a = runOf("copy-a", List.of(cell("000-listops-softmax-s0", "listops", "softmax", 0, CellStatus.OK,
+                0.40, null)));
+        Path b = runOf("copy-b", List.of(cell("000-listops-softmax-s0", "listops", "softmax", 0, CellStatus.OK,
+                0.30, null)));
+        Path report = root.resolve("reports").resolve("copies");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ReportWriter.write(List.of(a.resolve("results.csv"), b.resolve("results.csv")), null, report));
+        assertTrue(e.getMessage().contains("listops softmax seed 0"), e.getMessage());
+        assertFalse(Files.exists(report));
     }
 
     @Test
