@@ -101,7 +101,8 @@ class ReferenceRegressionTest {
         assertEquals(List.of("fmm2_band5"), pooledRegressions(o), o.out());
         long resolved = okCells(r -> r.identity().row().equals("fmm2_band5")
                 && r.metrics().stepCpuMsMedian() >= RunComparator.RESOLVED_TICKS * 10);
-        assertTrue(resolved > 0, "the reference has fmm cells of 100 ms or more");
+        // none since the reference moved to the thread CPU clock (ee32a45: the smoke fmm cells read 20-77 ms), so the
+        // row's pool alone catches the slow-down there; a reference with resolved fmm cells fails each of them too
         assertEquals(resolved + 1, regressions(o).size(), "only the planted cells regress: " + o.out());
         assertTrue(regressions(o).stream().allMatch(l -> l.contains("fmm2_band5")), o.out());
     }
