@@ -1,7 +1,6 @@
 package org.fmmbench.harness.bench;
 
-import com.sun.management.OperatingSystemMXBean;
-import java.lang.management.ManagementFactory;
+import org.fmmbench.harness.results.CpuClock;
 import org.openjdk.jmh.results.IterationResult;
 
 /**
@@ -13,16 +12,13 @@ import org.openjdk.jmh.results.IterationResult;
 public final class ProcessCpuProfiler extends CpuTimeProfiler {
     public static final String CPU = "cpu.ms.per.op";
 
-    private final OperatingSystemMXBean os =
-            (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-
     public ProcessCpuProfiler() {
-        super(CPU, "Process CPU time per operation (OperatingSystemMXBean.getProcessCpuTime)");
+        super(CPU, "Process CPU time per operation (CpuClock.PROCESS: OperatingSystemMXBean.getProcessCpuTime)");
     }
 
     @Override
     Reading read() {
-        return new Reading(os.getProcessCpuTime(), 0);
+        return new Reading(CpuClock.PROCESS.nanos(), 0);
     }
 
     /** This clock counts no operations: the iteration's measured ones divide. */

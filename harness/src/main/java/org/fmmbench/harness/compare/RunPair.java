@@ -1,7 +1,9 @@
 package org.fmmbench.harness.compare;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import org.fmmbench.harness.results.CellResult;
@@ -96,7 +98,7 @@ record RunPair(List<ComparableCell> baseline, List<ComparableCell> candidate, Li
 
     /** Runs whose calibrations name different CPU clocks: their step times are not read alike (CpuClock). */
     private static void noteClocks(List<RunInput> baseline, List<RunInput> candidate, List<String> notes) {
-        java.util.Map<String, String> clocks = new java.util.LinkedHashMap<>();
+        Map<String, String> clocks = new LinkedHashMap<>();
         concat(baseline, candidate).stream().filter(in -> in.calibration() != null)
                 .forEach(in -> clocks.put(in.label(), in.calibration().cpuClock()));
         if (Set.copyOf(clocks.values()).size() > 1) {
