@@ -3,8 +3,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 /**
  * Perplexity of count-based n-gram models on an fmmbench LM corpus cache: what a model that uses no context beyond
@@ -32,10 +34,10 @@ public final class NgramPerplexity {
         Path dir = Path.of(args[0]);
         int[] trainAll = read(dir.resolve("train.ids"));
         int[] train = args.length == 3
-                ? java.util.Arrays.copyOf(trainAll, Math.min(Integer.parseInt(args[2]), trainAll.length)) : trainAll;
+                ? Arrays.copyOf(trainAll, Math.min(Integer.parseInt(args[2]), trainAll.length)) : trainAll;
         int[] testAll = read(dir.resolve("test.ids"));
         int limit = args.length >= 2 ? Integer.parseInt(args[1]) : 65_536;
-        int[] test = java.util.Arrays.copyOf(testAll, Math.min(limit, testAll.length));
+        int[] test = Arrays.copyOf(testAll, Math.min(limit, testAll.length));
         int v = 0;
         for (int t : train) v = Math.max(v, t + 1);
         for (int t : test) v = Math.max(v, t + 1);
@@ -96,7 +98,7 @@ public final class NgramPerplexity {
             int w = test[i];
             int p = test[i - 1];
             double pUni = (uni[w] + 1.0) / (train.length + (double) v);
-            double pCont = bigramTypes == 0 ? pUni : (contUni[w] + 1.0) / (bigramTypes + (double) v);
+            double pCont = (contUni[w] + 1.0) / (bigramTypes + (double) v);
             double pBi = interpolate(bi[p * v + w], biTotal[p], followersOf[p], pCont);
             double pTri;
             if (i >= 2) {
@@ -134,7 +136,7 @@ public final class NgramPerplexity {
         try (InputStream in = Files.newInputStream(file)) {
             DataInputStream data = new DataInputStream(in);
             byte[] header = data.readNBytes(16);
-            if (header.length < 16 || !new String(header, 0, 8, java.nio.charset.StandardCharsets.US_ASCII)
+            if (header.length < 16 || !new String(header, 0, 8, StandardCharsets.US_ASCII)
                     .equals("FMLMIDS1")) {
                 throw new IOException(file + " is not an fmmbench token file (no FMLMIDS1 header)");
             }
