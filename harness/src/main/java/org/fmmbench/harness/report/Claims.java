@@ -189,8 +189,11 @@ final class Claims {
             }
             interval = SeedInterval.normal(difference, Math.sqrt(variance), "one seed, binomial test-set interval");
         }
-        String measured = String.format(Locale.ROOT, "%.2f vs %.2f, difference %+.2f (95%% CI %+.2f to %+.2f, %s)",
-                mean(a), mean(b), interval.mean(), interval.low(), interval.high(), interval.basis());
+        // as many decimals as the interval's width needs, so that a narrow interval off zero does not print as 0
+        String signed = "%+." + decimals(interval.high() - interval.low()) + "f";
+        String measured = String.format(Locale.ROOT, "%.2f vs %.2f, difference " + signed + " (95%% CI " + signed
+                + " to " + signed + ", %s)", mean(a), mean(b), interval.mean(), interval.low(), interval.high(),
+                interval.basis());
         Verdict verdict = interval.above(0) ? Verdict.REPRODUCED
                 : interval.below(0) ? Verdict.NOT_REPRODUCED : Verdict.INCONCLUSIVE;
         String reason = switch (verdict) {
@@ -277,5 +280,10 @@ final class Claims {
     /** A paper number, or "unknown" where the paper has the row but its value is not known here. */
     private static String number(Double v) {
         return v == null ? "unknown" : String.format(Locale.ROOT, "%.2f", v);
+    }
+
+    /** Decimals that show two significant digits of {@code width}: 2 for widths of 0.1 or more. */
+    static int decimals(double width) {
+        return width > 0 && width < 0.1 ? Math.min(6, 1 - (int) Math.floor(Math.log10(width))) : 2;
     }
 }

@@ -71,6 +71,23 @@ class ClaimsTest {
     }
 
     @Test
+    void aNarrowIntervalOffZeroIsPrintedWithTheDecimalsItNeeds() {
+        List<CellResult> cells = new ArrayList<>();
+        for (int seed = 0; seed < 3; seed++) {
+            cells.add(perplexity("softmax", seed, 18.0 + seed));
+            cells.add(perplexity("fmm2_band20", seed, 17.700 + seed));
+            cells.add(perplexity("linear", seed, 17.703 + seed + (seed == 1 ? 0.001 : 0)));
+        }
+        Claim c = claim(cells, LM_ORDER);
+        // linear - fmm2: 0.003, 0.004, 0.003 -> a t-interval of width 0.0029 around +0.0033, not "+0.00 to +0.00"
+        assertTrue(c.measured().contains("difference +0.0033 (95% CI +0.0019 to +0.0048, t-interval over 3 seeds)"),
+                c.measured());
+        assertEquals(2, Claims.decimals(0.1));
+        assertEquals(2, Claims.decimals(0));
+        assertEquals(3, Claims.decimals(0.05));
+    }
+
+    @Test
     void listOpsGapReversedAcrossSeedsIsNotReproduced() {
         Claim c = claim(listOps(new double[] {0.17, 0.18, 0.17}, new double[] {0.36, 0.37, 0.35}, "linear", 2000),
                 LISTOPS_VS_LINEAR);
