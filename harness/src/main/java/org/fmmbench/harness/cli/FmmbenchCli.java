@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
         description = "Reproduces FMMformer (NeurIPS 2021) on the Long Range Arena and compares attention variants.",
         subcommands = {ReproduceCommand.class, TrainCommand.class, ReportCommand.class, VariantsCommand.class,
                 TasksCommand.class, DoctorCommand.class, ScalingCommand.class, CompareCommand.class,
-                ReferenceCommand.class, AttentionMapsCommand.class, CommandLine.HelpCommand.class})
+                ReferenceCommand.class, AttentionMapsCommand.class, CheckpointCommand.class,
+                CommandLine.HelpCommand.class})
 public final class FmmbenchCli implements Runnable {
     /** Exit code of bad input: unknown names, missing files, impossible options. */
     public static final int EXIT_BAD_INPUT = 2;

@@ -3,6 +3,7 @@ package org.fmmbench.harness.train;
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
@@ -99,6 +100,8 @@ record CellCheckpoint(String configHash, int completedSteps, long elapsedNanos, 
             Map<String, float[]> best = in.readBoolean() ? readArrays(in) : null;
             return new CellCheckpoint(hash, steps, elapsed, eval, pause, bestStep, bestValidation, curve, wall, cpu,
                     parameters, optimizer, best);
+        } catch (EOFException e) {
+            throw new IOException("not a whole checkpoint of this fmmbench version (the file ends early)", e);
         }
     }
 
