@@ -479,7 +479,8 @@ public final class ReportWriter {
         }
         if (!flagged.isEmpty()) {
             doc.paragraph("Cells with pathology flags (`chance-level`: accuracy within the majority-class rate's "
-                    + "interval; `rss-drift`: resident memory rose over training; "
+                    + "interval; `rss-drift`: resident memory still rose late in training (docs/results.md gives the rule and "
+                    + "the earlier one of runs before 2026-12-06); "
                     + "`step-time-drift`: step time rose over training; see docs/compare-and-ci.md):");
             doc.table(List.of("cell", "task", "row", "seed", "flags"), flagged);
         }
