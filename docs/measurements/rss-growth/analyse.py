@@ -1,31 +1,40 @@
 """Per cell of rss.tsv (epoch seconds, pid, cell index, resident set KiB; one sample per training JVM every 20 s):
-the resident set at the start, at the end of the first quarter of the cell's samples, and the medians of the first,
-third and last quarters; and what the two rss-drift rules say (first vs last quarter: the rule of runs before
-2026-12-06; third vs last quarter: the current rule). Only cells whose JVM was sampled from its start and to its end
-are listed (a resumed or unfinished cell is left out). Quarters of samples stand in for quarters of steps, which
-take about equal time."""
+the resident set at the start of training and the medians of the first, third and last quarters of the training
+loop, and what the two rss-drift rules say of them (last vs first quarter: the rule of runs before 2026-12-06;
+last vs third quarter: the current rule).
+
+The training loop's window comes from the cell's files: it ends when curve.csv is written, less the few seconds of
+the test pass (TEST_S), and lasts as long as its last step's elapsed_ms. Samples outside it (JVM start, data
+loading, test pass) are left out, as the per-step rule leaves them out. Only cells sampled over their whole
+window, without a pause, are listed. Usage: python3 analyse.py rss.tsv RUN_DIR"""
 import csv
+import glob
+import os
 import statistics
 import sys
 from collections import defaultdict
 
+TEST_S = 5
 rows = [r for r in csv.reader(open(sys.argv[1]), delimiter="\t")]
-by_pid = defaultdict(list)
+samples = defaultdict(list)
 for t, pid, cell, kib in rows:
-    by_pid[(int(cell), pid)].append((int(t), int(kib) / 1024))
-sampler_start = min(int(r[0]) for r in rows)
-sampler_end = max(int(r[0]) for r in rows)
-print("cell,samples,minutes,start_mib,first_quarter_end_mib,q1_median_mib,q3_median_mib,q4_median_mib,"
-      "old_rule,new_rule")
-for (cell, pid), s in sorted(by_pid.items()):
-    s.sort()
-    if s[0][0] - sampler_start < 60 or sampler_end - s[-1][0] < 60 or len(s) < 8:
-        continue  # not seen from start to end
-    mib = [v for _, v in s]
+    samples[int(cell)].append((int(t), int(kib) / 1024))
+print("cell,samples,start_mib,q1_median_mib,q3_median_mib,q4_median_mib,old_rule,new_rule")
+for cell, s in sorted(samples.items()):
+    dirs = glob.glob(os.path.join(sys.argv[2], "cells", f"{cell:03d}-*"))
+    if not dirs or not os.path.exists(os.path.join(dirs[0], "result.json")):
+        continue  # unfinished
+    curve = os.path.join(dirs[0], "curve.csv")
+    end = os.path.getmtime(curve) - TEST_S
+    start = end - int(list(csv.DictReader(open(curve)))[-1]["elapsed_ms"]) / 1000
+    mib = [v for t, v in sorted(s) if start <= t <= end]
+    span = [t for t, _ in sorted(s) if start <= t <= end]
+    if len(mib) < 8 or span[0] > start + 25 or max(b - a for a, b in zip(span, span[1:])) > 60:
+        continue  # not sampled from the start of training, or paused
     n = len(mib)
     q = n // 4
     q1, q3, q4 = (statistics.median(mib[a:b]) for a, b in ((0, q), (n // 2, n - q), (n - q, n)))
     old = q4 - q1 > 0.2 * q1 and q4 - q1 > 64
     new = q4 - q3 > 0.05 * q3 and q4 - q3 > 32
-    print(f"{cell},{n},{(s[-1][0] - s[0][0]) / 60:.1f},{mib[0]:.0f},{mib[q - 1]:.0f},{q1:.0f},{q3:.0f},{q4:.0f},"
-          f"{'rss-drift' if old else '-'},{'rss-drift' if new else '-'}")
+    print(f"{cell},{n},{mib[0]:.0f},{q1:.0f},{q3:.0f},{q4:.0f},{'rss-drift' if old else '-'},"
+          f"{'rss-drift' if new else '-'}")

@@ -14,9 +14,9 @@ import java.util.List;
  *   <li>{@value #RSS_DRIFT}: the resident set still rises in the second half of training: the median of the last
  *   quarter is more than {@value #RSS_FRACTION} and {@value #RSS_MIB} MiB above the third quarter's (a leak of
  *   tensors or native memory per step). The first quarter is left out because the resident set grows there without
- *   any leak, while the allocators, the Java heap and the evaluation buffers reach their working size: an LM cell
- *   sampled every 20 s grew by about 300 MiB in its first quarter and by 20 MiB over the rest
- *   (docs/measurements/rss-growth). The peak resident set of identical runs varied by about 8 MiB.</li>
+ *   any leak, while the allocators, the Java heap and the evaluation buffers reach their working size: 14 LM cells
+ *   sampled every 20 s grew by 310-540 MiB from their first step to their third quarter, and by 5-110 MiB from there
+ *   to the last (docs/measurements/rss-growth). The peak resident set of identical runs varied by about 8 MiB.</li>
  * </ul>
  */
 public final class DriftFlags {
