@@ -8,6 +8,8 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 import org.fmmbench.harness.run.CheckpointPolicy;
 import org.fmmbench.harness.train.CheckpointSummary;
 import org.fmmbench.harness.train.Checkpointing;
@@ -60,16 +62,29 @@ final class CheckpointCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "checkpoint after step %d, config hash %s%n", summary.completedSteps(),
                 summary.configHash());
-        out.println(summary.bestStep() == 0 ? "no validation yet" : String.format(Locale.ROOT,
-                "best validation at step %d: %s", summary.bestStep(), Double.isNaN(summary.bestPerplexity())
-                        ? String.format(Locale.ROOT, "accuracy %.4f", summary.bestAccuracy())
-                        : String.format(Locale.ROOT, "perplexity %.4f", summary.bestPerplexity())));
+        out.println(bestValidation(summary));
         out.println("parameters of " + (best ? "the best validation" : "the last step") + ":");
-        out.println("parameter,size,mean,min,max");
+        // Commons CSV quotes a parameter name should it ever hold a comma; '\n' keeps the terminal output plain.
+        CSVPrinter csv = CSVFormat.DEFAULT.builder().setRecordSeparator('\n')
+                .setHeader("parameter", "size", "mean", "min", "max").get().print(out);
         for (CheckpointSummary.ParameterStats p : summary.parameters()) {
-            out.printf(Locale.ROOT, "%s,%d,%.6f,%.6f,%.6f%n", p.name(), p.size(), p.mean(), p.min(), p.max());
+            csv.printRecord(p.name(), p.size(), fixed(p.mean()), fixed(p.min()), fixed(p.max()));
         }
-        out.flush();
+        csv.flush();
         return 0;
+    }
+
+    private static String bestValidation(CheckpointSummary summary) {
+        if (summary.bestStep() == 0) {
+            return "no validation yet";
+        }
+        String metric = Double.isNaN(summary.bestPerplexity())
+                ? "accuracy " + String.format(Locale.ROOT, "%.4f", summary.bestAccuracy())
+                : "perplexity " + String.format(Locale.ROOT, "%.4f", summary.bestPerplexity());
+        return "best validation at step " + summary.bestStep() + ": " + metric;
+    }
+
+    private static String fixed(double value) {
+        return String.format(Locale.ROOT, "%.6f", value);
     }
 }
