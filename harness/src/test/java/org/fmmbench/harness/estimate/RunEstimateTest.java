@@ -88,7 +88,7 @@ class RunEstimateTest {
      * their steps (results/reference/cpu), which ran as the profile runs: two cells side by side on 2 cores.
      */
     private static final List<Path> CPU_MEASUREMENTS = List.of(Path.of("..", "docs", "measurements", "cpu-profile"),
-            Path.of("..", "results", "reference", "cpu", "cpu-core1c"),
+            Path.of("..", "results", "reference", "cpu", "cpu-core1d"),
             Path.of("..", "results", "reference", "cpu", "cpu-core2"));
 
     @Test
