@@ -27,8 +27,9 @@ for cell, s in sorted(samples.items()):
     curve = os.path.join(dirs[0], "curve.csv")
     end = os.path.getmtime(curve) - TEST_S
     start = end - int(list(csv.DictReader(open(curve)))[-1]["elapsed_ms"]) / 1000
-    mib = [v for t, v in sorted(s) if start <= t <= end]
-    span = [t for t, _ in sorted(s) if start <= t <= end]
+    window = [(t, v) for t, v in sorted(s) if start <= t <= end]
+    span = [t for t, _ in window]
+    mib = [v for _, v in window]
     if len(mib) < 8 or span[0] > start + 25 or max(b - a for a, b in zip(span, span[1:])) > 60:
         continue  # not sampled from the start of training, or paused
     n = len(mib)

@@ -78,10 +78,9 @@ final class CheckpointCommand implements Callable<Integer> {
         if (summary.bestStep() == 0) {
             return "no validation yet";
         }
-        String metric = Double.isNaN(summary.bestPerplexity())
-                ? "accuracy " + String.format(Locale.ROOT, "%.4f", summary.bestAccuracy())
-                : "perplexity " + String.format(Locale.ROOT, "%.4f", summary.bestPerplexity());
-        return "best validation at step " + summary.bestStep() + ": " + metric;
+        boolean accuracy = Double.isNaN(summary.bestPerplexity());
+        return String.format(Locale.ROOT, "best validation at step %d: %s %.4f", summary.bestStep(),
+                accuracy ? "accuracy" : "perplexity", accuracy ? summary.bestAccuracy() : summary.bestPerplexity());
     }
 
     private static String fixed(double value) {
