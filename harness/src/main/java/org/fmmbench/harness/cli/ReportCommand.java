@@ -7,8 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.fmmbench.harness.report.ReportWriter;
+import org.fmmbench.harness.report.RunResults;
 import org.fmmbench.harness.results.CellResult;
-import org.fmmbench.harness.results.ResultsCsv;
 import org.fmmbench.harness.results.RunDirectory;
 import org.fmmbench.harness.run.MatrixRunner;
 import org.fmmbench.harness.run.RunPlan;
@@ -65,30 +65,29 @@ final class ReportCommand implements Callable<Integer> {
                 mergeCells(plans.get(i), inputs.get(i));
             }
         }
-        List<Path> csvs = inputs.stream().map(ReportCommand::resultsCsv).toList();
+        List<RunResults> runs = inputs.stream().map(ReportCommand::read).toList();
         Path scalingCsv = scaling == null ? null : scalingCsv(scaling);
-        Path dir = out != null ? out : defaultDir(csvs.get(0));
+        Path dir = out != null ? out : defaultDir(runs.get(0));
         BadInputException.ifRejected(() -> {
-            ReportWriter.write(csvs, scalingCsv, dir);
+            ReportWriter.write(runs, scalingCsv, dir);
             return null;
         });
         System.out.println("Report: " + dir.resolve(ReportWriter.MARKDOWN) + " and " + dir.resolve(ReportWriter.HTML));
         return 0;
     }
 
-    /** The results.csv of {@code input}, checked readable. */
-    private static Path resultsCsv(Path input) {
+    /** The cells of {@code input}'s results.csv. */
+    private static RunResults read(Path input) {
         Path csv = Files.isDirectory(input) ? input.resolve(MatrixRunner.RESULTS_FILE) : input;
         if (!Files.isRegularFile(csv)) {
             throw new BadInputException(csv + " does not exist: pass a run directory (results/<run-id>) or its "
                     + "results.csv.");
         }
         try {
-            ResultsCsv.read(csv);
+            return RunResults.read(csv);
         } catch (IOException | RuntimeException e) {
             throw new BadInputException("Cannot read " + csv + ": " + e.getMessage(), e);
         }
-        return csv;
     }
 
     private static Path scalingCsv(Path given) {
@@ -104,15 +103,12 @@ final class ReportCommand implements Callable<Integer> {
     }
 
     /** reports/&lt;run-id&gt; of the run's first cell, or of its folder when it has none. */
-    private static Path defaultDir(Path csv) throws IOException {
-        List<CellResult> results = ResultsCsv.read(csv);
-        String runId = results.isEmpty() ? csv.toAbsolutePath().getParent().getFileName().toString()
-                : results.get(0).identity().runId();
+    private static Path defaultDir(RunResults run) {
         try {
-            return RunDirectory.under(Path.of("reports"), runId);
+            return RunDirectory.under(Path.of("reports"), run.runId());
         } catch (IllegalArgumentException e) {
-            throw new BadInputException(csv + " names its run '" + runId + "', which cannot name a report directory: "
-                    + "pass --out DIR.", e);
+            throw new BadInputException(run.dir().resolve(MatrixRunner.RESULTS_FILE) + " names its run '"
+                    + run.runId() + "', which cannot name a report directory: pass --out DIR.", e);
         }
     }
 

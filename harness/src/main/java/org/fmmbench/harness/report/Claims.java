@@ -190,10 +190,10 @@ final class Claims {
             interval = SeedInterval.normal(difference, Math.sqrt(variance), "one seed, binomial test-set interval");
         }
         // as many decimals as the interval's width needs, so that a narrow interval off zero does not print as 0
-        String signed = "%+." + decimals(interval.high() - interval.low()) + "f";
-        String measured = String.format(Locale.ROOT, "%.2f vs %.2f, difference " + signed + " (95%% CI " + signed
-                + " to " + signed + ", %s)", mean(a), mean(b), interval.mean(), interval.low(), interval.high(),
-                interval.basis());
+        int places = decimals(interval.high() - interval.low());
+        String measured = String.format(Locale.ROOT, "%.2f vs %.2f, difference %s (95%% CI %s to %s, %s)", mean(a),
+                mean(b), signed(interval.mean(), places), signed(interval.low(), places),
+                signed(interval.high(), places), interval.basis());
         Verdict verdict = interval.above(0) ? Verdict.REPRODUCED
                 : interval.below(0) ? Verdict.NOT_REPRODUCED : Verdict.INCONCLUSIVE;
         String reason = switch (verdict) {
@@ -280,6 +280,11 @@ final class Claims {
     /** A paper number, or "unknown" where the paper has the row but its value is not known here. */
     private static String number(Double v) {
         return v == null ? "unknown" : String.format(Locale.ROOT, "%.2f", v);
+    }
+
+    /** {@code v} with its sign and {@code places} decimals. */
+    private static String signed(double v, int places) {
+        return String.format(Locale.ROOT, "%+." + places + "f", v);
     }
 
     /** Decimals that show two significant digits of {@code width}: 2 for widths of 0.1 or more. */

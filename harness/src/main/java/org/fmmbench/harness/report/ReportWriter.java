@@ -21,7 +21,6 @@ import org.fmmbench.harness.results.CellStatus;
 import org.fmmbench.harness.results.ChanceLevel;
 import org.fmmbench.harness.results.CurveCsv;
 import org.fmmbench.harness.results.ReportDocument;
-import org.fmmbench.harness.results.ResultsCsv;
 import org.fmmbench.harness.results.RunDirectory;
 import org.fmmbench.harness.scaling.ScalingCsv;
 import org.fmmbench.harness.train.CurvePoint;
@@ -45,43 +44,40 @@ public final class ReportWriter {
      *     beside it, and missing curves are skipped
      */
     public static void write(Path resultsCsv, Path reportDir) throws IOException {
-        write(List.of(resultsCsv), null, reportDir);
+        write(List.of(RunResults.read(resultsCsv)), null, reportDir);
     }
 
     /**
      * One report of several runs, e.g. the halves of a matrix split over cores with {@code reproduce --tasks}: the
-     * LRA average and the language-modelling order need cells of both. Each run's curves are read beside its own
-     * {@code results.csv}; the scaling charts are looked up from the first run.
+     * LRA average and the language-modelling order need cells of both. Each run's curves are read from its own
+     * directory; the scaling charts are looked up from the first run.
      *
      * @param scalingCsv the {@code scaling.csv} that answers the claim about N; {@code null}: the first run's own,
      *     or one beside it or under {@code reference/} beside it
      * @throws IllegalArgumentException when two runs hold the same (task, row, seed), which would count a seed twice
      */
-    public static void write(List<Path> resultsCsvs, Path scalingCsv, Path reportDir) throws IOException {
+    public static void write(List<RunResults> runs, Path scalingCsv, Path reportDir) throws IOException {
         List<CellResult> results = new ArrayList<>();
         Map<CellResult, Path> runDirOf = new IdentityHashMap<>();
         Map<String, Path> firstRunOf = new HashMap<>();
         List<String> runIds = new ArrayList<>();
-        for (Path csv : resultsCsvs) {
-            Path runDir = csv.toAbsolutePath().getParent();
-            List<CellResult> cells = ResultsCsv.read(csv);
-            for (CellResult c : cells) {
+        for (RunResults run : runs) {
+            for (CellResult c : run.cells()) {
                 String key = c.identity().task() + " " + c.identity().row() + " seed " + c.identity().seed();
-                Path other = firstRunOf.putIfAbsent(key, runDir);
-                if (other != null && !other.equals(runDir)) {
-                    throw new IllegalArgumentException("Both " + other + " and " + runDir + " hold " + key
+                Path other = firstRunOf.putIfAbsent(key, run.dir());
+                if (other != null && !other.equals(run.dir())) {
+                    throw new IllegalArgumentException("Both " + other + " and " + run.dir() + " hold " + key
                             + ": a report of several runs takes each task, row and seed from one run only; pass "
                             + "runs with different tasks, rows or seeds.");
                 }
-                runDirOf.put(c, runDir);
+                runDirOf.put(c, run.dir());
             }
-            results.addAll(cells);
-            String id = cells.isEmpty() ? runDir.getFileName().toString() : cells.get(0).identity().runId();
-            if (!runIds.contains(id)) {
-                runIds.add(id);
+            results.addAll(run.cells());
+            if (!runIds.contains(run.runId())) {
+                runIds.add(run.runId());
             }
         }
-        Path firstRun = resultsCsvs.get(0).toAbsolutePath().getParent();
+        Path firstRun = runs.get(0).dir();
         RunDirectory.open(reportDir);
         RunSummary s = new RunSummary(results);
         PaperResults paper = PaperResults.load();

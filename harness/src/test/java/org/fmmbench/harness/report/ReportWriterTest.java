@@ -146,7 +146,8 @@ class ReportWriterTest {
         Path a = runOf("half-a", first);
         Path b = runOf("half-b", second);
         Path report = root.resolve("reports").resolve("both");
-        ReportWriter.write(List.of(a.resolve("results.csv"), b.resolve("results.csv")), null, report);
+        ReportWriter.write(List.of(RunResults.read(a.resolve("results.csv")),
+                RunResults.read(b.resolve("results.csv"))), null, report);
         String md = Files.readString(report.resolve(ReportWriter.MARKDOWN));
         assertTrue(md.contains("Runs `half-a`, `half-b`"), md);
         assertTrue(md.contains("| LRA average over the five tasks: FMMformer (2 kernels + band 5) >= softmax |"), md);
@@ -170,8 +171,10 @@ class ReportWriterTest {
         Path b = runOf("copy-b", List.of(cell("000-listops-softmax-s0", "listops", "softmax", 0, CellStatus.OK,
                 0.30, null)));
         Path report = root.resolve("reports").resolve("copies");
+        List<RunResults> copies = List.of(RunResults.read(a.resolve("results.csv")),
+                RunResults.read(b.resolve("results.csv")));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> ReportWriter.write(List.of(a.resolve("results.csv"), b.resolve("results.csv")), null, report));
+                () -> ReportWriter.write(copies, null, report));
         assertTrue(e.getMessage().contains("listops softmax seed 0"), e.getMessage());
         assertFalse(Files.exists(report));
     }
