@@ -6,7 +6,8 @@ last vs third quarter: the current rule).
 The training loop's window comes from the cell's committed files: it ends when the cell ended (result.json's
 started_at + cell_wall_s), less the few seconds of the test pass (TEST_S), and lasts as long as its last step's
 elapsed_ms in curve.csv. Samples outside it (JVM start, data loading, test pass) are left out, as the per-step rule
-leaves them out. Only cells sampled over their whole window, without a pause, are listed. Usage: python3 analyse.py rss.tsv results/reference/cpu/cpu-core1d"""
+leaves them out. Only cells sampled over their whole window, without a pause, are listed.
+Usage: python3 analyse.py rss.tsv results/reference/cpu/cpu-core1d"""
 import csv
 import datetime
 import glob
